@@ -1,0 +1,114 @@
+package org.milkmobs.adapters.media.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.milkmobs.adapters.media.ffmpeg.FfmpegTools;
+import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
+import org.milkmobs.application.port.out.analysis.VideoEmbedder;
+import org.milkmobs.application.port.out.analysis.VideoMedia;
+import org.milkmobs.application.port.out.storage.BlobStorage;
+import org.milkmobs.application.port.out.storage.LocalCopy;
+import org.milkmobs.domain.embedding.Embedding;
+import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.Scope;
+import org.milkmobs.domain.embedding.Segment;
+import org.milkmobs.domain.embedding.Vectors;
+import org.milkmobs.domain.video.MediaFacts;
+
+/**
+ * Perceptual embeddings computed from the video itself, offline: visual clips (colour, layout, structure,
+ * motion) and audio clips (log-mel spectra), each with an asset embedding over the whole video. Silent
+ * audio gets no audio embeddings. Frames and sound are decoded concurrently, each streamed once.
+ */
+public final class LocalVideoEmbedder implements VideoEmbedder {
+
+    private final BlobStorage storage;
+    private final FfmpegTools tools;
+
+    public LocalVideoEmbedder(BlobStorage storage, FfmpegTools tools) {
+        this.storage = storage;
+        this.tools = tools;
+    }
+
+    @Override
+    public EmbeddingModel model() {
+        return LocalPerceptualModel.MODEL;
+    }
+
+    @Override
+    public Progress embed(VideoMedia media, Map<String, String> state) {
+        try (LocalCopy copy = storage.localCopy(media.key())) {
+            return new Progress.Done(embed(copy.path(), media.facts()));
+        }
+    }
+
+    /** The embeddings of a local file. */
+    public List<Embedding> embed(Path video, MediaFacts facts) {
+        ClipWindows windows = new ClipWindows(facts.durationSeconds());
+        Duration timeout = tools.timeout().plusSeconds((long) (facts.durationSeconds() / 2));
+        CompletableFuture<AudioTrack> audio = facts.hasAudio()
+                ? CompletableFuture.supplyAsync(() -> AudioTrack.read(tools, video, windows, timeout))
+                : CompletableFuture.completedFuture(null);
+        FrameTrack.Sums frames = FrameTrack.read(tools, video, windows, timeout);
+        AudioTrack sound;
+        try {
+            sound = audio.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+        List<Embedding> embeddings = new ArrayList<>(visual(frames, windows));
+        if (sound != null && !sound.silent()) {
+            embeddings.addAll(audible(sound, windows));
+        }
+        if (embeddings.isEmpty()) {
+            throw new AnalysisFailedException("ffmpeg decoded no frames from the video", true);
+        }
+        return embeddings;
+    }
+
+    private static List<Embedding> visual(FrameTrack.Sums sums, ClipWindows windows) {
+        List<float[]> clipVectors = new ArrayList<>();
+        List<Embedding> embeddings = new ArrayList<>();
+        for (int w = 0; w < windows.count(); w++) {
+            if (sums.frames()[w] == 0) {
+                continue;
+            }
+            float[] mean = new float[VisualFeatures.DIMENSION];
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = (float) (sums.features()[w][i] / sums.frames()[w]);
+            }
+            float[] vector = VisualFeatures.embedding(mean);
+            clipVectors.add(vector);
+            embeddings.add(new Embedding(LocalPerceptualModel.MODEL, Modality.VISUAL, Scope.CLIP, windows.segment(w), vector));
+        }
+        if (!clipVectors.isEmpty()) {
+            embeddings.add(new Embedding(LocalPerceptualModel.MODEL, Modality.VISUAL, Scope.ASSET,
+                    new Segment(0, windows.duration()), Vectors.normalised(Vectors.mean(clipVectors))));
+        }
+        return embeddings;
+    }
+
+    static List<Embedding> audible(AudioTrack sound, ClipWindows windows) {
+        List<float[]> clipVectors = new ArrayList<>();
+        List<Embedding> embeddings = new ArrayList<>();
+        for (int w = 0; w < windows.count(); w++) {
+            if (sound.frames[w] == 0) {
+                continue;
+            }
+            float[] vector = AudioFeatures.embedding(sound.bandSums[w], sound.bandSquares[w], sound.frames[w]);
+            clipVectors.add(vector);
+            embeddings.add(new Embedding(LocalPerceptualModel.MODEL, Modality.AUDIO, Scope.CLIP, windows.segment(w), vector));
+        }
+        if (!clipVectors.isEmpty()) {
+            embeddings.add(new Embedding(LocalPerceptualModel.MODEL, Modality.AUDIO, Scope.ASSET,
+                    new Segment(0, windows.duration()), Vectors.normalised(Vectors.mean(clipVectors))));
+        }
+        return embeddings;
+    }
+}

@@ -1,0 +1,84 @@
+package org.milkmobs.adapters.persistence.analysis;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import jakarta.persistence.EntityManager;
+import org.milkmobs.adapters.persistence.Sql;
+import org.milkmobs.application.port.out.analysis.AnalysisStore;
+import org.milkmobs.domain.analysis.Analysis;
+import org.milkmobs.domain.analysis.AudioHints;
+import org.milkmobs.domain.analysis.Highlight;
+import org.milkmobs.domain.embedding.Segment;
+import org.milkmobs.domain.video.VideoId;
+
+/** Analyses in the {@code analysis} table; highlights as a JSON array. */
+@Dependent
+class AnalysisSqlAdapter implements AnalysisStore {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private static final String UPSERT = """
+            INSERT INTO analysis (video_id, analyzer, participation_score, ocr_text, summary, highlights, audio_silent,
+                                  speech_likely, music_likely, analyzed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (video_id) DO UPDATE SET analyzer = EXCLUDED.analyzer, participation_score = EXCLUDED.participation_score,
+                ocr_text = EXCLUDED.ocr_text, summary = EXCLUDED.summary, highlights = EXCLUDED.highlights,
+                audio_silent = EXCLUDED.audio_silent, speech_likely = EXCLUDED.speech_likely, music_likely = EXCLUDED.music_likely,
+                analyzed_at = EXCLUDED.analyzed_at
+            """;
+
+    private final Sql sql;
+
+    @Inject
+    AnalysisSqlAdapter(EntityManager entityManager) {
+        this.sql = new Sql(entityManager);
+    }
+
+    @Override
+    public void saveAnalysis(Analysis analysis) {
+        JsonArrayBuilder highlights = JSON.createArrayBuilder();
+        for (Highlight h : analysis.highlights()) {
+            highlights.add(JSON.createObjectBuilder().add("start", h.segment().startSeconds()).add("end", h.segment().endSeconds())
+                    .add("description", h.description()));
+        }
+        sql.update(UPSERT, analysis.videoId().value(), analysis.analyzer(),
+                analysis.participationScore().isPresent() ? analysis.participationScore().getAsDouble() : null,
+                analysis.ocrText(), analysis.summary(), new Sql.Json(highlights.build().toString()), analysis.audio().silent(),
+                analysis.audio().speechLikely(), analysis.audio().musicLikely(), analysis.analyzedAt());
+    }
+
+    @Override
+    public Optional<Analysis> findAnalysis(VideoId video) {
+        return sql.query("""
+                SELECT analyzer, participation_score, ocr_text, summary, highlights::text AS highlights, audio_silent,
+                       speech_likely, music_likely, analyzed_at
+                FROM analysis WHERE video_id = ?
+                """, row -> {
+            double score = row.getDouble("participation_score");
+            OptionalDouble participation = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
+            return new Analysis(video, row.getString("analyzer"), participation, row.getString("ocr_text"), row.getString("summary"),
+                    highlights(row.getString("highlights")),
+                    new AudioHints(row.getBoolean("audio_silent"), row.getBoolean("speech_likely"), row.getBoolean("music_likely")),
+                    Sql.instant(row, "analyzed_at"));
+        }, video.value()).stream().findFirst();
+    }
+
+    private static List<Highlight> highlights(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            JsonArray array = reader.readArray();
+            return array.getValuesAs(JsonObject.class).stream()
+                    .map(h -> new Highlight(new Segment(h.getJsonNumber("start").doubleValue(), h.getJsonNumber("end").doubleValue()),
+                            h.getString("description", "")))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.milkmobs.adapters.persistence.validation;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.persistence.EntityManager;
+import java.io.StringReader;
+import java.util.List;
+import org.milkmobs.adapters.persistence.Sql;
+import org.milkmobs.application.port.out.validation.ValidationStore;
+import org.milkmobs.domain.user.UserId;
+import org.milkmobs.domain.validation.Signal;
+import org.milkmobs.domain.validation.SignalResult;
+import org.milkmobs.domain.validation.ValidationDecision;
+import org.milkmobs.domain.video.VideoId;
+
+/** Decisions append-only, each with its breakdown as JSON. */
+@Dependent
+class ValidationStoreAdapter implements ValidationStore {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private final Sql sql;
+
+    @Inject
+    ValidationStoreAdapter(EntityManager entityManager) {
+        this.sql = new Sql(entityManager);
+    }
+
+    @Override
+    public void recordDecision(VideoId video, ValidationDecision decision) {
+        JsonArrayBuilder breakdown = JSON.createArrayBuilder();
+        for (SignalResult r : decision.breakdown()) {
+            var line = JSON.createObjectBuilder().add("signal", r.signal().name()).add("weight", r.weight())
+                    .add("effectiveWeight", r.effectiveWeight()).add("contribution", r.contribution());
+            if (r.score() == null) {
+                line.addNull("score");
+            } else {
+                line.add("score", r.score());
+            }
+            breakdown.add(line);
+        }
+        sql.update("""
+                INSERT INTO validation_decision (video_id, accepted, score, threshold, breakdown, kind, decided_by, reason, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, video.value(), decision.accepted(), decision.score(), decision.threshold(),
+                new Sql.Json(breakdown.build().toString()), decision.kind().name(),
+                decision.decidedBy() == null ? null : decision.decidedBy().value(), decision.reason(), decision.decidedAt());
+    }
+
+    @Override
+    public List<ValidationDecision> decisions(VideoId video) {
+        return sql.query("""
+                SELECT accepted, score, threshold, breakdown::text AS breakdown, kind, decided_by, reason, decided_at
+                FROM validation_decision WHERE video_id = ? ORDER BY seq
+                """, row -> new ValidationDecision(row.getBoolean("accepted"), row.getDouble("score"), row.getDouble("threshold"),
+                breakdown(row.getString("breakdown")), ValidationDecision.Kind.valueOf(row.getString("kind")),
+                row.getString("decided_by") == null ? null : new UserId(row.getString("decided_by")), row.getString("reason"),
+                Sql.instant(row, "decided_at")), video.value());
+    }
+
+    private static List<SignalResult> breakdown(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return reader.readArray().getValuesAs(JsonObject.class).stream().map(line -> new SignalResult(
+                    Signal.valueOf(line.getString("signal")),
+                    line.get("score").getValueType() == JsonValue.ValueType.NULL ? null : ((JsonNumber) line.get("score")).doubleValue(),
+                    line.getJsonNumber("weight").doubleValue(), line.getJsonNumber("effectiveWeight").doubleValue(),
+                    line.getJsonNumber("contribution").doubleValue())).toList();
+        }
+    }
+}

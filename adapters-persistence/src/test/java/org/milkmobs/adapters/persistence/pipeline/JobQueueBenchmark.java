@@ -1,0 +1,216 @@
+package org.milkmobs.adapters.persistence.pipeline;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
+import org.milkmobs.adapters.persistence.testing.ResourceLocalTransactions;
+import org.milkmobs.adapters.persistence.testing.TestDatabase;
+import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
+import org.milkmobs.application.port.in.pipeline.StepOutcome;
+import org.milkmobs.application.port.out.pipeline.JobQueuePort;
+import org.milkmobs.application.service.pipeline.PipelineWorkerService;
+import org.milkmobs.application.service.pipeline.RetryPolicy;
+import org.milkmobs.application.service.pipeline.WorkflowFailures;
+import org.milkmobs.domain.pipeline.PipelineJob;
+import org.milkmobs.domain.pipeline.PipelineStep;
+
+/**
+ * Throughput of no-op jobs through claim → complete, in one run, three ways, on the same database:
+ * <ol>
+ *   <li>a bare JDBC loop: the SKIP LOCKED claim of a batch, then one autocommitted UPDATE per job;</li>
+ *   <li>our {@link JobQueuePort} adapter: the same claim (plus its history event) in a transaction, then one
+ *       fenced completion (plus its event) per job, each in its own transaction, as workers do;</li>
+ *   <li>the whole engine ({@link PipelineWorkerUseCase#finish}), which also locks the workflow and schedules
+ *       the next step.</li>
+ * </ol>
+ * The three are interleaved over {@code rounds} rounds and the medians reported, because a 2-core machine
+ * with fsync on varies by a third from one run to the next.
+ * Run with {@code ./mm bench jobs [jobs] [threads] [batch] [rounds]}.
+ */
+public final class JobQueueBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        TestDatabase database = TestDatabase.create("bench_jobs");
+        try (JpaTestSupport jpa = new JpaTestSupport(database.dataSource())) {
+            System.out.printf(Locale.ROOT, "job-table benchmark: %d no-op jobs, %d threads, claim batch %d, PostgreSQL at %s%n",
+                    jobs, threads, batch, database.jdbcUrl());
+            System.out.println("PostgreSQL settings: " + settings(database.dataSource()));
+            // warm-up: JIT, plan caches, connection set-up
+            seed(database, 2_000, "preflight");
+            bareLoop(database.dataSource(), threads, batch);
+            seed(database, 2_000, "preflight");
+            adapterLoop(jpa, threads, batch, false);
+            List<Double> bare = new ArrayList<>();
+            List<Double> adapter = new ArrayList<>();
+            List<Double> engine = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                seed(database, jobs, "preflight");
+                bare.add(bareLoop(database.dataSource(), threads, batch));
+                seed(database, jobs, "preflight");
+                adapter.add(adapterLoop(jpa, threads, batch, false));
+                seed(database, jobs, "emit");
+                engine.add(adapterLoop(jpa, threads, batch, true));
+                System.out.printf(Locale.ROOT, "round %d: bare %.0f, adapter %.0f, engine %.0f jobs/s%n", round,
+                        bare.get(round - 1), adapter.get(round - 1), engine.get(round - 1));
+            }
+            double bareMedian = median(bare);
+            double adapterMedian = median(adapter);
+            double engineMedian = median(engine);
+            System.out.printf(Locale.ROOT, "median of %d rounds:%n", rounds);
+            System.out.printf(Locale.ROOT, "  bare SQL loop          : %8.0f jobs/s%n", bareMedian);
+            System.out.printf(Locale.ROOT, "  JobQueuePort adapter   : %8.0f jobs/s  (%.2f of bare)%n", adapterMedian, adapterMedian / bareMedian);
+            System.out.printf(Locale.ROOT, "  whole engine (finish)  : %8.0f jobs/s  (%.2f of bare)%n", engineMedian, engineMedian / bareMedian);
+        }
+    }
+
+    /** {@code count} fresh workflows, each with one AVAILABLE job of {@code step}. */
+    private static void seed(TestDatabase database, int count, String step) {
+        database.execute("TRUNCATE video, workflow, job, workflow_event CASCADE");
+        database.execute("""
+                INSERT INTO video (id, owner_id, title, description, hashtags, status, created_at, updated_at, version)
+                SELECT gen_random_uuid(), 'bench', 'bench ' || i, '', '{}', 'SUBMITTED', now(), now(), 0
+                FROM generate_series(1, %d) i
+                """.formatted(count));
+        database.execute("INSERT INTO workflow (video_id, status, started_at) SELECT id, 'RUNNING', now() FROM video");
+        database.execute("""
+                INSERT INTO job (video_id, step, state, max_attempts, run_at, created_at, updated_at)
+                SELECT video_id, '%s', 'AVAILABLE', 3, now() - interval '1 second', now(), now() FROM workflow
+                """.formatted(step));
+        database.execute("VACUUM ANALYZE job");
+    }
+
+    private static double bareLoop(DataSource dataSource, int threads, int batch) throws Exception {
+        String claim = """
+                WITH picked AS MATERIALIZED (
+                    SELECT id FROM job WHERE state = 'AVAILABLE' AND run_at <= now() AND step = ANY (?)
+                    ORDER BY run_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+                UPDATE job j SET state = 'RUNNING', attempt = j.attempt + 1, lease_owner = ?, lease_expires_at = now() + interval '1 minute',
+                                 updated_at = now()
+                FROM picked WHERE j.id = picked.id RETURNING j.id, j.attempt
+                """;
+        String complete = """
+                UPDATE job SET state = 'COMPLETED', lease_owner = NULL, lease_expires_at = NULL, finished_at = now(), updated_at = now()
+                WHERE id = ? AND attempt = ? AND state = 'RUNNING'
+                """;
+        return timed(threads, worker -> {
+            int done = 0;
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement claimStatement = connection.prepareStatement(claim);
+                 PreparedStatement completeStatement = connection.prepareStatement(complete)) {
+                claimStatement.setArray(1, connection.createArrayOf("text", new String[] {"preflight"}));
+                claimStatement.setInt(2, batch);
+                claimStatement.setString(3, "bare-" + worker);
+                while (true) {
+                    List<long[]> claimed = new ArrayList<>();
+                    try (ResultSet rows = claimStatement.executeQuery()) {
+                        while (rows.next()) {
+                            claimed.add(new long[] {rows.getLong(1), rows.getInt(2)});
+                        }
+                    }
+                    if (claimed.isEmpty()) {
+                        return done;
+                    }
+                    for (long[] job : claimed) {
+                        completeStatement.setLong(1, job[0]);
+                        completeStatement.setInt(2, (int) job[1]);
+                        done += completeStatement.executeUpdate();
+                    }
+                }
+            }
+        });
+    }
+
+    private static double adapterLoop(JpaTestSupport jpa, int threads, int batch, boolean wholeEngine) throws Exception {
+        Clock clock = Clock.systemUTC();
+        RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1));
+        PipelineStep step = wholeEngine ? PipelineStep.EMIT : PipelineStep.PREFLIGHT;
+        return timed(threads, worker -> {
+            EntityManager em = jpa.newEntityManager();
+            try {
+                JobQueueAdapter queue = new JobQueueAdapter(em);
+                WorkflowAdapter workflows = new WorkflowAdapter(em);
+                PipelineControlAdapter control = new PipelineControlAdapter(em);
+                PipelineWorkerUseCase engine = ResourceLocalTransactions.wrap(PipelineWorkerUseCase.class,
+                        new PipelineWorkerService(queue, workflows, control,
+                                new WorkflowFailures(workflows, null, null, WorkflowFailures.RejectedMediaCleanup.KEEP_FILES),
+                                retry, clock, new Random(worker)), em);
+                JobQueuePort transactionalQueue = ResourceLocalTransactions.wrap(JobQueuePort.class, queue, em);
+                int done = 0;
+                while (true) {
+                    Instant now = clock.instant();
+                    List<PipelineJob> claimed = transactionalQueue.claim("adapter-" + worker, EnumSet.of(step), batch, now,
+                            now.plus(retry.lease()));
+                    if (claimed.isEmpty()) {
+                        return done;
+                    }
+                    for (PipelineJob job : claimed) {
+                        if (wholeEngine) {
+                            engine.finish(job, StepOutcome.completed(StepOutcome.ResultWrite.NONE));
+                            done++;
+                        } else if (transactionalQueue.complete(job.lease(), clock.instant())) {
+                            done++;
+                        }
+                    }
+                }
+            } finally {
+                em.close();
+            }
+        });
+    }
+
+    private static double timed(int threads, Worker work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger total = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            int worker = i;
+            results.add(pool.submit(() -> work.run(worker)));
+        }
+        for (Future<Integer> result : results) {
+            total.addAndGet(result.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return total.get() / seconds;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static String settings(DataSource dataSource) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT string_agg(name || '=' || setting, ', ') FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers')");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getString(1) + ", server " + c.getMetaData().getDatabaseProductVersion();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Worker {
+        int run(int worker) throws Exception;
+    }
+}

@@ -1,0 +1,183 @@
+package org.milkmobs.adapters.rest.campaign;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.milkmobs.adapters.rest.Roles;
+import org.milkmobs.adapters.rest.problem.InvalidRequestException;
+import org.milkmobs.adapters.rest.problem.Problem;
+import org.milkmobs.adapters.rest.problem.Problems;
+import org.milkmobs.adapters.rest.problem.RequestFields;
+import org.milkmobs.adapters.rest.security.CallerResolver;
+import org.milkmobs.application.port.in.campaign.CampaignUseCase;
+import org.milkmobs.application.port.in.campaign.CampaignUseCase.CampaignView;
+import org.milkmobs.domain.campaign.CampaignSettings;
+import org.milkmobs.domain.campaign.Campaign;
+import org.milkmobs.domain.validation.Signal;
+import org.milkmobs.domain.validation.ValidationPolicy;
+import org.milkmobs.domain.video.Hashtags;
+import org.milkmobs.domain.video.VideoId;
+
+@Path("/admin/campaign")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
+@APIResponse(responseCode = "403", description = "The caller is not an admin",
+        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CampaignResource {
+
+    /** An image reference may be at most 5 MB, as a Marengo image input. */
+    static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+    @Inject
+    CampaignUseCase campaigns;
+
+    @Inject
+    CallerResolver callers;
+
+    @Schema(name = "Campaign", description = "What the trend is and how videos are judged against it")
+    public record CampaignBody(
+            @Schema(required = true, example = "Milk Mob 2026") String name,
+            @Schema(required = true, example = "Groups of people pouring milk in slow motion, in public places") String description,
+            @Schema(required = true) List<String> hashtags,
+            @Schema(required = true, description = "Words that, seen on screen, mark a participating video") List<String> keywords,
+            @Schema(required = true, description = "Signal weights: participation, visualSimilarity, ocrKeywords, hashtags, audioPresence")
+            Map<String, Double> weights,
+            @Schema(required = true, minimum = "0", maximum = "1") Double threshold,
+            @Schema(required = true, description = "Cosine to the references at which a video looks unrelated (scores 0)")
+            Double visualUnrelated,
+            @Schema(required = true, description = "Cosine to the references at which a video looks the same (scores 1)")
+            Double visualSame,
+            @Schema(readOnly = true, description = "Where the visual references come from") List<String> references,
+            @Schema(readOnly = true, description = "The model whose space the references are in") String model) {
+    }
+
+    @Schema(name = "CampaignReference", description = "A reference: an analysed video's id, or an image (base64, at most 5 MB) with a name")
+    public record ReferenceBody(@Schema(nullable = true, format = "uuid") String videoId, @Schema(nullable = true) String name,
+                                @Schema(nullable = true, format = "byte") String imageBase64) {
+    }
+
+    @GET
+    @Operation(operationId = "adminGetCampaign", summary = "The campaign in force")
+    @APIResponse(responseCode = "200", description = "The campaign",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
+    public CampaignBody get() {
+        return body(campaigns.current());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adminUpdateCampaign", summary = "Replace the campaign (audited); takes effect for the next validations")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
+    @APIResponse(responseCode = "200", description = "The campaign",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CampaignBody update(CampaignBody body) {
+        if (body == null) {
+            throw new InvalidRequestException("body", "a JSON body with the campaign is required");
+        }
+        RequestFields fields = new RequestFields();
+        Campaign campaign = fields.read(() -> new Campaign(body.name(), body.description(), new Hashtags(body.hashtags()), body.keywords()));
+        ValidationPolicy policy = fields.read(() -> new ValidationPolicy(weights(body.weights()), required("threshold", body.threshold())));
+        CampaignSettings settings = fields.read(() -> new CampaignSettings(campaign, policy, required("visualUnrelated", body.visualUnrelated()),
+                required("visualSame", body.visualSame())));
+        fields.check();
+        return body(campaigns.update(settings, callers.current()));
+    }
+
+    @POST
+    @Path("/references")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adminAddCampaignReference", summary = "Add a visual reference: an analysed video, or an image")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReferenceBody.class)))
+    @APIResponse(responseCode = "200", description = "The campaign",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
+    public CampaignBody addReference(ReferenceBody body) {
+        if (body == null || (body.videoId() == null) == (body.imageBase64() == null)) {
+            throw new InvalidRequestException("body", "send either a videoId or an image (name and imageBase64)");
+        }
+        if (body.videoId() != null) {
+            return body(campaigns.addReferenceVideo(VideoId.parse(body.videoId()), callers.current()));
+        }
+        if (body.imageBase64().length() > MAX_IMAGE_BYTES / 3 * 4 + 4) {
+            throw new InvalidRequestException("imageBase64", "the image must be at most " + MAX_IMAGE_BYTES + " bytes");
+        }
+        byte[] image;
+        try {
+            image = Base64.getMimeDecoder().decode(body.imageBase64());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("imageBase64", "imageBase64 is not valid base64");
+        }
+        return body(campaigns.addReferenceImage(body.name(), image, callers.current()));
+    }
+
+    @DELETE
+    @Path("/references/{source}")
+    @Operation(operationId = "adminRemoveCampaignReference", summary = "Remove a reference by its source (description, video:<id>, image:<name>)")
+    @APIResponse(responseCode = "200", description = "The campaign",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
+    public CampaignBody removeReference(@PathParam("source") String source) {
+        return body(campaigns.removeReference(source, callers.current()));
+    }
+
+    private static CampaignBody body(CampaignView view) {
+        CampaignSettings s = view.settings();
+        Map<String, Double> weights = new java.util.LinkedHashMap<>();
+        s.policy().weights().forEach((signal, weight) -> weights.put(camel(signal), weight));
+        return new CampaignBody(s.campaign().name(), s.campaign().description(), s.campaign().hashtags().values(), s.campaign().keywords(),
+                weights, s.policy().threshold(), s.visualUnrelated(), s.visualSame(), view.referenceSources(), view.model());
+    }
+
+    private static Map<Signal, Double> weights(Map<String, Double> given) {
+        if (given == null) {
+            throw new org.milkmobs.domain.InvalidValueException("weights", "weights are required");
+        }
+        Map<Signal, Double> weights = new EnumMap<>(Signal.class);
+        given.forEach((name, weight) -> {
+            Signal signal = java.util.Arrays.stream(Signal.values()).filter(s -> camel(s).equalsIgnoreCase(name) || s.name().equalsIgnoreCase(name))
+                    .findFirst().orElseThrow(() -> new org.milkmobs.domain.InvalidValueException("weights",
+                            "unknown signal '" + name + "'; the signals are " + java.util.Arrays.stream(Signal.values()).map(CampaignResource::camel).toList()));
+            weights.put(signal, required("weights." + camel(signal), weight));
+        });
+        return weights;
+    }
+
+    private static double required(String field, Double value) {
+        if (value == null) {
+            throw new org.milkmobs.domain.InvalidValueException(field, field + " is required");
+        }
+        return value;
+    }
+
+    static String camel(Signal signal) {
+        String[] parts = signal.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            name.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,256 @@
+package org.milkmobs.adapters.rest.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.NoContentException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.milkmobs.application.port.in.ConflictException;
+import org.milkmobs.application.port.in.ForbiddenException;
+import org.milkmobs.application.port.in.NotFoundException;
+import org.milkmobs.application.port.out.ConcurrentUpdateException;
+import org.milkmobs.adapters.rest.support.BodyLimitFeature;
+import org.milkmobs.application.port.out.media.MediaRejectedException;
+import org.milkmobs.application.port.out.storage.BlobGrants;
+import org.milkmobs.application.port.out.storage.BlobMissingException;
+import org.milkmobs.application.port.out.storage.BlobStorageException;
+import org.milkmobs.application.port.out.storage.BlobTooLargeException;
+import org.milkmobs.domain.DomainException;
+import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.video.IllegalVideoTransitionException;
+
+/** Maps every exception that can leave a resource to problem+json; nothing leaks a stack trace. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    @Provider
+    public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            return Problems.invalidRequest(e.getMessage(), e.errors());
+        }
+    }
+
+    @Provider
+    public static class Domain implements ExceptionMapper<DomainException> {
+        @Override
+        public Response toResponse(DomainException e) {
+            if (e instanceof InvalidValueException invalid) {
+                return Problems.invalidRequest(invalid.getMessage(), List.of(new Problem.FieldError(invalid.field(), invalid.getMessage())));
+            }
+            if (e instanceof NotFoundException) {
+                return Problems.of(Response.Status.NOT_FOUND, "not-found", e.getMessage());
+            }
+            if (e instanceof ForbiddenException) {
+                return Problems.of(Response.Status.FORBIDDEN, "forbidden", e.getMessage());
+            }
+            if (e instanceof ConflictException || e instanceof IllegalVideoTransitionException || e instanceof ConcurrentUpdateException) {
+                return Problems.of(Response.Status.CONFLICT, "conflict", e.getMessage());
+            }
+            return Problems.of(Response.Status.BAD_REQUEST, "domain-rule", e.getMessage());
+        }
+    }
+
+    /** The local store's signed URLs: forged or expired is 403, the wrong method 405. */
+    @Provider
+    public static class InvalidGrant implements ExceptionMapper<BlobGrants.InvalidGrantException> {
+        @Override
+        public Response toResponse(BlobGrants.InvalidGrantException e) {
+            if (e.reason() == BlobGrants.InvalidGrantException.Reason.WRONG_ACTION) {
+                return Problems.of(Response.Status.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMessage());
+            }
+            return Problems.of(Response.Status.FORBIDDEN, e.reason() == BlobGrants.InvalidGrantException.Reason.EXPIRED
+                    ? "url-expired" : "bad-signature", e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class Storage implements ExceptionMapper<BlobStorageException> {
+        @Override
+        public Response toResponse(BlobStorageException e) {
+            if (e instanceof BlobTooLargeException) {
+                return Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", e.getMessage());
+            }
+            if (e instanceof BlobMissingException) {
+                return Problems.of(Response.Status.NOT_FOUND, "not-found", e.getMessage());
+            }
+            LOG.log(Level.WARNING, "storage failure", e);
+            return Response.fromResponse(Problems.of(Response.Status.SERVICE_UNAVAILABLE, "storage-unavailable",
+                    "the file store did not answer; try again shortly")).header("Retry-After", "5").build();
+        }
+    }
+
+    /** A reference image or query that is not the media it claims to be. */
+    @Provider
+    public static class MediaRejected implements ExceptionMapper<MediaRejectedException> {
+        @Override
+        public Response toResponse(MediaRejectedException e) {
+            return Problems.of(Response.Status.BAD_REQUEST, "invalid-media", e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class PayloadTooLarge implements ExceptionMapper<PayloadTooLargeException> {
+        @Override
+        public Response toResponse(PayloadTooLargeException e) {
+            return Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", e.getMessage());
+        }
+    }
+
+    /** JSON-P could not parse the body (a JsonObject parameter, or a body read by hand). */
+    @Provider
+    public static class UnparsableJson implements ExceptionMapper<jakarta.json.JsonException> {
+        @Override
+        public Response toResponse(jakarta.json.JsonException e) {
+            Response tooLarge = bodyTooLarge(e);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
+            return Problems.invalidRequest("the request body is not valid JSON: " + rootMessage(e), List.of());
+        }
+    }
+
+    /** JSON-B could not bind the body: malformed JSON, or a value of the wrong type. */
+    @Provider
+    public static class UnreadableJson implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            Response tooLarge = bodyTooLarge(e);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
+            return Problems.invalidRequest("the request body is not valid JSON for this endpoint: " + rootMessage(e), List.of());
+        }
+    }
+
+    @Provider
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            Response tooLarge = bodyTooLarge(e);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
+            return Problems.invalidRequest("the request body could not be read: " + rootMessage(e), List.of());
+        }
+    }
+
+    /** JAX-RS's own errors (unknown path, wrong method or media type, bad parameters) as problems. */
+    @Provider
+    public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response original = e.getResponse();
+            int status = original.getStatus();
+            if (e instanceof NotAuthorizedException) {
+                return Problems.unauthorized(e.getMessage());
+            }
+            Response tooLarge = bodyTooLarge(e);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
+            if (status >= 500) {
+                return Internal.incident(e);
+            }
+            String detail;
+            if (e instanceof jakarta.ws.rs.NotFoundException) {
+                detail = "no resource at this path";
+            } else if (e instanceof NotAllowedException) {
+                detail = "this method is not allowed here; allowed: " + original.getAllowedMethods();
+            } else {
+                detail = causeOrMessage(e);
+            }
+            Response problem = Problems.of(original.getStatusInfo(), slug(status), detail);
+            Response.ResponseBuilder copy = Response.fromResponse(problem);
+            original.getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type")) {
+                    values.forEach(v -> copy.header(name, v));
+                }
+            });
+            return copy.build();
+        }
+
+        private static String causeOrMessage(WebApplicationException e) {
+            if (e.getCause() instanceof NoContentException) {
+                return "a request body is required";
+            }
+            if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
+                return "the request body is not valid JSON for this endpoint: " + rootMessage(e);
+            }
+            if (e instanceof NotSupportedException) {
+                return "this endpoint does not accept the request's Content-Type; see the OpenAPI document for what it takes";
+            }
+            if (e instanceof NotAcceptableException) {
+                return "this endpoint cannot answer in any media type the Accept header allows";
+            }
+            return e.getMessage();
+        }
+
+        private static String slug(int status) {
+            return switch (status) {
+                case 400 -> "invalid-request";
+                case 403 -> "forbidden";
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 409 -> "conflict";
+                case 413 -> "payload-too-large";
+                case 415 -> "unsupported-media-type";
+                case 429 -> "too-many-requests";
+                default -> "http-" + status;
+            };
+        }
+    }
+
+    /** Anything else is our fault: log it with an incident id the client can quote, reveal nothing. */
+    @Provider
+    public static class Internal implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            Response tooLarge = bodyTooLarge(e);
+            return tooLarge != null ? tooLarge : incident(e);
+        }
+
+        static Response incident(Throwable e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "incident " + incident, e);
+            return Problems.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
+                    "the server failed to handle this request; quote incident " + incident + " when reporting it");
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // Parser messages may echo input; keep them short and on one line.
+        message = message.replaceAll("\\s+", " ");
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    }
+
+    /** A 413 when a body reader failed because the body passed its endpoint's limit (the cause is deep in the chain). */
+    public static Response bodyTooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFeature.BodyTooLargeException) {
+                return Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", cause.getMessage());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,171 @@
+package org.milkmobs.adapters.rest.search;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.milkmobs.adapters.rest.problem.InvalidRequestException;
+import org.milkmobs.adapters.rest.problem.RequestFields;
+import org.milkmobs.adapters.rest.support.QueryParams;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
+import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.search.GroupBy;
+import org.milkmobs.domain.search.SearchFilters;
+import org.milkmobs.domain.user.Caller;
+import org.milkmobs.domain.user.UserId;
+import org.milkmobs.domain.video.Hashtags;
+import org.milkmobs.domain.video.VideoStatus;
+
+/**
+ * The options every search takes, from wherever a request carries them: query parameters, multipart
+ * fields, or a JSON body (filters in a {@code filters} object there). Every value arrives as text (JSON
+ * values are flattened), so one parser serves all three, and a name it does not know is an error rather
+ * than silently ignored: a misspelt filter must not widen a search.
+ */
+final class SearchFields {
+
+    static final List<String> FILTERS = List.of("mob", "owner", "hashtags", "createdFrom", "createdTo", "status");
+    static final List<String> PAGING = List.of("threshold", "groupBy", "limit", "cursor");
+
+    private final Map<String, List<String>> values;
+
+    private SearchFields(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    /** Query parameters or multipart text fields; {@code own} are the endpoint's other known names. */
+    static SearchFields of(Map<String, List<String>> fields, Set<String> own) {
+        rejectUnknown(fields.keySet(), union(own, PAGING, FILTERS), "");
+        return new SearchFields(fields);
+    }
+
+    /** A JSON body: options at the top level, filters under {@code filters}. */
+    static SearchFields of(JsonObject body, Set<String> own) {
+        rejectUnknown(body.keySet(), union(own, PAGING, List.of("filters")), "");
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String name : PAGING) {
+            if (body.containsKey(name)) {
+                values.put(name, texts(name, body.get(name)));
+            }
+        }
+        JsonValue filters = body.get("filters");
+        if (filters != null && filters.getValueType() != JsonValue.ValueType.NULL) {
+            if (filters.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidRequestException("filters", "filters must be an object such as {\"hashtags\": [\"milk\"]}");
+            }
+            JsonObject object = filters.asJsonObject();
+            rejectUnknown(object.keySet(), union(Set.of(), FILTERS, List.of()), "filters.");
+            object.forEach((name, value) -> values.put(name, texts("filters." + name, value)));
+        }
+        return new SearchFields(values);
+    }
+
+    private static Set<String> union(Set<String> own, List<String> more, List<String> andMore) {
+        Set<String> all = new TreeSet<>(own);
+        all.addAll(more);
+        all.addAll(andMore);
+        return all;
+    }
+
+    private static void rejectUnknown(Set<String> names, Set<String> known, String prefix) {
+        List<String> unknown = names.stream().filter(n -> !known.contains(n)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException(prefix + unknown.get(0), "unknown " + (unknown.size() == 1 ? "parameter " : "parameters ")
+                    + unknown.stream().map(n -> "'" + prefix + n + "'").toList() + "; known: " + known);
+        }
+    }
+
+    /** A JSON value as texts: a string or number is one, an array of them several, null none. */
+    private static List<String> texts(String name, JsonValue value) {
+        switch (value.getValueType()) {
+            case NULL:
+                return List.of();
+            case STRING:
+                return List.of(((JsonString) value).getString());
+            case NUMBER:
+                return List.of(((JsonNumber) value).toString());
+            case ARRAY:
+                List<String> texts = new ArrayList<>();
+                for (JsonValue item : (JsonArray) value) {
+                    if (item.getValueType() != JsonValue.ValueType.STRING) {
+                        throw new InvalidRequestException(name, name + " must be a list of strings");
+                    }
+                    texts.add(((JsonString) item).getString());
+                }
+                return texts;
+            default:
+                throw new InvalidRequestException(name, name + " must be a string, a number or a list of strings");
+        }
+    }
+
+    /** The fields as given, without the cursor: what a follow-up request (a poll) repeats. */
+    Map<String, List<String>> parameters() {
+        Map<String, List<String>> parameters = new LinkedHashMap<>(values);
+        parameters.remove("cursor");
+        return parameters;
+    }
+
+    Optional<String> text(String name) {
+        List<String> list = values.getOrDefault(name, List.of());
+        if (list.size() > 1) {
+            throw new InvalidRequestException(name, name + " is given more than once");
+        }
+        return list.isEmpty() ? Optional.empty() : QueryParams.text(list.get(0));
+    }
+
+    /** A list given as repeated values, a comma-separated text, or a JSON array. */
+    List<String> list(String name) {
+        List<String> items = new ArrayList<>();
+        values.getOrDefault(name, List.of()).forEach(v -> {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    items.add(part.strip());
+                }
+            }
+        });
+        return items;
+    }
+
+    SearchOptions options(Caller caller) {
+        RequestFields fields = new RequestFields();
+        Optional<MobId> mob = fields.read(() -> text("mob").map(MobId::parse));
+        Optional<UserId> owner = fields.read(() -> text("owner").map(UserId::new));
+        Hashtags hashtags = fields.read(() -> new Hashtags(list("hashtags")));
+        var from = fields.read(() -> QueryParams.instant("createdFrom", text("createdFrom").orElse(null)));
+        var to = fields.read(() -> QueryParams.instant("createdTo", text("createdTo").orElse(null)));
+        Set<VideoStatus> statuses = fields.read(() -> QueryParams.setOf("status", String.join(",", list("status")), VideoStatus.class));
+        Double threshold = fields.read(() -> threshold(text("threshold")));
+        GroupBy groupBy = fields.read(() -> QueryParams.oneOf("groupBy", text("groupBy").orElse(null), GroupBy.class).orElse(GroupBy.VIDEO));
+        Integer limit = fields.read(() -> QueryParams.limit(text("limit").orElse(null), SearchOptions.DEFAULT_LIMIT,
+                SearchVideosUseCase.MAX_LIMIT));
+        fields.check();
+        SearchFilters filters = fields.read(() -> new SearchFilters(mob, owner, hashtags, from, to, statuses));
+        fields.check();
+        return new SearchOptions(caller, filters, threshold, groupBy, limit, text("cursor"));
+    }
+
+    private static double threshold(Optional<String> text) {
+        if (text.isEmpty()) {
+            return SearchOptions.DEFAULT_THRESHOLD;
+        }
+        try {
+            double value = Double.parseDouble(text.get());
+            if (!(value >= 0 && value <= 1)) {
+                throw new InvalidValueException("threshold", "threshold must be a number from 0 to 1, got " + text.get());
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("threshold", "threshold must be a number from 0 to 1, got '" + text.get() + "'");
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package org.milkmobs.adapters.rest.search;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Providers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.milkmobs.adapters.rest.problem.InvalidRequestException;
+import org.milkmobs.adapters.rest.problem.PayloadTooLargeException;
+import org.milkmobs.adapters.rest.problem.Problem;
+import org.milkmobs.adapters.rest.problem.ProblemMappers;
+import org.milkmobs.adapters.rest.problem.Problems;
+import org.milkmobs.adapters.rest.search.SearchResponses.PendingResponse;
+import org.milkmobs.adapters.rest.search.SearchResponses.ResultsResponse;
+import org.milkmobs.adapters.rest.security.CallerResolver;
+import org.milkmobs.adapters.rest.support.BodyLimit;
+import org.milkmobs.adapters.rest.support.BodyLimitFeature;
+import org.milkmobs.adapters.rest.support.PublicUrls;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase.AudioSearch;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
+import org.milkmobs.domain.video.VideoId;
+
+/**
+ * Search endpoints. Image and audio queries come as multipart/form-data (a file part plus text fields) or
+ * as JSON with the file in base64; both are read here from one method per endpoint, so each is one
+ * operation in the OpenAPI document.
+ */
+@Path("/search")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "search", description = "Similar videos, and search by text, image or audio")
+public class SearchResource {
+
+    private static final long MB = 1024 * 1024;
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final GenericType<List<EntityPart>> PARTS = new GenericType<>() {
+    };
+
+    @Inject
+    SearchVideosUseCase search;
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    PublicUrls urls;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Providers providers;
+
+    @GET
+    @Path("/similar")
+    @Operation(operationId = "findSimilarVideos", summary = "Videos that look and sound like a video (never itself or its exact duplicates)")
+    @Parameter(name = "videoId", in = ParameterIn.QUERY, required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+    @Parameter(ref = "threshold")
+    @Parameter(ref = "groupBy")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "mob")
+    @Parameter(ref = "owner")
+    @Parameter(ref = "hashtags")
+    @Parameter(ref = "createdFrom")
+    @Parameter(ref = "createdTo")
+    @Parameter(ref = "status")
+    @APIResponse(responseCode = "200", description = "A page of look-alikes with their best-matching moments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid or unknown",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A consumer filtered by status",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such video visible to the caller",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The video is not analysed yet",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResultsResponse similar() {
+        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId"));
+        VideoId video = VideoId.parse(fields.text("videoId").orElse(null));
+        return respond(search.similar(video, fields.options(callers.current())));
+    }
+
+    @POST
+    @Path("/videos")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @BodyLimit(bytes = 16 * MB)
+    @Operation(operationId = "searchVideosByText", summary = "Videos matching a text: vector and full-text results fused, or full text"
+            + " alone when the active model cannot embed text (the response's mode and note say which)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SearchRequests.TextSearchRequest.class)))
+    @APIResponse(responseCode = "200", description = "A page of results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
+    @APIResponse(responseCode = "400", description = "The query is empty or too long, or a field is invalid or unknown",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A consumer filtered by status",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResultsResponse byText(JsonObject body) {
+        JsonObject request = required(body);
+        SearchFields fields = SearchFields.of(request, Set.of("query"));
+        String query = string(request, "query");
+        return respond(search.byText(query, fields.options(callers.current())));
+    }
+
+    @POST
+    @Path("/videos/by-image")
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
+    @BodyLimit(bytes = 8 * MB)
+    @Operation(operationId = "searchVideosByImage", summary = "Videos with clips that look like an image (PNG, JPEG, WebP, GIF, BMP, TIFF;"
+            + " at most 5 MB). Page on with GET /search/videos/by-image/{queryId}")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "image",
+                properties = {@SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary"),
+                    @SchemaProperty(name = "threshold", type = SchemaType.NUMBER), @SchemaProperty(name = "groupBy", type = SchemaType.STRING),
+                    @SchemaProperty(name = "limit", type = SchemaType.INTEGER), @SchemaProperty(name = "mob", type = SchemaType.STRING),
+                    @SchemaProperty(name = "owner", type = SchemaType.STRING), @SchemaProperty(name = "hashtags", type = SchemaType.STRING),
+                    @SchemaProperty(name = "createdFrom", type = SchemaType.STRING, format = "date-time"),
+                    @SchemaProperty(name = "createdTo", type = SchemaType.STRING, format = "date-time"),
+                    @SchemaProperty(name = "status", type = SchemaType.STRING)})),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequests.ImageSearchRequest.class))})
+    @APIResponse(responseCode = "200", description = "A page of results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
+    @APIResponse(responseCode = "400", description = "The upload is not an image, or a field is invalid or unknown",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The image is larger than 5 MB",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResultsResponse byImage(InputStream body) {
+        Upload upload = upload(body, "image", SearchVideosUseCase.MAX_IMAGE_BYTES);
+        return respond(search.byImage(upload.file(), upload.fields().options(callers.current())));
+    }
+
+    @GET
+    @Path("/videos/by-image/{queryId}")
+    @Operation(operationId = "pageImageSearch", summary = "More results of an image search, by the queryId it returned")
+    @Parameter(ref = "threshold")
+    @Parameter(ref = "groupBy")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "mob")
+    @Parameter(ref = "owner")
+    @Parameter(ref = "hashtags")
+    @Parameter(ref = "createdFrom")
+    @Parameter(ref = "createdTo")
+    @Parameter(ref = "status")
+    @APIResponse(responseCode = "200", description = "A page of results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
+    @APIResponse(responseCode = "404", description = "No image search with that id (it may have expired); post the image again",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResultsResponse imageById(@PathParam("queryId") String queryId) {
+        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of());
+        return respond(search.imageById(queryId, fields.options(callers.current())));
+    }
+
+    @POST
+    @Path("/videos/by-audio")
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
+    @BodyLimit(bytes = 14 * MB)
+    @Operation(operationId = "searchVideosByAudio", summary = "Videos whose sound matches an audio clip (any format ffmpeg reads; at most"
+            + " 10 MB). The local model answers at once; Bedrock embeds audio asynchronously: the server waits a bounded time"
+            + " (search.audio.wait), then answers 202 with a URL to poll")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "audio",
+                properties = {@SchemaProperty(name = "audio", type = SchemaType.STRING, format = "binary"),
+                    @SchemaProperty(name = "threshold", type = SchemaType.NUMBER), @SchemaProperty(name = "groupBy", type = SchemaType.STRING),
+                    @SchemaProperty(name = "limit", type = SchemaType.INTEGER), @SchemaProperty(name = "mob", type = SchemaType.STRING),
+                    @SchemaProperty(name = "owner", type = SchemaType.STRING), @SchemaProperty(name = "hashtags", type = SchemaType.STRING),
+                    @SchemaProperty(name = "createdFrom", type = SchemaType.STRING, format = "date-time"),
+                    @SchemaProperty(name = "createdTo", type = SchemaType.STRING, format = "date-time"),
+                    @SchemaProperty(name = "status", type = SchemaType.STRING)})),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequests.AudioSearchRequest.class))})
+    @APIResponse(responseCode = "200", description = "A page of results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
+    @APIResponse(responseCode = "202", description = "The audio is still being embedded; poll the Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PendingResponse.class)))
+    @APIResponse(responseCode = "400", description = "The upload is not audio, or a field is invalid or unknown",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The clip is larger than 10 MB",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response byAudio(InputStream body) {
+        Upload upload = upload(body, "audio", SearchVideosUseCase.MAX_AUDIO_BYTES);
+        return audio(search.byAudio(upload.file(), upload.fields().options(callers.current())), upload.fields());
+    }
+
+    @GET
+    @Path("/videos/by-audio/{queryId}")
+    @Operation(operationId = "pollAudioSearch", summary = "The results of an audio search, by the queryId it returned (202 while pending)")
+    @Parameter(ref = "threshold")
+    @Parameter(ref = "groupBy")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "mob")
+    @Parameter(ref = "owner")
+    @Parameter(ref = "hashtags")
+    @Parameter(ref = "createdFrom")
+    @Parameter(ref = "createdTo")
+    @Parameter(ref = "status")
+    @APIResponse(responseCode = "200", description = "A page of results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
+    @APIResponse(responseCode = "202", description = "Still being embedded; poll again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PendingResponse.class)))
+    @APIResponse(responseCode = "404", description = "No audio search with that id (it may have expired); post the clip again",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response audioById(@PathParam("queryId") String queryId) {
+        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of());
+        return audio(search.resumeAudio(queryId, fields.options(callers.current())), fields);
+    }
+
+    private Response audio(AudioSearch result, SearchFields fields) {
+        if (result instanceof AudioSearch.Found found) {
+            return Response.ok(respond(found.results())).build();
+        }
+        AudioSearch.Pending pending = (AudioSearch.Pending) result;
+        UriBuilder poll = uriInfo.getBaseUriBuilder().path("search/videos/by-audio").path(pending.queryId());
+        fields.parameters().forEach((name, values) -> values.forEach(v -> poll.queryParam(name, v)));
+        var location = urls.absolute(poll.build());
+        long seconds = Math.max(1, pending.retryAfter().toSeconds());
+        return Response.accepted(new PendingResponse(pending.queryId(), "PENDING", seconds, location)).location(location)
+                .header("Retry-After", seconds).build();
+    }
+
+    private ResultsResponse respond(SearchVideosUseCase.SearchResults results) {
+        return SearchResponses.of(results, urls::absolute);
+    }
+
+    /** The file and the fields of an image or audio search, from multipart or from JSON with base64. */
+    private Upload upload(InputStream body, String filePart, int maxFileBytes) {
+        MediaType type = headers.getMediaType();
+        if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            return multipart(body, type, filePart, maxFileBytes);
+        }
+        JsonObject request = required(readJson(body));
+        SearchFields fields = SearchFields.of(request, Set.of(filePart));
+        String base64 = string(request, filePart);
+        byte[] file;
+        try {
+            file = Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(filePart, filePart + " must be base64 (RFC 4648, standard alphabet)");
+        }
+        return new Upload(checkedSize(file, filePart, maxFileBytes), fields);
+    }
+
+    private Upload multipart(InputStream body, MediaType type, String filePart, int maxFileBytes) {
+        List<EntityPart> parts = readParts(body, type);
+        byte[] file = null;
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        try {
+            for (EntityPart part : parts) {
+                if (part.getName().equals(filePart)) {
+                    if (file != null) {
+                        throw new InvalidRequestException(filePart, "only one " + filePart + " part is taken");
+                    }
+                    file = checkedSize(readAtMost(part.getContent(), maxFileBytes + 1L), filePart, maxFileBytes);
+                } else {
+                    values.computeIfAbsent(part.getName(), n -> new ArrayList<>()).add(new String(readAtMost(part.getContent(), 64 * 1024),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SearchFields fields = SearchFields.of(values, Set.of());
+        if (file == null) {
+            throw new InvalidRequestException(filePart, "a multipart part named '" + filePart + "' with the file is required");
+        }
+        return new Upload(file, fields);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<EntityPart> readParts(InputStream body, MediaType type) {
+        MessageBodyReader<List> reader = providers.getMessageBodyReader(List.class, PARTS.getType(), new Annotation[0], type);
+        if (reader == null) {
+            throw new IllegalStateException("the JAX-RS runtime has no multipart reader");
+        }
+        try {
+            return reader.readFrom(List.class, PARTS.getType(), new Annotation[0], type, headers.getRequestHeaders(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] checkedSize(byte[] file, String name, int maxBytes) {
+        if (file.length > maxBytes) {
+            throw new PayloadTooLargeException(name + " must have at most " + BodyLimitFeature.describe(maxBytes));
+        }
+        if (file.length == 0) {
+            throw new InvalidRequestException(name, name + " is empty");
+        }
+        return file;
+    }
+
+    private static byte[] readAtMost(InputStream in, long max) throws IOException {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max));
+    }
+
+    private static JsonObject readJson(InputStream body) {
+        try (var reader = JSON.createReader(body)) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            if (ProblemMappers.bodyTooLarge(e) != null) {
+                throw e;
+            }
+            throw new InvalidRequestException("body", "the request body is not a JSON object: " + e.getMessage());
+        }
+    }
+
+    private static JsonObject required(JsonObject body) {
+        if (body == null) {
+            throw new InvalidRequestException("body", "a JSON body is required");
+        }
+        return body;
+    }
+
+    private static String string(JsonObject body, String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new InvalidRequestException(name, name + " is required");
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidRequestException(name, name + " must be a string");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private record Upload(byte[] file, SearchFields fields) {
+    }
+}

@@ -1,0 +1,31 @@
+package org.milkmobs.application.port.in.pipeline;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.milkmobs.domain.pipeline.JobLease;
+import org.milkmobs.domain.pipeline.PipelineJob;
+import org.milkmobs.domain.pipeline.PipelineStep;
+
+/** What the pipeline's workers do besides the work itself; each call is one transaction. */
+public interface PipelineWorkerUseCase {
+
+    List<PipelineJob> claim(String worker, Set<PipelineStep> steps, int limit);
+
+    /**
+     * Records how a job's run ended and moves its workflow on: the next steps are scheduled, a join runs
+     * once, a permanent failure fails the workflow and cancels its other jobs.
+     *
+     * @throws JobLostException when the job was taken away meanwhile; nothing was written
+     */
+    void finish(PipelineJob job, StepOutcome outcome);
+
+    /** Extends the leases; returns those that were lost (their jobs should stop). */
+    Set<JobLease> heartbeat(Collection<JobLease> leases);
+
+    /** Gives unfinished jobs back on shutdown, without spending their attempt. */
+    void release(Collection<JobLease> leases);
+
+    /** Returns jobs of dead workers to the queue (or to DEAD at their last attempt); returns how many. */
+    int rescueExpired();
+}

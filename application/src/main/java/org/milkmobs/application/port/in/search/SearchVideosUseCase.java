@@ -1,0 +1,109 @@
+package org.milkmobs.application.port.in.search;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.search.GroupBy;
+import org.milkmobs.domain.search.SearchFilters;
+import org.milkmobs.domain.search.SearchHit;
+import org.milkmobs.domain.search.SearchMode;
+import org.milkmobs.domain.user.Caller;
+import org.milkmobs.domain.video.Video;
+import org.milkmobs.domain.video.VideoId;
+
+/**
+ * Finding videos: look-alikes of a video, and videos matching a text, an image or an audio clip. A consumer
+ * finds validated videos and their own; an admin finds all. Results are a ranked window that pages by cursor.
+ */
+public interface SearchVideosUseCase {
+
+    int MAX_LIMIT = 100;
+    int MAX_QUERY_CHARACTERS = 1000;
+    int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+    int MAX_AUDIO_BYTES = 10 * 1024 * 1024;
+
+    /**
+     * Videos that look and sound like {@code video}, never itself or its exact duplicates.
+     *
+     * @throws org.milkmobs.application.port.in.VideoNotFoundException when the caller may not see the video
+     * @throws org.milkmobs.application.port.in.ConflictException when the video has no embeddings yet
+     */
+    SearchResults similar(VideoId video, SearchOptions options);
+
+    /** Videos matching a text: vectors and full text fused, or full text alone when the model cannot embed text. */
+    SearchResults byText(String text, SearchOptions options);
+
+    /** @throws org.milkmobs.application.port.out.media.MediaRejectedException when the bytes are not an image */
+    SearchResults byImage(byte[] image, SearchOptions options);
+
+    /**
+     * More of an image search, by the query id its results carry (the image's vector is kept).
+     *
+     * @throws org.milkmobs.application.port.in.NotFoundException when no image search has that id
+     */
+    SearchResults imageById(String queryId, SearchOptions options);
+
+    /**
+     * Videos whose sound matches the clip. The model may embed audio asynchronously: then the answer is
+     * pending, and {@link #resumeAudio} with its query id gives the results once the embedding is made.
+     */
+    AudioSearch byAudio(byte[] audio, SearchOptions options);
+
+    /** @throws org.milkmobs.application.port.in.NotFoundException when no audio search has that id */
+    AudioSearch resumeAudio(String queryId, SearchOptions options);
+
+    /** How to search: who asks, filters, the least vector score, one result per video or per clip, the page. */
+    record SearchOptions(Caller caller, SearchFilters filters, double threshold, GroupBy groupBy, int limit, Optional<String> cursor) {
+
+        public static final double DEFAULT_THRESHOLD = 0.5;
+        public static final int DEFAULT_LIMIT = 20;
+
+        public SearchOptions {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(filters, "filters");
+            Objects.requireNonNull(groupBy, "groupBy");
+            Objects.requireNonNull(cursor, "cursor");
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new InvalidValueException("threshold", "threshold must be a number from 0 to 1, got " + threshold);
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new InvalidValueException("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+            }
+        }
+    }
+
+    /**
+     * A page of results. {@code mode} says what they are based on, {@code model} whose vectors were
+     * compared, {@code note} anything a user should be told about them; image and audio searches carry the
+     * {@code queryId} that pages on without sending the file again.
+     */
+    record SearchResults(SearchMode mode, String model, Optional<String> note, Optional<String> queryId, List<SearchResult> items,
+                         Optional<String> nextCursor) {
+        public SearchResults {
+            Objects.requireNonNull(note, "note");
+            Objects.requireNonNull(queryId, "queryId");
+            items = List.copyOf(items);
+        }
+    }
+
+    record SearchResult(VideoCard video, SearchHit hit) {
+    }
+
+    /** What a result list shows of a video. */
+    record VideoCard(Video video, Optional<URI> thumbnailUrl, Optional<MobId> mob) {
+    }
+
+    sealed interface AudioSearch {
+
+        record Found(SearchResults results) implements AudioSearch {
+        }
+
+        /** The audio is still being embedded; ask again with {@code queryId} after {@code retryAfter}. */
+        record Pending(String queryId, Duration retryAfter) implements AudioSearch {
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.milkmobs.application.port.in.video;
+
+/** Periodic housekeeping, each run in its own transaction; each returns how much it did. */
+public interface MaintenanceUseCase {
+
+    /** Completes uploads whose clients never called complete, and fails submissions abandoned for too long. */
+    int reconcileUploads();
+
+    /** Deletes files whose deletion is due; failures are retried later. */
+    int purgeBlobs();
+
+    /** Removes old finished workflows' jobs and history, expired idempotency keys, and old cached query vectors. */
+    int pruneHistory();
+}

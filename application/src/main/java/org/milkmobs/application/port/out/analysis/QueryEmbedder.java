@@ -1,0 +1,54 @@
+package org.milkmobs.application.port.out.analysis;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.milkmobs.domain.embedding.Embedding;
+import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.embedding.Modality;
+
+/** Embeds queries (and campaign references) into the active model's space. */
+public interface QueryEmbedder {
+
+    EmbeddingModel model();
+
+    /** The text's vector, or empty when the model has no text space (the local model). */
+    Optional<Embedding> embedText(String text);
+
+    /**
+     * @throws org.milkmobs.application.port.out.media.MediaRejectedException when the bytes are not an image
+     */
+    Embedding embedImage(byte[] image);
+
+    /**
+     * The audio clip's vector, or a pending handle when the model embeds audio asynchronously (Marengo);
+     * an adapter may wait a bounded time before it answers pending.
+     *
+     * @throws org.milkmobs.application.port.out.media.MediaRejectedException when the bytes are not audio
+     */
+    AudioEmbedding embedAudio(byte[] audio);
+
+    /** Where a pending audio embedding is now. */
+    AudioEmbedding resumeAudio(String handle);
+
+    /**
+     * The stored modalities a query vector of {@code query}'s modality is compared with: a space the model
+     * shares between them (Marengo's text meets visual, audio and speech), or just its own (the local model).
+     */
+    Set<Modality> comparableWith(Modality query);
+
+    sealed interface AudioEmbedding {
+
+        record Ready(Embedding embedding) implements AudioEmbedding {
+            public Ready {
+                Objects.requireNonNull(embedding, "embedding");
+            }
+        }
+
+        record Pending(String handle) implements AudioEmbedding {
+            public Pending {
+                Objects.requireNonNull(handle, "handle");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.milkmobs.application.port.out.media;
+
+import java.util.Objects;
+import org.milkmobs.domain.video.Failure;
+
+/** The file cannot be used as a video; {@link #failure()} says why, in words for its uploader. */
+public final class MediaRejectedException extends RuntimeException {
+
+    private final transient Failure failure;
+
+    public MediaRejectedException(Failure failure) {
+        super(failure.detail());
+        this.failure = Objects.requireNonNull(failure);
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+}

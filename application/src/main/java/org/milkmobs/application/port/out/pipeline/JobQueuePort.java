@@ -1,0 +1,43 @@
+package org.milkmobs.application.port.out.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.milkmobs.domain.pipeline.JobLease;
+import org.milkmobs.domain.pipeline.PipelineJob;
+import org.milkmobs.domain.pipeline.PipelineStep;
+
+/**
+ * The job table as workers use it. Every write after the claim is fenced by the lease's attempt: it
+ * returns false (and changes nothing) when the job was meanwhile rescued, cancelled or re-claimed.
+ */
+public interface JobQueuePort {
+
+    /** Takes up to {@code limit} jobs of {@code steps} whose time has come, skipping rows others hold. */
+    List<PipelineJob> claim(String worker, Set<PipelineStep> steps, int limit, Instant now, Instant leaseUntil);
+
+    boolean heartbeat(JobLease lease, Instant leaseUntil);
+
+    boolean complete(JobLease lease, Instant now);
+
+    /**
+     * Records a failed run: the job goes back to AVAILABLE at {@code retryAt}, or to DEAD when
+     * {@code permanent} or when it has no attempts left.
+     */
+    FailResult fail(JobLease lease, String error, boolean permanent, Instant retryAt, Instant now);
+
+    /** Runs the job again at {@code runAt} without spending an attempt, keeping {@code data} for that run. */
+    boolean snooze(JobLease lease, Instant runAt, Map<String, String> data, Instant now);
+
+    /** Gives a job back unfinished (on shutdown) without spending an attempt. */
+    boolean release(JobLease lease, Instant now);
+
+    /** Returns RUNNING jobs whose lease expired to AVAILABLE, or to DEAD at their last attempt. */
+    List<RescuedJob> rescueExpired(Instant now);
+
+    enum FailResult { RETRY_SCHEDULED, DEAD, LOST }
+
+    record RescuedJob(JobLease lease, boolean dead) {
+    }
+}

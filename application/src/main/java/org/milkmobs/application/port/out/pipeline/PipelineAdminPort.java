@@ -1,0 +1,37 @@
+package org.milkmobs.application.port.out.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.milkmobs.domain.pipeline.HistoryEvent;
+import org.milkmobs.domain.pipeline.JobRecord;
+import org.milkmobs.domain.pipeline.JobState;
+import org.milkmobs.domain.pipeline.PipelineStep;
+import org.milkmobs.domain.pipeline.QueueStats;
+import org.milkmobs.domain.pipeline.WorkflowProgress;
+import org.milkmobs.domain.video.VideoId;
+
+/** The job table as admins and the API read and repair it. */
+public interface PipelineAdminPort {
+
+    Optional<JobRecord> job(long id);
+
+    /** Jobs newest first, optionally of one state and/or step, with ids below {@code beforeId}. */
+    List<JobRecord> jobs(Optional<JobState> state, Optional<PipelineStep> step, Optional<Long> beforeId, int limit);
+
+    List<QueueStats> queueStats(Instant now);
+
+    /**
+     * Puts every DEAD or CANCELLED job of the workflow back to AVAILABLE with {@code attempts} fresh
+     * attempts, and the workflow back to RUNNING; returns how many jobs were redriven.
+     */
+    int redrive(VideoId video, int attempts, Instant now);
+
+    List<HistoryEvent> history(VideoId video);
+
+    Optional<WorkflowProgress> progress(VideoId video);
+
+    /** Deletes the jobs and events of workflows that finished successfully before {@code before}. */
+    int prune(Instant before);
+
+}

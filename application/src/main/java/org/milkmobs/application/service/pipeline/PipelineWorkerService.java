@@ -1,0 +1,137 @@
+package org.milkmobs.application.service.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.milkmobs.application.port.in.pipeline.JobLostException;
+import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
+import org.milkmobs.application.port.in.pipeline.StepOutcome;
+import org.milkmobs.application.port.out.pipeline.JobQueuePort;
+import org.milkmobs.application.port.out.pipeline.JobQueuePort.FailResult;
+import org.milkmobs.application.port.out.pipeline.JobQueuePort.RescuedJob;
+import org.milkmobs.application.port.out.pipeline.PipelineControlPort;
+import org.milkmobs.application.port.out.pipeline.WorkflowPort;
+import org.milkmobs.application.port.out.pipeline.WorkflowPort.WorkflowState;
+import org.milkmobs.domain.pipeline.JobLease;
+import org.milkmobs.domain.pipeline.PipelineJob;
+import org.milkmobs.domain.pipeline.PipelineStep;
+import org.milkmobs.domain.pipeline.WorkflowStatus;
+import org.milkmobs.domain.video.Failure;
+import org.milkmobs.domain.video.FailureCode;
+
+/**
+ * The workflow engine: claims, completions, retries and rescues, and how each moves a video's workflow
+ * along its {@link PipelineStep} graph, with the semantics of a Step Functions Parallel state.
+ */
+public class PipelineWorkerService implements PipelineWorkerUseCase {
+
+    private final JobQueuePort queue;
+    private final WorkflowPort workflows;
+    private final PipelineControlPort control;
+    private final WorkflowFailures failures;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public PipelineWorkerService(JobQueuePort queue, WorkflowPort workflows, PipelineControlPort control,
+                                 WorkflowFailures failures, RetryPolicy retry, Clock clock, RandomGenerator random) {
+        this.queue = queue;
+        this.workflows = workflows;
+        this.control = control;
+        this.failures = failures;
+        this.retry = retry;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public List<PipelineJob> claim(String worker, Set<PipelineStep> steps, int limit) {
+        Set<PipelineStep> runnable = steps.isEmpty() ? EnumSet.noneOf(PipelineStep.class) : EnumSet.copyOf(steps);
+        runnable.removeAll(control.pausedSteps());
+        if (runnable.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return queue.claim(worker, runnable, limit, now, now.plus(retry.lease()));
+    }
+
+    @Override
+    public void finish(PipelineJob job, StepOutcome outcome) {
+        JobLease lease = job.lease();
+        Instant now = clock.instant();
+        if (outcome instanceof StepOutcome.Completed completed) {
+            completed.write().apply();
+            if (!queue.complete(lease, now)) {
+                throw new JobLostException(lease);
+            }
+            advance(lease, now);
+        } else if (outcome instanceof StepOutcome.Snoozed snoozed) {
+            if (!queue.snooze(lease, now.plus(snoozed.delay()), snoozed.data(), now)) {
+                throw new JobLostException(lease);
+            }
+        } else if (outcome instanceof StepOutcome.Failed failed) {
+            Instant retryAt = now.plus(retry.delayAfter(job.attemptsUsed(), random));
+            FailResult result = queue.fail(lease, failed.error(), failed.permanent(), retryAt, now);
+            if (result == FailResult.LOST) {
+                throw new JobLostException(lease);
+            }
+            if (result == FailResult.DEAD) {
+                Failure failure = failed.failure() != null ? failed.failure() : new Failure(FailureCode.PIPELINE_FAILED,
+                        "the " + lease.step().wireName() + " step failed after " + job.attemptsUsed() + " attempts: " + failed.error());
+                failures.failWorkflow(lease.videoId(), lease.step(), failure, now);
+            }
+        }
+    }
+
+    /** Schedules what the completed step unblocks; the workflow lock makes a join happen exactly once. */
+    private void advance(JobLease lease, Instant now) {
+        WorkflowState workflow = workflows.lock(lease.videoId()).orElseThrow(() -> new JobLostException(lease));
+        if (workflow.status() != WorkflowStatus.RUNNING) {
+            return;
+        }
+        if (lease.step().isLast()) {
+            workflows.finish(lease.videoId(), WorkflowStatus.SUCCEEDED, null, now);
+            return;
+        }
+        for (PipelineStep next : PipelineStep.readyAfter(lease.step(), workflow.completed())) {
+            workflows.enqueue(lease.videoId(), next, retry.maxAttempts(), now, now);
+        }
+    }
+
+    @Override
+    public Set<JobLease> heartbeat(Collection<JobLease> leases) {
+        Instant leaseUntil = clock.instant().plus(retry.lease());
+        Set<JobLease> lost = new HashSet<>();
+        for (JobLease lease : leases) {
+            if (!queue.heartbeat(lease, leaseUntil)) {
+                lost.add(lease);
+            }
+        }
+        return lost;
+    }
+
+    @Override
+    public void release(Collection<JobLease> leases) {
+        Instant now = clock.instant();
+        leases.forEach(lease -> queue.release(lease, now));
+    }
+
+    @Override
+    public int rescueExpired() {
+        Instant now = clock.instant();
+        List<RescuedJob> rescued = queue.rescueExpired(now);
+        for (RescuedJob job : rescued) {
+            if (job.dead()) {
+                failures.failWorkflow(job.lease().videoId(), job.lease().step(), new Failure(FailureCode.PIPELINE_FAILED,
+                        "the " + job.lease().step().wireName() + " step was abandoned by its worker on its last attempt"), now);
+            }
+        }
+        return rescued.size();
+    }
+
+}

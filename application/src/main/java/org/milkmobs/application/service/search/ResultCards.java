@@ -1,0 +1,46 @@
+package org.milkmobs.application.service.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase.VideoCard;
+import org.milkmobs.application.port.out.ListVideosPort;
+import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.service.video.VideoUrls;
+import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.search.SearchHit;
+import org.milkmobs.domain.video.Video;
+import org.milkmobs.domain.video.VideoId;
+
+/** Puts the videos to a page of hits: two batch reads for the whole page, whatever its size. */
+public class ResultCards {
+
+    private final ListVideosPort videos;
+    private final MobStore mobs;
+    private final VideoUrls urls;
+
+    public ResultCards(ListVideosPort videos, MobStore mobs, VideoUrls urls) {
+        this.videos = videos;
+        this.mobs = mobs;
+        this.urls = urls;
+    }
+
+    /** The hits with their videos, in the hits' order; a video deleted meanwhile drops out. */
+    public List<SearchResult> of(List<SearchHit> hits) {
+        List<VideoId> ids = hits.stream().map(SearchHit::video).distinct().toList();
+        Map<VideoId, Video> byId = videos.findVideos(ids).stream().collect(Collectors.toMap(Video::id, Function.identity()));
+        Map<VideoId, MobId> mobOf = mobs.mobsOf(ids);
+        List<SearchResult> results = new ArrayList<>();
+        for (SearchHit hit : hits) {
+            Video video = byId.get(hit.video());
+            if (video != null) {
+                results.add(new SearchResult(new VideoCard(video, urls.thumbnail(video),
+                        java.util.Optional.ofNullable(mobOf.get(hit.video()))), hit));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,54 @@
+package org.milkmobs.application.service.steps;
+
+import java.util.List;
+import org.milkmobs.application.port.in.pipeline.JobSignal;
+import org.milkmobs.application.port.in.pipeline.StepOutcome;
+import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
+import org.milkmobs.application.port.out.analysis.VideoEmbedder;
+import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.service.pipeline.StepHandler;
+import org.milkmobs.domain.embedding.Embedding;
+import org.milkmobs.domain.pipeline.PipelineJob;
+import org.milkmobs.domain.video.Failure;
+import org.milkmobs.domain.video.FailureCode;
+import org.milkmobs.domain.video.Video;
+
+/**
+ * Has the embedder (Marengo or the local model) embed the video. An asynchronous embedder is polled by
+ * snoozing the job, with its state (the invocation) kept on the job, so a rescued job resumes polling
+ * instead of paying again. A duplicate copies its original's vectors.
+ */
+public class EmbedStep implements StepHandler {
+
+    private final StepVideos videos;
+    private final VideoEmbedder embedder;
+    private final EmbeddingStore embeddings;
+
+    public EmbedStep(StepVideos videos, VideoEmbedder embedder, EmbeddingStore embeddings) {
+        this.videos = videos;
+        this.embedder = embedder;
+        this.embeddings = embeddings;
+    }
+
+    @Override
+    public StepOutcome execute(PipelineJob job, JobSignal signal) {
+        Video video = videos.get(job.lease().videoId());
+        if (video.duplicateOf().isPresent()) {
+            List<Embedding> original = embeddings.findEmbeddings(video.duplicateOf().get(), embedder.model());
+            if (!original.isEmpty()) {
+                return StepOutcome.completed(() -> embeddings.replaceEmbeddings(video.id(), embedder.model(), original));
+            }
+        }
+        try {
+            VideoEmbedder.Progress progress = embedder.embed(videos.media(video), job.data());
+            if (progress instanceof VideoEmbedder.Progress.Pending pending) {
+                return StepOutcome.snoozed(pending.pollAfter(), pending.state());
+            }
+            List<Embedding> vectors = ((VideoEmbedder.Progress.Done) progress).embeddings();
+            return StepOutcome.completed(() -> embeddings.replaceEmbeddings(video.id(), embedder.model(), vectors));
+        } catch (AnalysisFailedException e) {
+            return e.permanent() ? StepOutcome.permanent(new Failure(FailureCode.ANALYSIS_FAILED, e.getMessage()))
+                    : StepOutcome.retryable(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.milkmobs.application.service.steps;
+
+import org.milkmobs.application.port.in.pipeline.JobSignal;
+import org.milkmobs.application.port.in.pipeline.StepOutcome;
+import org.milkmobs.application.port.out.validation.ValidationStore;
+import org.milkmobs.application.service.pipeline.StepHandler;
+import org.milkmobs.application.service.validation.ValidationService;
+import org.milkmobs.domain.pipeline.PipelineJob;
+import org.milkmobs.domain.validation.ValidationDecision;
+import org.milkmobs.domain.video.Video;
+import org.milkmobs.domain.video.VideoStatus;
+
+/** Decides whether the video takes part in the trend, and keeps the decision with its breakdown. */
+public class ValidateStep implements StepHandler {
+
+    private final StepVideos videos;
+    private final ValidationService validation;
+    private final ValidationStore decisions;
+
+    public ValidateStep(StepVideos videos, ValidationService validation, ValidationStore decisions) {
+        this.videos = videos;
+        this.validation = validation;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public StepOutcome execute(PipelineJob job, JobSignal signal) {
+        Video video = videos.get(job.lease().videoId());
+        ValidationDecision decision = validation.evaluate(video, videos.clock().instant());
+        return StepOutcome.completed(() -> {
+            decisions.recordDecision(video.id(), decision);
+            videos.update(video.id(), v -> applyDecision(v, decision.accepted(), videos.clock().instant())).apply();
+        });
+    }
+
+    /** Moves the video to the decided status unless it is there already. */
+    static void applyDecision(Video video, boolean accepted, java.time.Instant now) {
+        VideoStatus target = accepted ? VideoStatus.VALIDATED : VideoStatus.REJECTED;
+        if (video.status() != target) {
+            video.decide(accepted, now);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package org.milkmobs.bootstrap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.milkmobs.application.port.in.GetVideoUseCase;
+import org.milkmobs.application.port.in.SubmitVideoUseCase;
+import org.milkmobs.application.port.in.campaign.CampaignUseCase;
+import org.milkmobs.application.port.in.mob.FeedUseCase;
+import org.milkmobs.application.port.in.mob.MobsUseCase;
+import org.milkmobs.application.port.in.mob.ReclusterUseCase;
+import org.milkmobs.application.port.in.pipeline.ExecuteStepUseCase;
+import org.milkmobs.application.port.in.pipeline.PipelineAdminUseCase;
+import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
+import org.milkmobs.application.port.in.storage.TransferBlobUseCase;
+import org.milkmobs.application.port.in.validation.ValidateVideoUseCase;
+import org.milkmobs.application.port.in.video.CompleteUploadUseCase;
+import org.milkmobs.application.port.in.video.DeleteVideoUseCase;
+import org.milkmobs.application.port.in.video.ListVideosUseCase;
+import org.milkmobs.application.port.in.video.MaintenanceUseCase;
+import org.milkmobs.application.port.in.video.RelayEventsUseCase;
+import org.milkmobs.application.port.out.DeleteVideoPort;
+import org.milkmobs.application.port.out.IdempotencyKeys;
+import org.milkmobs.application.port.out.ListVideosPort;
+import org.milkmobs.application.port.out.LoadVideoPort;
+import org.milkmobs.application.port.out.SaveVideoPort;
+import org.milkmobs.application.port.out.Transactions;
+import org.milkmobs.application.port.out.analysis.AnalysisStore;
+import org.milkmobs.application.port.out.analysis.QueryEmbedder;
+import org.milkmobs.application.port.out.analysis.VideoEmbedder;
+import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
+import org.milkmobs.application.port.out.campaign.CampaignStore;
+import org.milkmobs.domain.campaign.CampaignSettings;
+import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.port.out.events.EventOutbox;
+import org.milkmobs.application.port.out.events.EventPublisher;
+import org.milkmobs.application.port.out.media.MediaLimits;
+import org.milkmobs.application.port.out.media.MediaProber;
+import org.milkmobs.application.port.out.media.ThumbnailExtractor;
+import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.ReclusterRuns;
+import org.milkmobs.application.port.out.pipeline.JobQueuePort;
+import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
+import org.milkmobs.application.port.out.pipeline.PipelineControlPort;
+import org.milkmobs.application.port.out.pipeline.WorkflowPort;
+import org.milkmobs.application.port.out.storage.BlobDeletionQueue;
+import org.milkmobs.application.port.out.storage.BlobGrants;
+import org.milkmobs.application.port.out.storage.BlobKey;
+import org.milkmobs.application.port.out.storage.BlobStorage;
+import org.milkmobs.application.port.out.validation.ValidationStore;
+import org.milkmobs.application.service.campaign.CampaignProvider;
+import org.milkmobs.application.service.campaign.CampaignService;
+import org.milkmobs.application.service.mob.FeedService;
+import org.milkmobs.application.service.mob.MobAssignment;
+import org.milkmobs.application.service.mob.MobSettings;
+import org.milkmobs.application.service.mob.MobsService;
+import org.milkmobs.application.service.mob.ReclusterService;
+import org.milkmobs.application.service.mob.VideoVectors;
+import org.milkmobs.application.service.pipeline.PipelineAdminService;
+import org.milkmobs.application.service.pipeline.PipelineWorkerService;
+import org.milkmobs.application.service.pipeline.RetryPolicy;
+import org.milkmobs.application.service.pipeline.StepExecutionService;
+import org.milkmobs.application.service.pipeline.StepHandler;
+import org.milkmobs.application.service.pipeline.WorkflowFailures;
+import org.milkmobs.application.service.steps.ClusterStep;
+import org.milkmobs.application.service.steps.EmbedStep;
+import org.milkmobs.application.service.steps.EmitStep;
+import org.milkmobs.application.service.steps.PreflightStep;
+import org.milkmobs.application.service.steps.StepVideos;
+import org.milkmobs.application.service.steps.ThumbnailStep;
+import org.milkmobs.application.service.steps.UnderstandStep;
+import org.milkmobs.application.service.steps.ValidateStep;
+import org.milkmobs.application.service.steps.WriteResultsStep;
+import org.milkmobs.application.service.validation.ValidateVideoService;
+import org.milkmobs.application.service.validation.ValidationService;
+import org.milkmobs.application.service.video.CompleteUploadService;
+import org.milkmobs.application.service.video.DeleteVideoService;
+import org.milkmobs.application.service.video.GetVideoService;
+import org.milkmobs.application.service.video.ListVideosService;
+import org.milkmobs.application.service.video.MaintenanceService;
+import org.milkmobs.application.service.video.RelayEventsService;
+import org.milkmobs.application.service.video.SubmitVideoService;
+import org.milkmobs.application.service.video.TransferBlobService;
+import org.milkmobs.application.service.video.UploadSettings;
+import org.milkmobs.application.service.video.VideoDetailsAssembler;
+import org.milkmobs.application.service.video.VideoUrls;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase;
+import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
+import org.milkmobs.application.port.out.search.TextSearchPort;
+import org.milkmobs.application.port.out.search.VectorSearchPort;
+import org.milkmobs.application.service.search.QueryVectors;
+import org.milkmobs.application.service.search.ResultCards;
+import org.milkmobs.application.service.search.SearchService;
+import org.milkmobs.bootstrap.config.Settings;
+import org.milkmobs.domain.embedding.ModalityWeights;
+import org.milkmobs.domain.pipeline.PipelineStep;
+import org.milkmobs.domain.video.FailureCode;
+
+/**
+ * Builds the plain application services from their ports, once each ({@code @Singleton}: they are immutable
+ * and thread-safe, and records cannot be proxied). Use cases get their transaction boundary here
+ * ({@link TransactionalUseCases#wrap}); the few that must not hold a transaction (step work, file
+ * transfers, the batch re-clustering) are left unwrapped, on purpose.
+ */
+@ApplicationScoped
+public class UseCaseProducers {
+
+    @Inject
+    TransactionalUseCases transactional;
+
+    @Inject
+    Settings settings;
+
+    /** Ticks in microseconds, the precision PostgreSQL stores, so a timestamp reads back as it was written. */
+    @Produces
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    @Produces
+    @Singleton
+    VideoUrls videoUrls(BlobStorage storage, UploadSettings uploads) {
+        return new VideoUrls(storage, uploads);
+    }
+
+    @Produces
+    @Singleton
+    VideoDetailsAssembler videoDetails(VideoUrls urls, PipelineAdminPort pipeline, AnalysisStore analyses, ValidationStore validations,
+                                       MobStore mobs) {
+        return new VideoDetailsAssembler(urls, pipeline, analyses, validations, mobs);
+    }
+
+    @Produces
+    @Singleton
+    SubmitVideoUseCase submitVideo(SaveVideoPort save, LoadVideoPort load, IdempotencyKeys keys, BlobStorage storage, MediaLimits limits,
+                                   UploadSettings uploads, Clock clock) {
+        return transactional.wrap(SubmitVideoUseCase.class, new SubmitVideoService(save, load, keys, storage, limits, uploads, clock));
+    }
+
+    @Produces
+    @Singleton
+    GetVideoUseCase getVideo(LoadVideoPort load, VideoDetailsAssembler details) {
+        return transactional.wrap(GetVideoUseCase.class, new GetVideoService(load, details));
+    }
+
+    /** The plain service, for the reconciler inside maintenance; typed so it does not pose as the use case. */
+    @Produces
+    @Singleton
+    @Typed(CompleteUploadService.class)
+    CompleteUploadService completeUploadService(LoadVideoPort load, BlobStorage storage, WorkflowPort workflows, RetryPolicy retry,
+                                                Clock clock) {
+        return new CompleteUploadService(load, storage, workflows, retry, clock);
+    }
+
+    @Produces
+    @Singleton
+    CompleteUploadUseCase completeUpload(CompleteUploadService service) {
+        return transactional.wrap(CompleteUploadUseCase.class, service);
+    }
+
+    @Produces
+    @Singleton
+    ListVideosUseCase listVideos(ListVideosPort videos, VideoDetailsAssembler details) {
+        return transactional.wrap(ListVideosUseCase.class, new ListVideosService(videos, details));
+    }
+
+    @Produces
+    @Singleton
+    DeleteVideoUseCase deleteVideo(DeleteVideoPort delete, MobStore mobs, BlobDeletionQueue deletions, Clock clock) {
+        return transactional.wrap(DeleteVideoUseCase.class, new DeleteVideoService(delete, mobs, deletions, clock));
+    }
+
+    /** Not transactional: an upload streams for minutes and touches no table. */
+    @Produces
+    @Singleton
+    TransferBlobUseCase transferBlob(BlobGrants grants, BlobStorage storage) {
+        return new TransferBlobService(grants, storage);
+    }
+
+    @Produces
+    @Singleton
+    MaintenanceUseCase maintenance(ListVideosPort videos, SaveVideoPort save, BlobStorage storage, BlobDeletionQueue deletions,
+                                   CompleteUploadService completion, PipelineAdminPort pipeline, IdempotencyKeys keys,
+                                   UploadSettings uploads, QueryEmbeddingCache queryCache, Clock clock) {
+        return transactional.wrap(MaintenanceUseCase.class, new MaintenanceService(videos, save, storage, deletions, completion, pipeline,
+                keys, uploads, settings.duration("pipeline.history-retention"), queryCache, settings.duration("search.query-cache.retention"),
+                clock));
+    }
+
+    @Produces
+    @Singleton
+    RelayEventsUseCase relayEvents(EventOutbox outbox, EventPublisher publisher, Clock clock) {
+        return transactional.wrap(RelayEventsUseCase.class, new RelayEventsService(outbox, publisher, clock));
+    }
+
+    @Produces
+    @Singleton
+    PipelineWorkerUseCase pipelineWorker(JobQueuePort queue, WorkflowPort workflows, PipelineControlPort control, LoadVideoPort load,
+                                         SaveVideoPort save, BlobDeletionQueue deletions, RetryPolicy retry, Clock clock) {
+        WorkflowFailures failures = new WorkflowFailures(workflows, load, save, (video, failure) -> {
+            // a rejected upload is not kept
+            if (failure.code() == FailureCode.INVALID_MEDIA || failure.code() == FailureCode.MEDIA_LIMIT_EXCEEDED) {
+                deletions.schedule(BlobKey.allOf(video.id()), clock.instant());
+            }
+        });
+        return transactional.wrap(PipelineWorkerUseCase.class,
+                new PipelineWorkerService(queue, workflows, control, failures, retry, clock, new SplittableRandom()));
+    }
+
+    @Produces
+    @Singleton
+    CampaignProvider campaignProvider(CampaignStore store, CampaignSettings defaults) {
+        return new CampaignProvider(store, defaults);
+    }
+
+    @Produces
+    @Singleton
+    VideoVectors videoVectors(EmbeddingStore embeddings, VideoEmbedder embedder, ModalityWeights weights) {
+        return new VideoVectors(embeddings, embedder.model(), weights);
+    }
+
+    @Produces
+    @Singleton
+    MobAssignment mobAssignment(MobStore mobs, VideoVectors vectors, MobSettings mobSettings) {
+        return new MobAssignment(mobs, vectors, mobSettings);
+    }
+
+    @Produces
+    @Singleton
+    ValidationService validationService(AnalysisStore analyses, EmbeddingStore embeddings, CampaignStore campaigns,
+                                        CampaignProvider campaign, VideoEmbedder embedder) {
+        return new ValidationService(analyses, embeddings, campaigns, campaign, embedder.model());
+    }
+
+    /** Not transactional: a step's work (models, ffmpeg) runs outside any transaction; its results are written by finish. */
+    @Produces
+    @Singleton
+    ExecuteStepUseCase executeStep(LoadVideoPort load, SaveVideoPort save, BlobStorage storage, MediaProber prober, ListVideosPort listing,
+                                   ThumbnailExtractor thumbnails, VideoUnderstanding understanding, VideoEmbedder embedder,
+                                   AnalysisStore analyses, EmbeddingStore embeddings, CampaignProvider campaign,
+                                   ValidationService validation, ValidationStore decisions, MobAssignment mobs, MobStore mobStore,
+                                   EventOutbox outbox, Clock clock) {
+        StepVideos videos = new StepVideos(load, save, clock);
+        Map<PipelineStep, StepHandler> handlers = new EnumMap<>(PipelineStep.class);
+        handlers.put(PipelineStep.PREFLIGHT, new PreflightStep(videos, storage, prober, listing));
+        handlers.put(PipelineStep.THUMBNAIL, new ThumbnailStep(videos, storage, thumbnails));
+        handlers.put(PipelineStep.UNDERSTAND, new UnderstandStep(videos, understanding, analyses, campaign));
+        handlers.put(PipelineStep.EMBED, new EmbedStep(videos, embedder, embeddings));
+        handlers.put(PipelineStep.WRITE_RESULTS, new WriteResultsStep(videos, analyses, embeddings, embedder.model()));
+        handlers.put(PipelineStep.VALIDATE, new ValidateStep(videos, validation, decisions));
+        handlers.put(PipelineStep.CLUSTER, new ClusterStep(videos, mobs));
+        handlers.put(PipelineStep.EMIT, new EmitStep(videos, mobStore, outbox));
+        return new StepExecutionService(handlers);
+    }
+
+    @Produces
+    @Singleton
+    PipelineAdminUseCase pipelineAdmin(PipelineAdminPort admin, PipelineControlPort control, WorkflowPort workflows, LoadVideoPort load,
+                                       SaveVideoPort save, RetryPolicy retry, Clock clock) {
+        return transactional.wrap(PipelineAdminUseCase.class, new PipelineAdminService(admin, control, workflows, load, save, retry, clock));
+    }
+
+    @Produces
+    @Singleton
+    ValidateVideoUseCase validateVideo(LoadVideoPort load, SaveVideoPort save, ValidationService validation, ValidationStore decisions,
+                                       MobAssignment mobs, Clock clock) {
+        return transactional.wrap(ValidateVideoUseCase.class, new ValidateVideoService(load, save, validation, decisions, mobs, clock));
+    }
+
+    @Produces
+    @Singleton
+    CampaignUseCase campaign(CampaignStore store, CampaignProvider provider, QueryEmbedder queries, EmbeddingStore embeddings, Clock clock) {
+        return transactional.wrap(CampaignUseCase.class, new CampaignService(store, provider, queries, embeddings, clock));
+    }
+
+    @Produces
+    @Singleton
+    MobsUseCase mobs(MobStore mobs, VideoVectors vectors, LoadVideoPort load, VideoDetailsAssembler details) {
+        return transactional.wrap(MobsUseCase.class, new MobsService(mobs, vectors, load, details));
+    }
+
+    /** Not wrapped: the batch run commits in steps (progress, then the result) through {@link Transactions}. */
+    @Produces
+    @Singleton
+    ReclusterUseCase recluster(MobStore mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings mobSettings, Transactions transactions,
+                               Clock clock) {
+        return new ReclusterService(mobs, runs, vectors, mobSettings, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    FeedUseCase feed(ListVideosPort videos, VideoDetailsAssembler details, Clock clock) {
+        return transactional.wrap(FeedUseCase.class, new FeedService(videos, details, settings.integer("feed.per-mob-per-round"), clock));
+    }
+
+    /**
+     * Not wrapped: a query vector may come from Bedrock, and no database transaction should wait on the
+     * network; the service reads the cache and the results in transactions of its own.
+     */
+    @Produces
+    @Singleton
+    SearchVideosUseCase search(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, TextSearchPort texts,
+                               QueryEmbedder queries, QueryEmbeddingCache cache, ListVideosPort videos, MobStore mobs, VideoUrls urls,
+                               ModalityWeights weights, Transactions transactions, Clock clock) {
+        return new SearchService(load, embeddings, vectors, texts, new QueryVectors(queries, cache, transactions, clock),
+                new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions);
+    }
+}

@@ -1,0 +1,31 @@
+package org.milkmobs.bootstrap.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.milkmobs.application.port.out.events.EventOutbox.OutboxEvent;
+import org.milkmobs.application.port.out.events.EventPublisher;
+
+/**
+ * Publishes outbox events as asynchronous CDI events (as cargotracker does), where in-process listeners
+ * (the log below, metrics) observe them.
+ */
+@ApplicationScoped
+public class CdiEventPublisher implements EventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(CdiEventPublisher.class.getName());
+
+    @Inject
+    Event<OutboxEvent> events;
+
+    @Override
+    public void publish(OutboxEvent event) {
+        events.fireAsync(event);
+    }
+
+    void log(@ObservesAsync OutboxEvent event) {
+        LOG.info(() -> event.type() + " " + event.subject() + " " + event.payload());
+    }
+}

@@ -1,0 +1,108 @@
+package org.milkmobs.bootstrap.workers;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.milkmobs.application.port.in.mob.ReclusterUseCase;
+import org.milkmobs.application.port.in.video.MaintenanceUseCase;
+import org.milkmobs.application.port.in.video.RelayEventsUseCase;
+import org.milkmobs.bootstrap.config.Settings;
+
+/**
+ * Periodic tasks, each safe to run on several instances at once: purging deleted files, relaying outbox
+ * events, completing forgotten uploads, pruning history, and the scheduled (and admin-started) re-clustering.
+ */
+@ApplicationScoped
+public class Housekeeping {
+
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+
+    @Resource(lookup = ConcurrencyResources.SCHEDULER)
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource(lookup = ConcurrencyResources.PIPELINE_EXECUTOR)
+    ManagedExecutorService executor;
+
+    @Inject
+    MaintenanceUseCase maintenance;
+
+    @Inject
+    RelayEventsUseCase events;
+
+    @Inject
+    ReclusterUseCase recluster;
+
+    @Inject
+    Settings settings;
+
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    private final AtomicBoolean clustering = new AtomicBoolean();
+
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!settings.flag("housekeeping.enabled")) {
+            LOG.info("housekeeping is disabled (housekeeping.enabled=false)");
+            return;
+        }
+        Duration fast = settings.duration("housekeeping.interval");
+        every(fast, "purge deleted files", maintenance::purgeBlobs);
+        every(fast, "relay events", events::relay);
+        every(fast, "re-cluster mobs", this::reclusterIfAsked);
+        every(fast, "label mobs", recluster::relabel);
+        every(settings.duration("uploads.reconcile-interval"), "reconcile uploads", maintenance::reconcileUploads);
+        every(Duration.ofHours(1), "prune history", maintenance::pruneHistory);
+    }
+
+    /** Starts a scheduled run when due, and executes any started run, on the pipeline executor. */
+    private int reclusterIfAsked() {
+        recluster.failStale();
+        recluster.startIfDue();
+        if (clustering.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                try {
+                    recluster.executeNextQueued().ifPresent(run -> LOG.info(() -> "re-clustering " + run.id() + " " + run.status()
+                            + ": K=" + run.k() + ", " + run.videos() + " videos, " + run.moved() + " moved"));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "re-clustering failed", e);
+                } finally {
+                    clustering.set(false);
+                }
+            });
+        }
+        return 0;
+    }
+
+    private void every(Duration period, String what, IntSupplier task) {
+        long millis = Math.max(100, period.toMillis());
+        schedules.add(scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int done = task.getAsInt();
+                if (done > 0) {
+                    LOG.fine(() -> what + ": " + done);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, what + " failed; it runs again in " + period, e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS));
+    }
+
+    @PreDestroy
+    void stop() {
+        schedules.forEach(s -> s.cancel(false));
+    }
+}

@@ -1,0 +1,212 @@
+package org.milkmobs.bootstrap.workers;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.milkmobs.application.port.in.pipeline.ExecuteStepUseCase;
+import org.milkmobs.application.port.in.pipeline.JobLostException;
+import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
+import org.milkmobs.application.port.in.pipeline.StepOutcome;
+import org.milkmobs.application.service.pipeline.RetryPolicy;
+import org.milkmobs.bootstrap.config.Settings;
+import org.milkmobs.domain.pipeline.JobLease;
+import org.milkmobs.domain.pipeline.PipelineJob;
+import org.milkmobs.domain.pipeline.PipelineStep;
+
+/**
+ * The pipeline's workers in this instance. A dispatcher claims jobs for steps with free capacity
+ * (per-step limits, so Bedrock quotas hold) and runs them on the managed executor; heartbeats keep
+ * their leases and flag jobs that were taken away; a rescuer returns dead workers' jobs. On shutdown
+ * it stops claiming, lets running jobs finish for a grace period, and gives the rest back.
+ */
+@ApplicationScoped
+public class PipelineWorkers {
+
+    private static final Logger LOG = Logger.getLogger(PipelineWorkers.class.getName());
+    private static final long MAX_IDLE_DELAY_MILLIS = 2_000;
+
+    @Resource(lookup = ConcurrencyResources.PIPELINE_EXECUTOR)
+    ManagedExecutorService executor;
+
+    @Resource(lookup = ConcurrencyResources.SCHEDULER)
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    PipelineWorkerUseCase worker;
+
+    @Inject
+    ExecuteStepUseCase steps;
+
+    @Inject
+    RetryPolicy retry;
+
+    @Inject
+    Settings settings;
+
+    private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<PipelineStep, Integer> capacity = new EnumMap<>(PipelineStep.class);
+    private final Map<PipelineStep, AtomicInteger> busy = new EnumMap<>(PipelineStep.class);
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile long pollMillis;
+    private volatile long idleDelayMillis;
+
+    private record Running(PipelineJob job, AtomicBoolean lost) {
+    }
+
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!settings.flag("pipeline.workers.enabled")) {
+            LOG.info("pipeline workers are disabled (pipeline.workers.enabled=false)");
+            return;
+        }
+        for (PipelineStep step : PipelineStep.values()) {
+            capacity.put(step, settings.integer("pipeline.concurrency." + step.wireName()));
+            busy.put(step, new AtomicInteger());
+        }
+        pollMillis = settings.duration("pipeline.poll-interval").toMillis();
+        idleDelayMillis = pollMillis;
+        long lease = retry.lease().toMillis();
+        schedules.add(scheduler.schedule(this::dispatch, 0, TimeUnit.MILLISECONDS));
+        schedules.add(scheduler.scheduleWithFixedDelay(this::heartbeat, lease / 3, lease / 3, TimeUnit.MILLISECONDS));
+        schedules.add(scheduler.scheduleWithFixedDelay(this::rescue, lease / 2, lease / 2, TimeUnit.MILLISECONDS));
+        LOG.info(() -> "pipeline workers started as " + name + " with concurrency " + capacity);
+    }
+
+    /** Claims what there is room for, then schedules itself again: soon when busy, backing off when idle. */
+    private void dispatch() {
+        if (stopping.get()) {
+            return;
+        }
+        int claimed = 0;
+        try {
+            for (PipelineStep step : PipelineStep.values()) {
+                int free = capacity.get(step) - busy.get(step).get();
+                if (free > 0) {
+                    for (PipelineJob job : worker.claim(name, EnumSet.of(step), free)) {
+                        launch(job);
+                        claimed++;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "claiming jobs failed; trying again shortly", e);
+        } finally {
+            idleDelayMillis = claimed > 0 ? pollMillis : Math.min(MAX_IDLE_DELAY_MILLIS, idleDelayMillis * 2);
+            if (!stopping.get()) {
+                scheduler.schedule(this::dispatch, idleDelayMillis, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void launch(PipelineJob job) {
+        Running run = new Running(job, new AtomicBoolean());
+        busy.get(job.step()).incrementAndGet();
+        running.put(job.lease().jobId(), run);
+        try {
+            executor.execute(() -> work(run));
+        } catch (RuntimeException rejected) {
+            done(run);
+            worker.release(List.of(job.lease()));
+        }
+    }
+
+    private void work(Running run) {
+        PipelineJob job = run.job();
+        try {
+            StepOutcome outcome = steps.execute(job, run.lost()::get);
+            worker.finish(job, outcome);
+        } catch (JobLostException lost) {
+            LOG.info(lost.getMessage());
+        } catch (RuntimeException e) {
+            // the job keeps its lease until it expires; the rescuer then returns it for another attempt
+            LOG.log(Level.WARNING, "finishing job " + job.lease().jobId() + " failed", e);
+        } finally {
+            done(run);
+            idleDelayMillis = pollMillis;
+        }
+    }
+
+    private void done(Running run) {
+        running.remove(run.job().lease().jobId());
+        busy.get(run.job().step()).decrementAndGet();
+    }
+
+    private void heartbeat() {
+        if (running.isEmpty()) {
+            return;
+        }
+        try {
+            List<JobLease> leases = running.values().stream().map(r -> r.job().lease()).toList();
+            Set<JobLease> lost = worker.heartbeat(leases);
+            running.values().stream().filter(r -> lost.contains(r.job().lease())).forEach(r -> r.lost().set(true));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "heartbeat failed", e);
+        }
+    }
+
+    private void rescue() {
+        try {
+            int rescued = worker.rescueExpired();
+            if (rescued > 0) {
+                LOG.info(() -> "rescued " + rescued + " jobs whose workers stopped heartbeating");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "rescuing expired jobs failed", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        schedules.forEach(s -> s.cancel(false));
+        long deadline = System.nanoTime() + settings.duration("pipeline.shutdown-grace").toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<JobLease> unfinished = running.values().stream().map(r -> r.job().lease()).toList();
+        if (!unfinished.isEmpty()) {
+            try {
+                worker.release(unfinished);
+                LOG.info(() -> "gave back " + unfinished.size() + " unfinished jobs on shutdown");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not give back unfinished jobs; they return when their leases expire", e);
+            }
+        }
+    }
+
+    /** For tests and health: how many jobs this instance is running now. */
+    public int runningJobs() {
+        return running.size();
+    }
+
+}

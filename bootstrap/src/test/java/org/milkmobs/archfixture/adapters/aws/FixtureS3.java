@@ -1,0 +1,4 @@
+package org.milkmobs.archfixture.adapters.aws;
+
+public class FixtureS3 {
+}

@@ -1,0 +1,4 @@
+package org.milkmobs.archfixture.adapters.media;
+
+public class FixtureFfmpeg {
+}

@@ -1,0 +1,4 @@
+package org.milkmobs.archfixture.adapters.rest;
+
+public class FixtureResource {
+}

@@ -1,0 +1,215 @@
+package org.milkmobs.bootstrap.bench;
+
+import com.pgvector.PGhalfvec;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.milkmobs.adapters.persistence.search.SyntheticCorpus;
+import org.milkmobs.bootstrap.system.MilkMobsServer;
+import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.video.VideoId;
+
+/**
+ * GET /api/search/similar through HTTP (JWT check, visibility, candidate window, re-ranking, moments,
+ * result cards) against the bare k-NN SQL for the same videos, on synthetic clustered vectors bulk-loaded
+ * into the WAR's own database; plus recall@10 of the HTTP answers against an exact scan.
+ * Run with {@code ./mm bench search [videos] [queries]}.
+ */
+public final class SearchBenchmark {
+
+    private static final EmbeddingModel MODEL = new EmbeddingModel("local-perceptual-v1", 128);
+    private static final String RAW_KNN = """
+            SELECT video_id FROM embedding
+            WHERE model_id = 'local-perceptual-v1' AND scope = 'ASSET' AND modality = 'VISUAL' AND dimension = 128
+            ORDER BY vector::halfvec(128) <=> ?::halfvec(128)
+            LIMIT 11
+            """;
+    private static final String EXACT_COMBINED = """
+            WITH q AS (
+                SELECT modality, vector FROM embedding
+                WHERE video_id = ? AND model_id = 'local-perceptual-v1' AND scope = 'ASSET' AND dimension = 128)
+            SELECT e.video_id
+            FROM embedding e JOIN q ON q.modality = e.modality
+            WHERE e.model_id = 'local-perceptual-v1' AND e.scope = 'ASSET' AND e.dimension = 128 AND e.video_id <> ?
+            GROUP BY e.video_id
+            ORDER BY sum(CASE e.modality WHEN 'VISUAL' THEN 0.7 ELSE 0.3 END * (2 - (e.vector <=> q.vector)) / 2)
+                   / sum(CASE e.modality WHEN 'VISUAL' THEN 0.7 ELSE 0.3 END) DESC
+            LIMIT 11
+            """;
+    private static final int RECALL_QUERIES = 100;
+    private static final Pattern VIDEO_ID = Pattern.compile("\"video\":\\{[^}]*?\"videoId\":\"([0-9a-f-]{36})\"");
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int queries = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        try (MilkMobsServer server = MilkMobsServer.start("bench-search", Map.of("MOBS_RECLUSTER_EVERY", "P365D"))) {
+            long load = System.nanoTime();
+            SyntheticCorpus corpus = loadWithoutIndexes(server, count);
+            System.out.printf(Locale.ROOT, "loaded %d videos (visual + audio asset, 3 clips each; 128-d, 500 clusters) and built the"
+                    + " HNSW indexes in %.1f s%n", count, (System.nanoTime() - load) / 1e9);
+            String token = server.tokens().admin("bench");
+            HttpClient http = HttpClient.newHttpClient();
+            Random random = new Random(3);
+            List<Double> rest = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            List<Double> floor = new ArrayList<>();
+            double indexRecall = 0;
+            double endToEndRecall = 0;
+            try (Connection c = server.database().dataSource().getConnection(); PreparedStatement knn = c.prepareStatement(RAW_KNN)) {
+                for (int q = -100; q < queries; q++) {
+                    int index = random.nextInt(count);
+                    VideoId video = corpus.videos().get(index);
+                    float[] vector = corpus.visualAsset(index);
+
+                    long t0 = System.nanoTime();
+                    List<String> approximate = rawKnn(knn, vector);
+                    long t1 = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/api/search/similar?videoId=" + video
+                            + "&limit=10&threshold=0")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                    long t2 = System.nanoTime();
+                    HttpResponse<String> plain = http.send(HttpRequest.newBuilder(server.uri("/api/videos/" + video))
+                            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                    long t3 = System.nanoTime();
+                    if (response.statusCode() != 200 || plain.statusCode() != 200) {
+                        throw new IllegalStateException("search failed: " + response.statusCode() + " " + response.body());
+                    }
+                    if (q >= 0) {
+                        raw.add((t1 - t0) / 1e6);
+                        rest.add((t2 - t1) / 1e6);
+                        floor.add((t3 - t2) / 1e6);
+                        if (q < RECALL_QUERIES) {
+                            indexRecall += overlapAtTen(approximate, exactVisual(c, vector), video);
+                            endToEndRecall += overlapAtTen(ids(response.body()), exactCombined(c, video), video);
+                        }
+                    }
+                }
+            }
+            int recallQueries = Math.min(RECALL_QUERIES, queries);
+            System.out.printf(Locale.ROOT, "%d queries, sequential, after 100 warm-up queries:%n", queries);
+            System.out.printf(Locale.ROOT, "  raw SQL k-NN (JDBC, prepared):        p50 %.2f ms  p95 %.2f ms%n", percentile(raw, 50),
+                    percentile(raw, 95));
+            System.out.printf(Locale.ROOT, "  GET /api/search/similar (HTTP, JWT):  p50 %.2f ms  p95 %.2f ms  (p50 ratio %.2f)%n",
+                    percentile(rest, 50), percentile(rest, 95), percentile(rest, 50) / percentile(raw, 50));
+            System.out.printf(Locale.ROOT, "  GET /api/videos/{id} (the HTTP floor): p50 %.2f ms  p95 %.2f ms%n", percentile(floor, 50),
+                    percentile(floor, 95));
+            System.out.printf(Locale.ROOT, "  recall@10 of the raw HNSW k-NN against an exact visual scan:        %.3f (%d queries)%n",
+                    indexRecall / recallQueries, recallQueries);
+            System.out.printf(Locale.ROOT, "  recall@10 of the HTTP results against an exact 0.7 visual + 0.3 audio ranking: %.3f%n",
+                    endToEndRecall / recallQueries);
+        }
+    }
+
+    /** COPY into a table without its HNSW indexes, then build them: far faster than growing them row by row. */
+    private static SyntheticCorpus loadWithoutIndexes(MilkMobsServer server, int count) throws Exception {
+        List<String> definitions = new ArrayList<>();
+        try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'embedding'"
+                    + " AND indexdef LIKE '%hnsw%' AND indexname LIKE 'embedding_local_%'")) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                    definitions.add(r.getString(2));
+                }
+            }
+            for (String name : names) {
+                s.execute("DROP INDEX " + name);
+            }
+        }
+        SyntheticCorpus corpus = SyntheticCorpus.load(server.database().dataSource(), MODEL, count, 500, 3, 0.6, 42);
+        try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET maintenance_work_mem = '1GB'");
+            for (String definition : definitions) {
+                s.execute(definition);
+            }
+            s.execute("VACUUM ANALYZE embedding");
+        }
+        return corpus;
+    }
+
+    private static List<String> rawKnn(PreparedStatement knn, float[] vector) throws Exception {
+        knn.setObject(1, new PGhalfvec(vector));
+        List<String> ids = new ArrayList<>();
+        try (ResultSet r = knn.executeQuery()) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The true visual top-11 by a sequential scan (the query video itself is among them). */
+    private static List<String> exactVisual(Connection c, float[] vector) throws Exception {
+        return withoutIndexes(c, () -> {
+            try (PreparedStatement exact = c.prepareStatement(RAW_KNN)) {
+                return rawKnn(exact, vector);
+            }
+        });
+    }
+
+    /** The true top-11 by the score the API ranks by: the weighted mean of the visual and audio asset scores. */
+    private static List<String> exactCombined(Connection c, VideoId self) throws Exception {
+        return withoutIndexes(c, () -> {
+            try (PreparedStatement exact = c.prepareStatement(EXACT_COMBINED)) {
+                exact.setObject(1, self.value());
+                exact.setObject(2, self.value());
+                List<String> ids = new ArrayList<>();
+                try (ResultSet r = exact.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private interface SqlQuery {
+        List<String> run() throws Exception;
+    }
+
+    private static List<String> withoutIndexes(Connection c, SqlQuery query) throws Exception {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL enable_indexscan = off");
+            return query.run();
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static double overlapAtTen(List<String> found, List<String> truth, VideoId self) {
+        Set<String> expected = new HashSet<>(truth);
+        expected.remove(self.toString());
+        Set<String> hits = new HashSet<>(found.stream().filter(id -> !id.equals(self.toString())).limit(10).toList());
+        hits.retainAll(expected);
+        return hits.size() / (double) Math.min(10, expected.size());
+    }
+
+    private static List<String> ids(String body) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = VIDEO_ID.matcher(body);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}

@@ -1,0 +1,262 @@
+package org.milkmobs.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.milkmobs.adapters.media.testing.MediaFixtures;
+import org.milkmobs.adapters.media.testing.VideoFamilies;
+import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
+
+/**
+ * Search as a client uses it, on videos the local analyzer really analysed: look-alikes, image and audio
+ * queries (multipart and base64), full-text search with OCR snippets, paging, and bad input. Other test
+ * classes share the server, so every search here is narrowed to this class's uploader with the owner filter.
+ */
+@ExtendWith(SystemTestServer.class)
+class SearchIT {
+
+    private static final String OWNER = "search-fan";
+    private static final Map<String, List<String>> BY_FAMILY = new HashMap<>();
+
+    @TempDir
+    static Path dir;
+
+    private static ApiClient fan;
+    private static ApiClient admin;
+    private static String captioned;
+    private static String duplicate;
+
+    @BeforeAll
+    static void uploadVideos(MilkMobsServer server) {
+        fan = server.as(server.tokens().consumer(OWNER));
+        admin = server.as(server.tokens().admin("search-admin"));
+        Uploads uploads = new Uploads(fan);
+        List<VideoFamilies.Family> families = VideoFamilies.FAMILIES.stream()
+                .filter(f -> f.name().equals("mandelbrot") || f.name().equals("smptebars")).toList();
+        List<String> all = new ArrayList<>();
+        for (VideoFamilies.Member member : VideoFamilies.generate(dir, families)) {
+            String id = uploads.submitUploadComplete(member.file(), member.family().name() + " " + member.variation(), List.of("#milkmob"));
+            BY_FAMILY.computeIfAbsent(member.family().name(), k -> new ArrayList<>()).add(id);
+            all.add(id);
+            if (member.family().name().equals("mandelbrot") && member.variation().equals("base")) {
+                duplicate = uploads.submitUploadComplete(member.file(), "the same file again", List.of("#milkmob"));
+                all.add(duplicate);
+            }
+        }
+        captioned = uploads.submitUploadComplete(MediaFixtures.captioned(dir, "caption", "ZEBRACORN CHALLENGE", 6,
+                "sine=frequency=300:sample_rate=44100"), "Morning routine", List.of("#milkmob"));
+        all.add(captioned);
+        all.forEach(uploads::awaitSettled);
+    }
+
+    @Test
+    void similarVideosAreTheFamilyWithScoresAndTheBestMoment() {
+        String base = BY_FAMILY.get("mandelbrot").get(0);
+        ApiResponse response = fan.get("/api/search/similar?videoId=" + base + "&owner=" + OWNER + "&limit=5");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonObject results = response.json();
+        assertThat(results.getString("mode")).isEqualTo("VECTOR");
+        assertThat(results.getString("model")).isEqualTo("local-perceptual-v1");
+        List<JsonObject> items = results.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(ids(items)).doesNotContain(base, duplicate);
+        assertThat(ids(items)).as("the five other members of the family come first")
+                .containsExactlyInAnyOrderElementsOf(BY_FAMILY.get("mandelbrot").subList(1, 6));
+        JsonObject best = items.get(0);
+        assertThat(best.getJsonNumber("score").doubleValue()).isBetween(0.5, 1.0);
+        assertThat(best.getJsonObject("scores").keySet()).contains("visual", "audio");
+        JsonObject moment = best.getJsonArray("moments").getJsonObject(0);
+        assertThat(moment.getJsonNumber("endSeconds").doubleValue()).isGreaterThan(moment.getJsonNumber("startSeconds").doubleValue());
+        assertThat(moment.getString("modality")).isIn("visual", "audio");
+        JsonObject video = best.getJsonObject("video");
+        assertThat(video.getString("ownerId")).isEqualTo(OWNER);
+        assertThat(video.getString("thumbnailUrl")).startsWith("http");
+        assertThat(video.getString("status")).isEqualTo("VALIDATED");
+    }
+
+    @Test
+    void similarPagesWithoutDuplicatesOrGaps() {
+        String base = BY_FAMILY.get("smptebars").get(0);
+        String query = "/api/search/similar?videoId=" + base + "&owner=" + OWNER + "&threshold=0";
+        List<String> whole = ids(fan.get(query + "&limit=100").json().getJsonArray("items").getValuesAs(JsonObject.class));
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = fan.get(query + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            paged.addAll(ids(page.getJsonArray("items").getValuesAs(JsonObject.class)));
+            cursor = page.containsKey("nextCursor") ? page.getString("nextCursor") : null;
+        } while (cursor != null);
+
+        assertThat(whole).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(paged).containsExactlyElementsOf(whole);
+    }
+
+    @Test
+    void anImageFindsItsFamilyAsMultipartOrBase64AndPagesOnByQueryId() {
+        Path frame = MediaFixtures.ffmpeg(dir.resolve("mandelbrot-frame.png"), List.of("-f", "lavfi", "-i",
+                "mandelbrot=size=320x240:rate=25", "-ss", "2", "-frames:v", "1"));
+        byte[] png = Uploads.read(frame);
+
+        Multipart form = new Multipart().file("image", "frame.png", "image/png", png).field("owner", OWNER).field("limit", "3");
+        ApiResponse multipart = fan.post("/api/search/videos/by-image", form.contentType(), form.bytes());
+        assertThat(multipart.status()).as(multipart.toString()).isEqualTo(200);
+        List<JsonObject> items = multipart.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(ids(items)).hasSize(3).allSatisfy(id -> assertThat(mandelbrots()).contains(id));
+        assertThat(items.get(0).getJsonArray("moments")).isNotEmpty();
+
+        String base64 = Json.createObjectBuilder().add("image", Base64.getEncoder().encodeToString(png))
+                .add("filters", Json.createObjectBuilder().add("owner", OWNER)).add("limit", 3).build().toString();
+        ApiResponse json = fan.postJson("/api/search/videos/by-image", base64);
+        assertThat(json.status()).as(json.toString()).isEqualTo(200);
+        assertThat(ids(json.json().getJsonArray("items").getValuesAs(JsonObject.class))).isEqualTo(ids(items));
+
+        String queryId = multipart.json().getString("queryId");
+        String cursor = multipart.json().getString("nextCursor");
+        ApiResponse next = fan.get("/api/search/videos/by-image/" + queryId + "?owner=" + OWNER + "&limit=3&cursor=" + cursor);
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        assertThat(ids(next.json().getJsonArray("items").getValuesAs(JsonObject.class))).doesNotContainAnyElementsOf(ids(items));
+    }
+
+    @Test
+    void anAudioClipFindsTheVideosWithThatSoundAtOnceUnderTheLocalModel() {
+        Path tone = MediaFixtures.ffmpeg(dir.resolve("tone.wav"), List.of("-f", "lavfi", "-i", "sine=frequency=220:duration=4"));
+        Multipart form = new Multipart().file("audio", "tone.wav", "audio/wav", Uploads.read(tone)).field("owner", OWNER)
+                .field("limit", "5").field("groupBy", "clip");
+
+        ApiResponse response = fan.post("/api/search/videos/by-audio", form.contentType(), form.bytes());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonObject> items = response.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(ids(items)).hasSize(5).allSatisfy(id -> assertThat(mandelbrots()).contains(id));
+        assertThat(items).allSatisfy(item -> {
+            assertThat(item.getJsonArray("moments")).hasSize(1);
+            assertThat(item.getJsonArray("moments").getJsonObject(0).getString("modality")).isEqualTo("audio");
+        });
+    }
+
+    @Test
+    void textSearchIsFullTextUnderTheLocalModelWithTheOcrSnippet() {
+        ApiResponse response = fan.postJson("/api/search/videos", Json.createObjectBuilder().add("query", "zebracorn")
+                .add("filters", Json.createObjectBuilder().add("owner", OWNER)).build().toString());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonObject results = response.json();
+        assertThat(results.getString("mode")).isEqualTo("FULL_TEXT");
+        assertThat(results.getString("note")).contains("full-text");
+        List<JsonObject> items = results.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(ids(items)).containsExactly(captioned);
+        JsonObject snippet = items.get(0).getJsonObject("snippet");
+        assertThat(snippet.getString("field")).isEqualTo("ocr");
+        JsonObject highlight = snippet.getJsonArray("highlights").getJsonObject(0);
+        assertThat(snippet.getString("text").substring(highlight.getInt("start"), highlight.getInt("end"))).isEqualToIgnoringCase("ZEBRACORN");
+
+        JsonObject byTitle = fan.postJson("/api/search/videos", "{\"query\": \"mandelbrot\", \"limit\": 20, \"filters\": {\"owner\": \""
+                + OWNER + "\"}}").json();
+        assertThat(ids(byTitle.getJsonArray("items").getValuesAs(JsonObject.class)))
+                .containsAll(BY_FAMILY.get("mandelbrot"));
+    }
+
+    @Test
+    void badQueriesGetAProblemThatSaysWhatIsWrong() {
+        String video = BY_FAMILY.get("mandelbrot").get(0);
+        Map<String, ApiResponse> bad = new LinkedHashMap<>();
+        bad.put("empty query", fan.postJson("/api/search/videos", "{\"query\": \"  \"}"));
+        bad.put("10 MB query", fan.postJson("/api/search/videos", "{\"query\": \"" + "milk ".repeat(2 * 1024 * 1024) + "\"}"));
+        bad.put("missing query", fan.postJson("/api/search/videos", "{}"));
+        bad.put("not JSON", fan.postJson("/api/search/videos", "{\"query\": "));
+        bad.put("unknown filter", fan.postJson("/api/search/videos", "{\"query\": \"milk\", \"filters\": {\"colour\": \"red\"}}"));
+        bad.put("unknown parameter", fan.get("/api/search/similar?videoId=" + video + "&colour=red"));
+        bad.put("negative limit", fan.get("/api/search/similar?videoId=" + video + "&limit=-1"));
+        bad.put("threshold above 1", fan.get("/api/search/similar?videoId=" + video + "&threshold=1.5"));
+        bad.put("bad groupBy", fan.get("/api/search/similar?videoId=" + video + "&groupBy=frame"));
+        bad.put("no videoId", fan.get("/api/search/similar"));
+        bad.put("forged cursor", fan.get("/api/search/similar?videoId=" + video + "&cursor=AAAA"));
+        bad.put("bad createdFrom", fan.get("/api/search/similar?videoId=" + video + "&createdFrom=yesterday"));
+        Multipart text = new Multipart().file("image", "cat.png", "image/png", "not an image at all".getBytes(StandardCharsets.UTF_8));
+        bad.put("non-image upload", fan.post("/api/search/videos/by-image", text.contentType(), text.bytes()));
+        Multipart noFile = new Multipart().field("owner", OWNER);
+        bad.put("no image part", fan.post("/api/search/videos/by-image", noFile.contentType(), noFile.bytes()));
+        bad.put("bad base64", fan.postJson("/api/search/videos/by-image", "{\"image\": \"%%%\"}"));
+        Multipart silence = new Multipart().file("audio", "x.txt", "text/plain", "no sound here".getBytes(StandardCharsets.UTF_8));
+        bad.put("non-audio upload", fan.post("/api/search/videos/by-audio", silence.contentType(), silence.bytes()));
+
+        bad.forEach((what, response) -> {
+            assertThat(response.status()).as(what + ": " + response).isEqualTo(400);
+            assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+            assertThat(response.json().getString("detail")).as(what).isNotBlank();
+        });
+        assertThat(bad.get("unknown filter").json().getString("detail")).contains("colour");
+        assertThat(bad.get("10 MB query").json().getString("detail")).contains("at most 1000");
+        assertThat(bad.get("negative limit").json().getString("detail")).contains("limit");
+
+        Multipart huge = new Multipart().file("image", "huge.png", "image/png", new byte[6 * 1024 * 1024]);
+        ApiResponse tooLarge = fan.post("/api/search/videos/by-image", huge.contentType(), huge.bytes());
+        assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(fan.get("/api/search/similar?videoId=" + video + "&status=REJECTED").status()).isEqualTo(403);
+        assertThat(admin.get("/api/search/similar?videoId=" + video + "&status=REJECTED").status()).isEqualTo(200);
+        assertThat(fan.get("/api/search/similar?videoId=01a207e3-dd7e-73b0-9260-bcf4cd908245").status()).isEqualTo(404);
+        assertThat(fan.get("/api/search/videos/by-audio/" + "0".repeat(64)).status()).isEqualTo(404);
+        assertThat(fan.get("/api/search/videos/by-image/not-an-id").status()).isEqualTo(400);
+    }
+
+    /** The mandelbrot family and the second upload of one of its files. */
+    private static List<String> mandelbrots() {
+        List<String> all = new ArrayList<>(BY_FAMILY.get("mandelbrot"));
+        all.add(duplicate);
+        return all;
+    }
+
+    private static List<String> ids(List<JsonObject> items) {
+        return items.stream().map(i -> i.getJsonObject("video").getString("videoId")).toList();
+    }
+
+    /** A multipart/form-data body, as a browser's FormData makes it. */
+    static final class Multipart {
+
+        private final String boundary = "----milkmobs" + System.nanoTime();
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        Multipart field(String name, String value) {
+            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+            return this;
+        }
+
+        Multipart file(String name, String filename, String type, byte[] content) {
+            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: " + type + "\r\n\r\n");
+            body.writeBytes(content);
+            write("\r\n");
+            return this;
+        }
+
+        String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+
+        byte[] bytes() {
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
+            copy.writeBytes(body.toByteArray());
+            copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            return copy.toByteArray();
+        }
+
+        private void write(String text) {
+            body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

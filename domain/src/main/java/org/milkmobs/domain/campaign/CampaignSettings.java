@@ -1,0 +1,22 @@
+package org.milkmobs.domain.campaign;
+
+import java.util.Objects;
+import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.validation.ValidationPolicy;
+
+/**
+ * The campaign with how videos are judged against it.
+ *
+ * @param visualUnrelated the cosine to the references at or below which a video looks unrelated (scores 0)
+ * @param visualSame      the cosine at or above which it looks the same (scores 1)
+ */
+public record CampaignSettings(Campaign campaign, ValidationPolicy policy, double visualUnrelated, double visualSame) {
+
+    public CampaignSettings {
+        Objects.requireNonNull(campaign, "campaign");
+        Objects.requireNonNull(policy, "policy");
+        if (!Double.isFinite(visualUnrelated) || !Double.isFinite(visualSame) || !(visualSame > visualUnrelated)) {
+            throw new InvalidValueException("visualSame", "visualSame must be a number greater than visualUnrelated");
+        }
+    }
+}
