@@ -22,9 +22,6 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -59,23 +56,13 @@ public final class S3BlobStorage implements BlobStorage, AutoCloseable {
     public static S3BlobStorage create(S3Settings settings, AwsCredentialsProvider credentials) {
         Region region = Region.of(settings.region());
         S3Configuration serviceConfiguration = S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build();
-        var clientBuilder = S3Client.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(settings.pathStyle());
         var presignerBuilder = S3Presigner.builder()
                 .region(region)
                 .credentialsProvider(credentials)
                 .serviceConfiguration(serviceConfiguration);
-        settings.endpoint().ifPresent(endpoint -> {
-            // S3-compatible stores often refuse the SDK's default checksum trailers (aws-chunked bodies).
-            clientBuilder.endpointOverride(endpoint)
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-            presignerBuilder.endpointOverride(endpoint);
-        });
-        S3BlobStorage storage = new S3BlobStorage(clientBuilder.build(), presignerBuilder.build(), settings.bucket(), settings.workDir());
+        settings.endpoint().ifPresent(presignerBuilder::endpointOverride);
+        S3Client client = S3Clients.create(region, credentials, settings.endpoint(), settings.pathStyle());
+        S3BlobStorage storage = new S3BlobStorage(client, presignerBuilder.build(), settings.bucket(), settings.workDir());
         if (settings.createBucket()) {
             storage.createBucketIfMissing();
         }

@@ -21,8 +21,6 @@ import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Segment;
-import org.milkmobs.domain.video.Failure;
-import org.milkmobs.domain.video.FailureCode;
 
 /**
  * Queries in the local model's space. An image is embedded with the same visual features as video frames,
@@ -154,6 +152,6 @@ public final class LocalQueryEmbedder implements QueryEmbedder {
     }
 
     private static MediaRejectedException rejected(String detail) {
-        return new MediaRejectedException(new Failure(FailureCode.INVALID_MEDIA, detail));
+        return MediaRejectedException.invalid(detail);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.milkmobs.application.port.in.pipeline.JobSignal;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
+import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.service.pipeline.StepHandler;
@@ -46,6 +47,8 @@ public class EmbedStep implements StepHandler {
             }
             List<Embedding> vectors = ((VideoEmbedder.Progress.Done) progress).embeddings();
             return StepOutcome.completed(() -> embeddings.replaceEmbeddings(video.id(), embedder.model(), vectors));
+        } catch (AnalyzerBusyException e) {
+            return StepOutcome.snoozed(e.retryAfter(), job.data());
         } catch (AnalysisFailedException e) {
             return e.permanent() ? StepOutcome.permanent(new Failure(FailureCode.ANALYSIS_FAILED, e.getMessage()))
                     : StepOutcome.retryable(e.getMessage());

@@ -5,6 +5,7 @@ import org.milkmobs.application.port.in.pipeline.JobSignal;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.analysis.AnalysisStore;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
+import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.service.campaign.CampaignProvider;
 import org.milkmobs.application.service.pipeline.StepHandler;
@@ -40,6 +41,8 @@ public class UnderstandStep implements StepHandler {
         try {
             Analysis analysis = understanding.understand(videos.media(video), campaign.current().campaign(), videos.clock().instant());
             return StepOutcome.completed(() -> analyses.saveAnalysis(analysis));
+        } catch (AnalyzerBusyException e) {
+            return StepOutcome.snoozed(e.retryAfter(), job.data());
         } catch (AnalysisFailedException e) {
             return e.permanent() ? StepOutcome.permanent(new Failure(FailureCode.ANALYSIS_FAILED, e.getMessage()))
                     : StepOutcome.retryable(e.getMessage());

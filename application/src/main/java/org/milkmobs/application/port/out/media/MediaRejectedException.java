@@ -13,6 +13,11 @@ public final class MediaRejectedException extends RuntimeException {
         this.failure = Objects.requireNonNull(failure);
     }
 
+    /** The file is not valid media of the kind expected; {@code detail} says why. */
+    public static MediaRejectedException invalid(String detail) {
+        return new MediaRejectedException(new Failure(org.milkmobs.domain.video.FailureCode.INVALID_MEDIA, detail));
+    }
+
     public Failure failure() {
         return failure;
     }

@@ -1,0 +1,10 @@
+package org.milkmobs.domain.usage;
+
+/** What a paid model call did. */
+public enum ModelOperation {
+    EMBED_TEXT,
+    EMBED_IMAGE,
+    EMBED_VIDEO,
+    EMBED_AUDIO,
+    ANALYZE_VIDEO
+}
