@@ -14,6 +14,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.logging.Logger;
+import java.util.Optional;
+import org.milkmobs.adapters.aws.bedrock.BedrockAnalyzer;
+import org.milkmobs.adapters.aws.bedrock.BedrockClients;
+import org.milkmobs.adapters.aws.bedrock.BedrockSettings;
 import org.milkmobs.adapters.aws.s3.S3BlobStorage;
 import org.milkmobs.adapters.aws.s3.S3Settings;
 import org.milkmobs.adapters.media.ffmpeg.FfmpegThumbnailExtractor;
@@ -31,6 +35,9 @@ import org.milkmobs.application.port.out.media.MediaProber;
 import org.milkmobs.application.port.out.media.ThumbnailExtractor;
 import org.milkmobs.application.port.out.storage.BlobGrants;
 import org.milkmobs.application.port.out.storage.BlobStorage;
+import org.milkmobs.application.port.out.usage.UsageRecorder;
+import org.milkmobs.bootstrap.bedrock.BedrockConfiguration;
+import org.milkmobs.bootstrap.bedrock.FaultTolerantBedrockCalls;
 import org.milkmobs.bootstrap.config.Settings;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
@@ -49,8 +56,19 @@ public class AdapterProducers {
     @Inject
     FfmpegTools tools;
 
+    @Inject
+    BedrockConfiguration bedrockConfiguration;
+
+    @Inject
+    FaultTolerantBedrockCalls bedrockCalls;
+
+    @Inject
+    UsageRecorder usage;
+
     private BlobStorage storage;
     private BlobGrants grants;
+    private Boolean bedrockChosen;
+    private BedrockAnalyzer bedrockAnalyzer;
 
     /** The configured store: {@code storage.backend=local} (the default) or {@code s3}. */
     private synchronized void openStorage() {
@@ -108,20 +126,45 @@ public class AdapterProducers {
     @Produces
     @Singleton
     VideoUnderstanding videoUnderstanding(BlobStorage blobs) {
-        return new LocalVideoUnderstanding(blobs, tools, settings.text("media.tesseract"), settings.text("media.ocr-languages"),
-                settings.integer("media.ocr-frames"));
+        return bedrock(blobs).map(BedrockAnalyzer::understanding).orElseGet(() -> new LocalVideoUnderstanding(blobs, tools,
+                settings.text("media.tesseract"), settings.text("media.ocr-languages"), settings.integer("media.ocr-frames")));
     }
 
     @Produces
     @Singleton
     VideoEmbedder videoEmbedder(BlobStorage blobs) {
-        return new LocalVideoEmbedder(blobs, tools);
+        return bedrock(blobs).map(BedrockAnalyzer::embedder).orElseGet(() -> new LocalVideoEmbedder(blobs, tools));
     }
 
     @Produces
     @Singleton
-    QueryEmbedder queryEmbedder() {
-        return new LocalQueryEmbedder(tools);
+    QueryEmbedder queryEmbedder(BlobStorage blobs) {
+        return bedrock(blobs).map(BedrockAnalyzer::queries).orElseGet(() -> new LocalQueryEmbedder(tools));
+    }
+
+    /**
+     * The Bedrock analyzer when {@code analyzer} is {@code bedrock}, or {@code auto} (the default) with
+     * {@code bedrock.output-uri} set; otherwise empty, and the offline local analyzer serves.
+     */
+    private synchronized Optional<BedrockAnalyzer> bedrock(BlobStorage blobs) {
+        if (bedrockChosen == null) {
+            String analyzer = settings.text("analyzer");
+            boolean configured = settings.optionalText("bedrock.output-uri").isPresent();
+            bedrockChosen = switch (analyzer) {
+                case "bedrock" -> true;
+                case "local" -> false;
+                case "auto" -> configured;
+                default -> throw new IllegalStateException("analyzer must be 'auto', 'local' or 'bedrock', got '" + analyzer + "'");
+            };
+            if (bedrockChosen) {
+                BedrockSettings bedrockSettings = bedrockConfiguration.settings(settings.text("storage.backend").equals("s3")
+                        ? Optional.of(settings.text("storage.s3.region")) : Optional.empty(), settings.optionalText("storage.s3.bucket"));
+                bedrockAnalyzer = new BedrockAnalyzer(bedrockSettings, BedrockClients.create(bedrockSettings,
+                        DefaultCredentialsProvider.builder().build()), blobs, bedrockCalls, usage, bedrockConfiguration.prices(), clock);
+            }
+            LOG.info(() -> "analyzer: " + (bedrockChosen ? "bedrock" : "local (offline)"));
+        }
+        return Optional.ofNullable(bedrockAnalyzer);
     }
 
     /**

@@ -1,0 +1,152 @@
+package org.milkmobs.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.milkmobs.adapters.aws.s3.S3Clients;
+import org.milkmobs.adapters.aws.testing.BedrockDouble;
+import org.milkmobs.adapters.aws.testing.BedrockDouble.Operation;
+import org.milkmobs.adapters.aws.testing.S3ProxyServer;
+import org.milkmobs.adapters.media.testing.MediaFixtures;
+import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The WAR on the {@code bedrock} analyzer, configured only through the environment, talking through the
+ * real AWS SDK to the Bedrock double (and S3Proxy for Marengo's asynchronous output).
+ */
+class BedrockPipelineIT {
+
+    private static final String MARENGO = "twelvelabs.marengo-embed-3-0-v1:0";
+    private static final String PEGASUS = "us.twelvelabs.pegasus-1-2-v1:0";
+
+    @TempDir
+    static Path dir;
+
+    private static S3ProxyServer s3proxy;
+    private static BedrockDouble bedrock;
+    private static MilkMobsServer server;
+    private static Uploads uploads;
+    private static ApiClient alice;
+
+    @BeforeAll
+    static void start() {
+        s3proxy = S3ProxyServer.start(dir);
+        try (var s3 = S3Clients.create(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)), Optional.of(s3proxy.endpoint()), true)) {
+            s3.createBucket(b -> b.bucket("bedrock-output"));
+        }
+        bedrock = BedrockDouble.start(s3proxy.endpoint(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
+        server = MilkMobsServer.start("bedrock", Map.ofEntries(
+                Map.entry("ANALYZER", "bedrock"),
+                Map.entry("BEDROCK_ENDPOINT", bedrock.endpoint().toString()),
+                Map.entry("BEDROCK_S3_ENDPOINT", s3proxy.endpoint().toString()),
+                Map.entry("BEDROCK_S3_PATH_STYLE", "true"),
+                Map.entry("BEDROCK_OUTPUT_URI", "s3://bedrock-output/marengo"),
+                Map.entry("BEDROCK_POLL_INTERVAL", "PT0.2S"),
+                Map.entry("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY),
+                Map.entry("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY),
+                Map.entry("MOBS_RECLUSTER_EVERY", "P365D")));
+        alice = server.as(server.tokens().consumer("bedrock-alice"));
+        uploads = new Uploads(alice);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (bedrock != null) {
+            bedrock.close();
+        }
+        if (s3proxy != null) {
+            s3proxy.close();
+        }
+    }
+
+    @Test
+    void aSubmittedVideoEndsWithMarengoEmbeddingsAPegasusAnalysisAndTwoPaidCalls() throws Exception {
+        String id = uploads.submitUploadComplete(MediaFixtures.video(dir, "bedrock-one", 4, 320, 240), "milk pour", List.of("milkmob"));
+
+        JsonObject video = uploads.awaitSettled(id);
+
+        assertThat(video.getString("status")).as(video.toString()).isIn("VALIDATED", "REJECTED");
+        assertThat(strings("SELECT DISTINCT modality || '/' || scope FROM embedding WHERE video_id = ? AND model_id = '" + MARENGO
+                + "' AND dimension = 512", id)).contains("VISUAL/ASSET", "AUDIO/ASSET", "TRANSCRIPTION/ASSET", "VISUAL/CLIP");
+        assertThat(strings("SELECT analyzer FROM analysis WHERE video_id = ?", id)).containsExactly(PEGASUS);
+        assertThat(strings("SELECT operation FROM model_usage WHERE video_id = ? AND error_code IS NULL AND cost_usd > 0", id))
+                .containsExactlyInAnyOrder("EMBED_VIDEO", "ANALYZE_VIDEO");
+    }
+
+    @Test
+    void aThrottlingStormSlowsThePipelineDownButEveryVideoCompletesWithExactlyTwoPaidCalls() throws Exception {
+        List<String> ids = new ArrayList<>();
+        bedrock.throttle(0.5, 42);
+        try {
+            for (int i = 0; i < 3; i++) {
+                // lengths unlike the other test's video: identical content would be deduplicated, with no calls at all
+                ids.add(uploads.submitUploadComplete(MediaFixtures.video(dir, "storm-" + i, 5 + i, 320, 240), "storm " + i, List.of()));
+            }
+            for (String id : ids) {
+                assertThat(uploads.awaitSettled(id).getString("status")).isIn("VALIDATED", "REJECTED");
+            }
+        } finally {
+            bedrock.throttle(0, 1);
+        }
+        for (String id : ids) {
+            assertThat(strings("SELECT operation FROM model_usage WHERE video_id = ? AND error_code IS NULL", id))
+                    .as("paid calls of " + id).containsExactlyInAnyOrder("EMBED_VIDEO", "ANALYZE_VIDEO");
+        }
+        List<String> throttled = new ArrayList<>();
+        for (String id : ids) {
+            throttled.addAll(strings("SELECT error_code FROM model_usage WHERE video_id = ? AND error_code IS NOT NULL", id));
+        }
+        assertThat(throttled).as("the storm was felt, and every refused call was recorded").isNotEmpty()
+                .allSatisfy(code -> assertThat(code).isEqualTo("ThrottlingException"));
+    }
+
+    @Test
+    void aTextSearchIsEmbeddedByMarengoAndMetered() throws Exception {
+        ApiResponse response = alice.postJson("/api/search/videos", "{\"query\":\"milk pouring in slow motion\",\"threshold\":0}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().getString("model")).isEqualTo(MARENGO);
+        assertThat(bedrock.requests()).anySatisfy(r -> {
+            assertThat(r.operation()).isEqualTo(Operation.INVOKE_MODEL);
+            assertThat(r.body()).contains("milk pouring in slow motion");
+        });
+        assertThat(strings("SELECT operation FROM model_usage WHERE query_ref IS NOT NULL", null))
+                .contains("EMBED_TEXT");
+    }
+
+    /** The first column of {@code sql}'s rows; its one parameter, if any, is a video id. */
+    private static List<String> strings(String sql, String parameter) throws Exception {
+        try (Connection c = server.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                s.setObject(1, UUID.fromString(parameter));
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    values.add(r.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+}
