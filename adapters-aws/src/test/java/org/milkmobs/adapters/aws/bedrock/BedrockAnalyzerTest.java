@@ -337,6 +337,43 @@ class BedrockAnalyzerTest {
         });
     }
 
+    @Test
+    void aSlowAnswerHitsTheCallTimeoutAndCountsAsBusyNotAsAFailedVideo() {
+        fixture.bedrock.delayResponses(java.time.Duration.ofMillis(1500));
+        BedrockAnalyzer impatient = fixture.analyzer(fixture.settings(s -> s.callTimeout(java.time.Duration.ofMillis(300))),
+                BedrockCalls.DIRECT);
+        assertThatThrownBy(() -> impatient.understanding().understand(fixture.video(5_000, 14), CAMPAIGN, Instant.now()))
+                .isInstanceOf(AnalyzerBusyException.class);
+        assertThat(fixture.usageOf(ModelOperation.ANALYZE_VIDEO)).singleElement()
+                .satisfies(u -> assertThat(u.succeeded()).isFalse());
+    }
+
+    @Test
+    void theDoubleListsAsyncInvocationsByStatusInPagesAndRefusesMalformedBodiesAsBedrockDoes() {
+        BedrockSettings settings = fixture.settings(s -> s);
+        BedrockAnalyzer analyzer = fixture.analyzer(settings, BedrockCalls.DIRECT);
+        for (int i = 0; i < 3; i++) {
+            analyzer.embedder().embed(fixture.video(3_000, 100 + i), Map.of());
+        }
+        var runtime = fixture.clients(settings).runtime();
+
+        var firstPage = runtime.listAsyncInvokes(b -> b.statusEquals("InProgress").maxResults(2));
+        var secondPage = runtime.listAsyncInvokes(b -> b.statusEquals("InProgress").maxResults(2).nextToken(firstPage.nextToken()));
+        assertThat(firstPage.asyncInvokeSummaries()).hasSize(2);
+        assertThat(secondPage.asyncInvokeSummaries()).isNotEmpty().allSatisfy(summary -> {
+            assertThat(summary.statusAsString()).isEqualTo("InProgress");
+            assertThat(summary.invocationArn()).startsWith("arn:aws:bedrock:us-east-1:");
+        });
+
+        assertThatThrownBy(() -> runtime.invokeModel(b -> b.modelId(BedrockFixture.INVOKE_MODEL_3).contentType("application/json")
+                .body(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"inputType\":\"text\",\"text\":{\"inputText\":\"\"}}"))))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.bedrockruntime.model.ValidationException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> runtime.invokeModel(b -> b.modelId(BedrockFixture.INVOKE_MODEL_3).contentType("application/json")
+                .body(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"inputType\":\"video\",\"video\":{}}"))))
+                .isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.ValidationException.class);
+    }
+
     /** A guard that retries transient failures at once: what the fault-tolerance interceptor does, without the waits. */
     private record RetryingCalls(int maxAttempts) implements BedrockCalls {
         @Override

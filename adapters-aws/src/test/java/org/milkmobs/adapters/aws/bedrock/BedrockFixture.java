@@ -125,6 +125,7 @@ final class BedrockFixture implements AutoCloseable {
         long inlineLimit = BedrockSettings.MAX_INLINE_BYTES;
         int maxOutputTokens = 2048;
         Duration audioWait = Duration.ofSeconds(5);
+        Duration callTimeout = Duration.ofSeconds(20);
 
         Builder(BedrockFixture fixture) {
             this.fixture = fixture;
@@ -157,6 +158,11 @@ final class BedrockFixture implements AutoCloseable {
             return this;
         }
 
+        Builder callTimeout(Duration timeout) {
+            callTimeout = timeout;
+            return this;
+        }
+
         Builder audioWait(Duration wait) {
             audioWait = wait;
             return this;
@@ -166,7 +172,7 @@ final class BedrockFixture implements AutoCloseable {
             URI endpoint = fixture.bedrock.endpoint();
             return new BedrockSettings(BedrockDouble.REGION, Optional.of(endpoint), Optional.of(fixture.s3proxy.endpoint()), true,
                     invokeModel, asyncModel, PEGASUS, "s3://" + OUTPUT_BUCKET + "/marengo", Optional.empty(), mediaBucket, stagingBucket,
-                    inlineLimit, 6, Duration.ofMillis(10), maxOutputTokens, Duration.ofSeconds(20), audioWait);
+                    inlineLimit, 6, Duration.ofMillis(10), maxOutputTokens, callTimeout, audioWait);
         }
     }
 }
