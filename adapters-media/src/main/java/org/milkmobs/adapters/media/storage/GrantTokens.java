@@ -47,15 +47,16 @@ final class GrantTokens {
             throw new InvalidGrantException(Reason.MALFORMED, "this is not a storage URL this server issued");
         }
         String payload = token.substring(0, dot);
-        byte[] signature;
         String[] claims;
         try {
-            signature = DECODER.decode(token.substring(dot + 1));
             claims = new String(DECODER.decode(payload), StandardCharsets.UTF_8).split("\\|", -1);
         } catch (IllegalArgumentException e) {
             throw new InvalidGrantException(Reason.MALFORMED, "this is not a storage URL this server issued");
         }
-        if (!MessageDigest.isEqual(signature, mac(payload))) {
+        // compare the text, not the decoded bytes: base64's unused trailing bits would otherwise let
+        // several spellings of one signature pass, and a URL must have exactly one valid form
+        byte[] signature = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(signature, ENCODER.encodeToString(mac(payload)).getBytes(StandardCharsets.US_ASCII))) {
             throw new InvalidGrantException(Reason.BAD_SIGNATURE, "the URL's signature does not match; it was altered or not issued here");
         }
         if (claims.length != 5) {

@@ -86,10 +86,14 @@ class LocalDiskBlobStorageTest extends BlobStorageContract {
         String otherKey = tokenOf(store().grantDownload(BlobKey.source(VideoId.generate()), "video/mp4", Duration.ofHours(1)).toString());
         // the payload of one grant with the signature of another
         String spliced = token.substring(0, token.indexOf('.')) + otherKey.substring(otherKey.indexOf('.'));
-        char last = token.charAt(token.length() - 1);
-        String flipped = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+        String head = token.substring(0, token.length() - 1);
+        // a changed bit of the signature, and another spelling of the same bits (base64's unused trailing bit)
+        String flipped = head + alphabet.charAt(last ^ 0x20);
+        String respelled = head + alphabet.charAt(last ^ 0x01);
 
-        for (String bad : new String[] {spliced, flipped}) {
+        for (String bad : new String[] {spliced, flipped, respelled}) {
             assertThatThrownBy(() -> store().verify(bad, Action.DOWNLOAD))
                     .isInstanceOfSatisfying(InvalidGrantException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BAD_SIGNATURE));
         }
