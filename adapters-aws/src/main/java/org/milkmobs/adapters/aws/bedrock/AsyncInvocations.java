@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
-import org.milkmobs.domain.usage.PricedUnit;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDataConfig;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeS3OutputDataConfig;
@@ -56,7 +54,7 @@ final class AsyncInvocations {
                 .modelInput(JsonDocuments.toDocument(modelInput))
                 .outputDataConfig(AsyncInvokeOutputDataConfig.fromS3OutputDataConfig(AsyncInvokeS3OutputDataConfig.builder()
                         .s3Uri(settings.outputPrefix()).bucketOwner(settings.bucketOwner().orElse(null)).build()))),
-                response -> 0, response -> Map.<PricedUnit, Double>of());
+                response -> 0, MeteredCall.UnitReader.none());
         return started.invocationArn();
     }
 

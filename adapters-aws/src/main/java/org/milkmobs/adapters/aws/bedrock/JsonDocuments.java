@@ -8,7 +8,6 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkNumber;
 import software.amazon.awssdk.core.document.Document;
@@ -49,9 +48,5 @@ final class JsonDocuments {
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new MalformedAnswerException("the answer is not a JSON object: " + e.getMessage());
         }
-    }
-
-    static List<String> strings(List<JsonValue> values) {
-        return values.stream().map(v -> ((JsonString) v).getString()).toList();
     }
 }

@@ -48,18 +48,7 @@ public final class PegasusUnderstanding implements VideoUnderstanding {
     @Override
     public Analysis understand(VideoMedia media, Campaign campaign, Instant now) {
         try {
-            MediaSource source = sources.of(media, "understand");
-            JsonObject answer = ask(media, campaign, source, settings.pegasusMaxOutputTokens());
-            if ("length".equals(answer.getString("finishReason", ""))) {
-                if (settings.pegasusMaxOutputTokens() >= MAX_OUTPUT_TOKENS) {
-                    throw new AnalysisFailedException("Pegasus's answer did not fit in " + MAX_OUTPUT_TOKENS + " tokens", false);
-                }
-                answer = ask(media, campaign, source, MAX_OUTPUT_TOKENS);
-                if ("length".equals(answer.getString("finishReason", ""))) {
-                    throw new AnalysisFailedException("Pegasus's answer did not fit in " + MAX_OUTPUT_TOKENS + " tokens", false);
-                }
-            }
-            sources.release(media, "understand");
+            JsonObject answer = answerFittingInTokens(media, campaign);
             if (!answer.containsKey("message") || answer.get("message").getValueType() != jakarta.json.JsonValue.ValueType.STRING) {
                 throw new MalformedAnswerException("Pegasus answered without a message");
             }
@@ -73,6 +62,30 @@ public final class PegasusUnderstanding implements VideoUnderstanding {
         } catch (BedrockCallException | MalformedAnswerException | FaultToleranceException e) {
             throw BedrockFailures.of("Pegasus", e);
         }
+    }
+
+    /**
+     * Asks once with the configured allowance and, if the answer was cut off, once more with the largest;
+     * a staged copy of the video is removed whatever the outcome.
+     */
+    private JsonObject answerFittingInTokens(VideoMedia media, Campaign campaign) {
+        MediaSource source = sources.of(media, "understand");
+        try {
+            JsonObject answer = ask(media, campaign, source, settings.pegasusMaxOutputTokens());
+            if (truncated(answer) && settings.pegasusMaxOutputTokens() < MAX_OUTPUT_TOKENS) {
+                answer = ask(media, campaign, source, MAX_OUTPUT_TOKENS);
+            }
+            if (truncated(answer)) {
+                throw new AnalysisFailedException("Pegasus's answer did not fit in " + MAX_OUTPUT_TOKENS + " tokens", false);
+            }
+            return answer;
+        } finally {
+            sources.release(media, "understand");
+        }
+    }
+
+    private static boolean truncated(JsonObject answer) {
+        return "length".equals(answer.getString("finishReason", ""));
     }
 
     private JsonObject ask(VideoMedia media, Campaign campaign, MediaSource source, int maxOutputTokens) {
