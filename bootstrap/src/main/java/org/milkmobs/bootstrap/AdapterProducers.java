@@ -35,6 +35,7 @@ import org.milkmobs.application.port.out.media.MediaProber;
 import org.milkmobs.application.port.out.media.ThumbnailExtractor;
 import org.milkmobs.application.port.out.storage.BlobGrants;
 import org.milkmobs.application.port.out.storage.BlobStorage;
+import org.milkmobs.application.port.out.budget.PaidCallGate;
 import org.milkmobs.application.port.out.usage.UsageRecorder;
 import org.milkmobs.bootstrap.bedrock.BedrockConfiguration;
 import org.milkmobs.bootstrap.bedrock.FaultTolerantBedrockCalls;
@@ -64,6 +65,9 @@ public class AdapterProducers {
 
     @Inject
     UsageRecorder usage;
+
+    @Inject
+    PaidCallGate budget;
 
     private BlobStorage storage;
     private BlobGrants grants;
@@ -160,7 +164,8 @@ public class AdapterProducers {
                 BedrockSettings bedrockSettings = bedrockConfiguration.settings(settings.text("storage.backend").equals("s3")
                         ? Optional.of(settings.text("storage.s3.region")) : Optional.empty(), settings.optionalText("storage.s3.bucket"));
                 bedrockAnalyzer = new BedrockAnalyzer(bedrockSettings, BedrockClients.create(bedrockSettings,
-                        DefaultCredentialsProvider.builder().build()), blobs, bedrockCalls, usage, bedrockConfiguration.prices(), clock);
+                        DefaultCredentialsProvider.builder().build()), blobs, bedrockCalls, usage, budget, bedrockConfiguration.prices(),
+                        clock);
             }
             LOG.info(() -> "analyzer: " + (bedrockChosen ? "bedrock" : "local (offline)"));
         }

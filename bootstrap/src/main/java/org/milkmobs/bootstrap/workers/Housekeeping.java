@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.milkmobs.application.port.in.budget.BudgetAdminUseCase;
 import org.milkmobs.application.port.in.mob.ReclusterUseCase;
 import org.milkmobs.application.port.in.video.MaintenanceUseCase;
 import org.milkmobs.application.port.in.video.RelayEventsUseCase;
@@ -49,6 +50,9 @@ public class Housekeeping {
     ReclusterUseCase recluster;
 
     @Inject
+    BudgetAdminUseCase budget;
+
+    @Inject
     Settings settings;
 
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
@@ -64,6 +68,7 @@ public class Housekeeping {
         every(fast, "relay events", events::relay);
         every(fast, "re-cluster mobs", this::reclusterIfAsked);
         every(fast, "label mobs", recluster::relabel);
+        every(fast, "expire reservations of dead workers", budget::expireStaleReservations);
         every(settings.duration("uploads.reconcile-interval"), "reconcile uploads", maintenance::reconcileUploads);
         every(Duration.ofHours(1), "prune history", maintenance::pruneHistory);
     }

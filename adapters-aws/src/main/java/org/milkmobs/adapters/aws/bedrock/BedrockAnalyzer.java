@@ -5,6 +5,7 @@ import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.port.out.storage.BlobStorage;
+import org.milkmobs.application.port.out.budget.PaidCallGate;
 import org.milkmobs.application.port.out.usage.UsageRecorder;
 import org.milkmobs.domain.usage.PriceTable;
 
@@ -16,8 +17,8 @@ public final class BedrockAnalyzer {
     private final MarengoQueryEmbedder queries;
 
     public BedrockAnalyzer(BedrockSettings settings, BedrockClients clients, BlobStorage blobs, BedrockCalls calls, UsageRecorder usage,
-                           PriceTable prices, Clock clock) {
-        MeteredCall metered = new MeteredCall(calls, usage, prices, clock);
+                           PaidCallGate budget, PriceTable prices, Clock clock) {
+        MeteredCall metered = new MeteredCall(calls, usage, budget, prices, clock);
         MediaSources sources = new MediaSources(settings, blobs, clients.s3());
         AsyncInvocations invocations = new AsyncInvocations(settings, clients.runtime(), clients.s3(), metered);
         this.embedder = new MarengoVideoEmbedder(settings, sources, invocations);

@@ -98,7 +98,8 @@ public final class PegasusUnderstanding implements VideoUnderstanding {
                         .add("jsonSchema", Json.createObjectBuilder().add("name", "video_analysis").add("schema", PegasusAnswer.SCHEMA)))
                 .build();
         MeteredCall.Invocation invocation = new MeteredCall.Invocation(settings.pegasusModel(), ModelOperation.ANALYZE_VIDEO,
-                Subject.video(media.videoId()), Map.of(PricedUnit.MEDIA_SECOND, media.facts().durationSeconds()), Optional.empty());
+                Subject.video(media.videoId()), Map.of(PricedUnit.MEDIA_SECOND, media.facts().durationSeconds()), Optional.empty(),
+                maxOutputTokens);
         InvokeModelResponse response = calls.invoke(invocation, () -> runtime.invokeModel(b -> b.modelId(settings.pegasusModel())
                         .contentType("application/json").accept("application/json")
                         .body(SdkBytes.fromString(body.toString(), StandardCharsets.UTF_8))),

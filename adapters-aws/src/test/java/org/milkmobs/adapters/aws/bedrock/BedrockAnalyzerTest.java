@@ -330,7 +330,7 @@ class BedrockAnalyzerTest {
     void theDoubleRefusesUnsignedOrBadlySignedRequests() {
         BedrockSettings settings = fixture.settings(s -> s);
         BedrockAnalyzer forged = new BedrockAnalyzer(settings, fixture.clients(settings, "not-the-secret"), fixture.blobs,
-                BedrockCalls.DIRECT, fixture.recorder, fixture.prices, java.time.Clock.systemUTC());
+                BedrockCalls.DIRECT, fixture.recorder, fixture.budget(), fixture.prices, java.time.Clock.systemUTC());
         assertThatThrownBy(() -> forged.queries().embedText("milk")).isInstanceOfSatisfying(AnalysisFailedException.class, e -> {
             assertThat(e.permanent()).isTrue();
             assertThat(e.getMessage()).contains("signature");

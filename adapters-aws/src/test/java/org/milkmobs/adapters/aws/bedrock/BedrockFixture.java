@@ -14,7 +14,12 @@ import org.milkmobs.adapters.aws.testing.BedrockDouble;
 import org.milkmobs.adapters.aws.testing.S3ProxyServer;
 import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.application.port.out.storage.BlobKey;
+import org.milkmobs.application.port.out.budget.PaidCallGate;
 import org.milkmobs.application.port.out.usage.UsageRecorder;
+import org.milkmobs.application.service.budget.BudgetGuard;
+import org.milkmobs.application.testing.InMemoryBudgetLedger;
+import org.milkmobs.domain.budget.Budget;
+import org.milkmobs.domain.budget.BudgetMode;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
 import org.milkmobs.domain.usage.ModelOperation;
 import org.milkmobs.domain.usage.PriceTable;
@@ -40,6 +45,8 @@ final class BedrockFixture implements AutoCloseable {
     final InMemoryBlobStorage blobs = new InMemoryBlobStorage();
     final List<UsageRecord> usage = Collections.synchronizedList(new ArrayList<>());
     final UsageRecorder recorder = usage::add;
+    /** The budget, in memory; settled calls reach {@link #usage} through it, as they reach model_usage in the app. */
+    final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(recorder);
     final PriceTable prices = PriceTable.empty()
             .with(EMBED_MODEL, PricedUnit.MEDIA_SECOND, MARENGO_PER_SECOND)
             .with(INVOKE_MODEL_3, PricedUnit.INPUT_TOKEN, new java.math.BigDecimal("0.00007"))
@@ -79,7 +86,11 @@ final class BedrockFixture implements AutoCloseable {
     }
 
     BedrockAnalyzer analyzer(BedrockSettings settings, BedrockCalls calls) {
-        return new BedrockAnalyzer(settings, clients(settings), blobs, calls, recorder, prices, Clock.systemUTC());
+        return new BedrockAnalyzer(settings, clients(settings), blobs, calls, recorder, budget(), prices, Clock.systemUTC());
+    }
+
+    PaidCallGate budget() {
+        return new BudgetGuard(new Budget(prices, BudgetMode.STRICT), ledger, Duration.ofMinutes(10), Clock.systemUTC());
     }
 
     /** A stored "video" of {@code bytes} pseudo-random bytes (the double reads bytes, not pictures). */

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.usage.UsageRecorder;
-import org.milkmobs.domain.usage.PricedUnit;
 import org.milkmobs.domain.usage.UsageRecord;
 
 @Dependent
@@ -23,18 +22,6 @@ class UsageRecorderAdapter implements UsageRecorder {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(UsageRecord usage) {
-        sql.update("""
-                INSERT INTO model_usage (at, model_id, operation, media_seconds, input_tokens, images, output_tokens, latency_ms,
-                                         cost_usd, error_code, video_id, query_ref, request_token)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, usage.at(), usage.model(), usage.operation().name(), quantity(usage, PricedUnit.MEDIA_SECOND),
-                quantity(usage, PricedUnit.INPUT_TOKEN), quantity(usage, PricedUnit.IMAGE), usage.outputTokens(),
-                usage.latency().toMillis(), usage.cost(), usage.errorCode().orElse(null),
-                usage.subject().video().map(v -> v.value()).orElse(null), usage.subject().query().orElse(null),
-                usage.requestToken().orElse(null));
-    }
-
-    private static double quantity(UsageRecord usage, PricedUnit unit) {
-        return usage.units().getOrDefault(unit, 0.0);
+        UsageRows.insert(sql, usage, null);
     }
 }

@@ -20,6 +20,9 @@ import org.milkmobs.application.port.in.ForbiddenException;
 import org.milkmobs.application.port.in.NotFoundException;
 import org.milkmobs.application.port.out.ConcurrentUpdateException;
 import org.milkmobs.adapters.rest.support.BodyLimitFeature;
+import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
+import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
+import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.port.out.media.MediaRejectedException;
 import org.milkmobs.application.port.out.storage.BlobGrants;
 import org.milkmobs.application.port.out.storage.BlobMissingException;
@@ -91,6 +94,24 @@ public final class ProblemMappers {
             LOG.log(Level.WARNING, "storage failure", e);
             return Response.fromResponse(Problems.of(Response.Status.SERVICE_UNAVAILABLE, "storage-unavailable",
                     "the file store did not answer; try again shortly")).header("Retry-After", "5").build();
+        }
+    }
+
+    /**
+     * A paid model that cannot serve a request now: out of budget or busy (both 503 with Retry-After), or
+     * refusing the request (502, with the model's reason).
+     */
+    @Provider
+    public static class Analyzer implements ExceptionMapper<AnalysisFailedException> {
+        @Override
+        public Response toResponse(AnalysisFailedException e) {
+            if (e instanceof AnalyzerBusyException busy) {
+                String type = busy instanceof BudgetExhaustedException ? "budget-exhausted" : "model-busy";
+                long seconds = Math.max(1, busy.retryAfter().toSeconds());
+                return Response.fromResponse(Problems.of(Response.Status.SERVICE_UNAVAILABLE, type, e.getMessage()))
+                        .header("Retry-After", Long.toString(seconds)).build();
+            }
+            return Problems.of(Response.Status.BAD_GATEWAY, "model-failed", e.getMessage());
         }
     }
 

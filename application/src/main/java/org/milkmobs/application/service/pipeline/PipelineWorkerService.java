@@ -71,6 +71,7 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
             }
             advance(lease, now);
         } else if (outcome instanceof StepOutcome.Snoozed snoozed) {
+            snoozed.write().apply();
             if (!queue.snooze(lease, now.plus(snoozed.delay()), snoozed.data(), now)) {
                 throw new JobLostException(lease);
             }

@@ -19,7 +19,9 @@ import org.milkmobs.application.port.in.search.NotAnalysedException;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.Transactions;
+import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder.AudioEmbedding;
+import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.search.TextSearchPort;
 import org.milkmobs.application.port.out.search.TextSearchPort.TextMatch;
@@ -57,6 +59,10 @@ public class SearchService implements SearchVideosUseCase {
     static final int MOMENTS_PER_VIDEO = 3;
     static final String FULL_TEXT_NOTE = "The active model cannot embed text, so these results come from full-text search over"
             + " titles, hashtags, descriptions, on-screen text and summaries.";
+    static final String BUDGET_NOTE = "The model budget has no room for embedding this query now, so these results come from"
+            + " full-text search over titles, hashtags, descriptions, on-screen text and summaries.";
+    static final String UNAVAILABLE_NOTE = "The embedding model is unavailable now, so these results come from full-text search"
+            + " over titles, hashtags, descriptions, on-screen text and summaries.";
     private static final Duration AUDIO_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final LoadVideoPort videos;
@@ -130,16 +136,28 @@ public class SearchService implements SearchVideosUseCase {
         Visibility visibility = visibility(options);
         long fingerprint = fingerprint("text", QueryVectors.normalise(query), options);
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint);
-        Optional<Embedding> vector = queries.text(query);
+        Optional<Embedding> vector;
+        Optional<String> note = Optional.empty();
+        try {
+            vector = queries.text(query);
+        } catch (BudgetExhaustedException e) {
+            vector = Optional.empty();
+            note = Optional.of(BUDGET_NOTE);
+        } catch (AnalysisFailedException e) {
+            vector = Optional.empty();
+            note = Optional.of(UNAVAILABLE_NOTE);
+        }
+        Optional<Embedding> queryVector = vector;
+        String fullTextNote = note.orElse(FULL_TEXT_NOTE);
         EmbeddingModel model = queries.model();
         return transactions.inTransaction(() -> {
             List<TextMatch> textMatches = texts.search(query, visibility, options.filters(), window);
             List<SearchHit> videoHits;
             SearchMode mode;
-            if (vector.isPresent()) {
+            if (queryVector.isPresent()) {
                 mode = SearchMode.HYBRID;
                 List<SearchHit> vectorHits = ClipGrouping.byVideo(clipsAbove(options.threshold(), vectors.nearest(new NearestQuery(model,
-                        Scope.CLIP, queries.comparableWith(Modality.TEXT), vector.get().vector(), visibility, options.filters(),
+                        Scope.CLIP, queries.comparableWith(Modality.TEXT), queryVector.get().vector(), visibility, options.filters(),
                         Optional.empty(), Optional.empty(), window))), MOMENTS_PER_VIDEO);
                 videoHits = fuse(vectorHits, textMatches);
             } else {
@@ -151,7 +169,7 @@ public class SearchService implements SearchVideosUseCase {
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
             Map<VideoId, Snippet> snippets = texts.snippets(query, slice.hits().stream().map(SearchHit::video).toList());
             List<SearchHit> page = slice.hits().stream().map(h -> h.withSnippet(Optional.ofNullable(snippets.get(h.video())))).toList();
-            return results(mode, model, mode == SearchMode.FULL_TEXT ? Optional.of(FULL_TEXT_NOTE) : Optional.empty(), Optional.empty(),
+            return results(mode, model, mode == SearchMode.FULL_TEXT ? Optional.of(fullTextNote) : Optional.empty(), Optional.empty(),
                     page, slice, fingerprint);
         });
     }

@@ -6,6 +6,7 @@ import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
+import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.service.pipeline.StepHandler;
 import org.milkmobs.domain.embedding.Embedding;
@@ -43,10 +44,12 @@ public class EmbedStep implements StepHandler {
         try {
             VideoEmbedder.Progress progress = embedder.embed(videos.media(video), job.data());
             if (progress instanceof VideoEmbedder.Progress.Pending pending) {
-                return StepOutcome.snoozed(pending.pollAfter(), pending.state());
+                return StepOutcome.snoozed(pending.pollAfter(), pending.state(), videos.resuming(video.id(), StepOutcome.ResultWrite.NONE));
             }
             List<Embedding> vectors = ((VideoEmbedder.Progress.Done) progress).embeddings();
-            return StepOutcome.completed(() -> embeddings.replaceEmbeddings(video.id(), embedder.model(), vectors));
+            return StepOutcome.completed(videos.resuming(video.id(), () -> embeddings.replaceEmbeddings(video.id(), embedder.model(), vectors)));
+        } catch (BudgetExhaustedException e) {
+            return videos.deferred(job, e);
         } catch (AnalyzerBusyException e) {
             return StepOutcome.snoozed(e.retryAfter(), job.data());
         } catch (AnalysisFailedException e) {

@@ -2,7 +2,11 @@ package org.milkmobs.application.service.steps;
 
 import java.time.Clock;
 import java.util.function.Consumer;
+import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.in.pipeline.StepOutcome.ResultWrite;
+import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
+import org.milkmobs.domain.pipeline.PipelineJob;
+import org.milkmobs.domain.video.VideoStatus;
 import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.SaveVideoPort;
 import org.milkmobs.application.port.out.analysis.VideoMedia;
@@ -39,6 +43,32 @@ public class StepVideos {
             Video video = get(id);
             change.accept(video);
             save.saveVideo(video);
+        };
+    }
+
+    /**
+     * The budget refused the step's paid call: the job sleeps until the full window rolls over and the video
+     * shows as DEFERRED meanwhile. Nothing is lost; the step runs again by itself.
+     */
+    public StepOutcome deferred(PipelineJob job, BudgetExhaustedException refusal) {
+        VideoId id = job.lease().videoId();
+        return StepOutcome.snoozed(refusal.retryAfter(), job.data(), update(id, video -> {
+            if (video.status() == VideoStatus.PROCESSING) {
+                video.defer(clock.instant());
+            }
+        }));
+    }
+
+    /** {@code write}, and a video that was deferred for budget is processing again: its paid call went through. */
+    public ResultWrite resuming(VideoId id, ResultWrite write) {
+        ResultWrite resume = update(id, video -> {
+            if (video.status() == VideoStatus.DEFERRED) {
+                video.startProcessing(clock.instant());
+            }
+        });
+        return () -> {
+            write.apply();
+            resume.apply();
         };
     }
 

@@ -7,6 +7,7 @@ import org.milkmobs.application.port.out.analysis.AnalysisStore;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
+import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.service.campaign.CampaignProvider;
 import org.milkmobs.application.service.pipeline.StepHandler;
 import org.milkmobs.domain.analysis.Analysis;
@@ -40,7 +41,9 @@ public class UnderstandStep implements StepHandler {
         }
         try {
             Analysis analysis = understanding.understand(videos.media(video), campaign.current().campaign(), videos.clock().instant());
-            return StepOutcome.completed(() -> analyses.saveAnalysis(analysis));
+            return StepOutcome.completed(videos.resuming(video.id(), () -> analyses.saveAnalysis(analysis)));
+        } catch (BudgetExhaustedException e) {
+            return videos.deferred(job, e);
         } catch (AnalyzerBusyException e) {
             return StepOutcome.snoozed(e.retryAfter(), job.data());
         } catch (AnalysisFailedException e) {

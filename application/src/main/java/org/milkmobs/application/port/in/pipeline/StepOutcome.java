@@ -25,7 +25,12 @@ public sealed interface StepOutcome {
     }
 
     static Snoozed snoozed(Duration delay, Map<String, String> data) {
-        return new Snoozed(delay, data);
+        return new Snoozed(delay, data, ResultWrite.NONE);
+    }
+
+    /** Snoozes and makes {@code write} in the same transaction (e.g. marking the video as waiting for budget). */
+    static Snoozed snoozed(Duration delay, Map<String, String> data, ResultWrite write) {
+        return new Snoozed(delay, data, write);
     }
 
     /** A failure worth retrying (a timeout, a throttled call). */
@@ -44,11 +49,15 @@ public sealed interface StepOutcome {
         }
     }
 
-    /** Run again after {@code delay} without spending an attempt, keeping {@code data} for that run. */
-    record Snoozed(Duration delay, Map<String, String> data) implements StepOutcome {
+    /**
+     * Run again after {@code delay} without spending an attempt, keeping {@code data} for that run; {@code write}
+     * is made with the snooze.
+     */
+    record Snoozed(Duration delay, Map<String, String> data, ResultWrite write) implements StepOutcome {
         public Snoozed {
             Objects.requireNonNull(delay, "delay");
             data = Map.copyOf(data);
+            Objects.requireNonNull(write, "write");
         }
     }
 

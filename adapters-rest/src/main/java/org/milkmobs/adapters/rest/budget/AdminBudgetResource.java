@@ -1,0 +1,120 @@
+package org.milkmobs.adapters.rest.budget;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.milkmobs.adapters.rest.Roles;
+import org.milkmobs.adapters.rest.budget.BudgetModels.BudgetChangeRequest;
+import org.milkmobs.adapters.rest.budget.BudgetModels.BudgetResponse;
+import org.milkmobs.adapters.rest.budget.BudgetModels.LimitRequest;
+import org.milkmobs.adapters.rest.problem.InvalidRequestException;
+import org.milkmobs.adapters.rest.problem.Problem;
+import org.milkmobs.adapters.rest.problem.Problems;
+import org.milkmobs.adapters.rest.problem.RequestFields;
+import org.milkmobs.adapters.rest.security.CallerResolver;
+import org.milkmobs.application.port.in.budget.BudgetAdminUseCase;
+import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.budget.BudgetLimit;
+import org.milkmobs.domain.budget.BudgetLimits;
+import org.milkmobs.domain.budget.BudgetPeriod;
+import org.milkmobs.domain.budget.BudgetScope;
+
+@Path("/admin/budget")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "budget", description = "Cost ceilings, reservations and usage")
+@APIResponse(responseCode = "403", description = "The caller is not an admin",
+        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AdminBudgetResource {
+
+    /** More changes than scopes × periods in one request is a mistake or an attack. */
+    private static final int MAX_CHANGES = 100;
+
+    @Inject
+    BudgetAdminUseCase budget;
+
+    @Inject
+    CallerResolver callers;
+
+    @GET
+    @Operation(operationId = "adminGetBudget", summary = "Ceilings, and per window now: spent, reserved, remaining, overrun")
+    @APIResponse(responseCode = "200", description = "The budget",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BudgetResponse.class)))
+    public BudgetResponse get() {
+        return BudgetResponse.from(budget.view());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adminChangeBudget", summary = "Set or lift ceilings; every change is audited with its author and reason")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BudgetChangeRequest.class)))
+    @APIResponse(responseCode = "200", description = "The budget after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BudgetResponse.class)))
+    @APIResponse(responseCode = "400", description = "A ceiling is negative, not a number, or names an unknown period",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BudgetResponse change(BudgetChangeRequest body) {
+        if (body == null || body.limits() == null || body.limits().isEmpty()) {
+            throw new InvalidRequestException("limits", "a JSON body with at least one ceiling in limits is required");
+        }
+        if (body.limits().size() > MAX_CHANGES) {
+            throw new InvalidRequestException("limits", "at most " + MAX_CHANGES + " ceilings per change");
+        }
+        RequestFields fields = new RequestFields();
+        List<BudgetLimits.Requested> requested = new ArrayList<>();
+        for (int i = 0; i < body.limits().size(); i++) {
+            LimitRequest limit = body.limits().get(i);
+            String at = "limits[" + i + "]";
+            if (limit == null) {
+                fields.read(() -> {
+                    throw new InvalidValueException(at, at + " is null");
+                });
+                continue;
+            }
+            BudgetScope scope = fields.read(() -> renamed(at + ".scope", () -> BudgetScope.parse(limit.scope())));
+            BudgetPeriod period = fields.read(() -> BudgetPeriod.fromWireName(at + ".period", limit.period()));
+            Optional<java.math.BigDecimal> usd = fields.read(() -> renamed(at + ".usd", () -> amount(limit)));
+            if (scope != null && period != null && usd != null) {
+                requested.add(new BudgetLimits.Requested(scope, period, usd));
+            }
+        }
+        fields.check();
+        return BudgetResponse.from(budget.changeLimits(requested, body.reason(), callers.current()));
+    }
+
+    private static Optional<java.math.BigDecimal> amount(LimitRequest limit) {
+        boolean lift = Boolean.TRUE.equals(limit.lift());
+        if (lift && limit.usd() != null) {
+            throw new InvalidValueException("usd", "send either usd or lift, not both");
+        }
+        if (lift) {
+            return Optional.empty();
+        }
+        return Optional.of(BudgetLimit.checkedAmount(limit.usd()));
+    }
+
+    /** Reports a value object's refusal under the request's own field path (limits[2].usd). */
+    private static <T> T renamed(String field, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(field, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.milkmobs.application.service.admin;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.milkmobs.application.port.in.admin.AdminStatsUseCase;
+import org.milkmobs.application.port.out.admin.AdminStatsPort;
+import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.Require;
+import org.milkmobs.domain.usage.UsageGrouping;
+import org.milkmobs.domain.usage.UsageTotals;
+
+public class AdminStatsService implements AdminStatsUseCase {
+
+    private final AdminStatsPort stats;
+    private final Clock clock;
+
+    public AdminStatsService(AdminStatsPort stats, Clock clock) {
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    @Override
+    public UsageSeries usage(Instant from, Instant to, UsageGrouping groupBy) {
+        Require.present("from", from);
+        Require.present("to", to);
+        Require.present("groupBy", groupBy);
+        if (!from.isBefore(to)) {
+            throw new InvalidValueException("to", "to (" + to + ") must be after from (" + from + ")");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidValueException("to", "a usage series covers at most " + MAX_RANGE.toDays() + " days");
+        }
+        List<UsageTotals> buckets = stats.usage(from, to, groupBy);
+        return new UsageSeries(from, to, groupBy, buckets, total(buckets, from));
+    }
+
+    @Override
+    public OperationsStats operations() {
+        return stats.operations(clock.instant());
+    }
+
+    private static UsageTotals total(List<UsageTotals> buckets, Instant from) {
+        long invocations = 0;
+        long failures = 0;
+        double seconds = 0;
+        double inputTokens = 0;
+        double images = 0;
+        long outputTokens = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (UsageTotals b : buckets) {
+            invocations += b.invocations();
+            failures += b.failures();
+            seconds += b.mediaSeconds();
+            inputTokens += b.inputTokens();
+            images += b.images();
+            outputTokens += b.outputTokens();
+            cost = cost.add(b.costUsd());
+        }
+        return new UsageTotals(from.atZone(ZoneOffset.UTC).toLocalDate(), Optional.empty(), invocations, failures, seconds, inputTokens,
+                images, outputTokens, cost);
+    }
+}
