@@ -134,6 +134,51 @@ class BedrockPipelineIT {
                 .contains("EMBED_TEXT");
     }
 
+    @Test
+    void theAdminNumbersMatchTheUsageRecords() throws Exception {
+        ApiClient admin = server.as(server.tokens().admin("bedrock-admin"));
+        assertThat(alice.postJson("/api/search/videos", "{\"query\":\"a fresh query for the ledger\"}").status()).isEqualTo(200);
+        java.time.Instant dayStart = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+
+        ApiResponse stats = admin.get("/api/admin/usage-stats?groupBy=model&from=" + dayStart + "&to=" + dayStart.plus(java.time.Duration.ofDays(1)));
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
+        List<String> fromApi = stats.json().getJsonArray("series").getValuesAs(JsonObject.class).stream()
+                .map(b -> b.getString("key") + " " + b.getJsonNumber("invocations").longValue() + " "
+                        + b.getJsonNumber("costUsd").bigDecimalValue().stripTrailingZeros().toPlainString()).toList();
+        List<String> fromRows = strings("SELECT model_id || ' ' || count(*) || ' ' || trim_scale(sum(cost_usd)) FROM model_usage"
+                + " WHERE at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' GROUP BY model_id ORDER BY model_id", null);
+        assertThat(fromApi).isNotEmpty().containsExactlyElementsOf(fromRows);
+
+        ApiResponse budget = admin.get("/api/admin/budget");
+        JsonObject day = budget.json().getJsonArray("windows").getValuesAs(JsonObject.class).stream()
+                .filter(w -> w.getString("scope").equals("global") && w.getString("period").equals("day")).findFirst().orElseThrow();
+        assertThat(day.getJsonNumber("spentUsd").bigDecimalValue()).isEqualByComparingTo(stats.json().getJsonObject("total")
+                .getJsonNumber("costUsd").bigDecimalValue());
+        assertThat(day.getJsonNumber("reservedUsd").bigDecimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void withoutBudgetAVideoIsDeferredUnpaidAndATextSearchFallsBackToFullText() throws Exception {
+        ApiClient admin = server.as(server.tokens().admin("bedrock-admin"));
+        assertThat(admin.putJson("/api/admin/budget", "{\"limits\":[{\"scope\":\"global\",\"period\":\"hour\",\"usd\":0}],"
+                + "\"reason\":\"spent out\"}").status()).isEqualTo(200);
+        try {
+            ApiResponse search = alice.postJson("/api/search/videos", "{\"query\":\"nobody searched this before\"}");
+            assertThat(search.status()).as(search.toString()).isEqualTo(200);
+            assertThat(search.json().getString("mode")).isEqualTo("FULL_TEXT");
+            assertThat(search.json().getString("note")).contains("budget");
+            assertThat(bedrock.requests()).noneSatisfy(r -> assertThat(r.body()).contains("nobody searched this before"));
+
+            String id = uploads.submitUploadComplete(MediaFixtures.video(dir, "unpaid", 9, 320, 240), "unpaid", List.of());
+            JsonObject deferred = uploads.awaitStatus(id, java.util.Set.of("DEFERRED"), java.time.Duration.ofSeconds(60));
+            assertThat(deferred.getString("status")).isEqualTo("DEFERRED");
+            assertThat(strings("SELECT operation FROM model_usage WHERE video_id = ?", id)).as("nothing was paid, nothing was tried").isEmpty();
+        } finally {
+            assertThat(admin.putJson("/api/admin/budget", "{\"limits\":[{\"scope\":\"global\",\"period\":\"hour\",\"lift\":true}],"
+                    + "\"reason\":\"refilled\"}").status()).isEqualTo(200);
+        }
+    }
+
     /** The first column of {@code sql}'s rows; its one parameter, if any, is a video id. */
     private static List<String> strings(String sql, String parameter) throws Exception {
         try (Connection c = server.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

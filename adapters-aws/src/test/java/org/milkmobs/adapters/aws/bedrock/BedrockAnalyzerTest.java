@@ -11,6 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
+import org.milkmobs.domain.budget.BudgetLimit;
+import org.milkmobs.domain.budget.BudgetPeriod;
+import org.milkmobs.domain.budget.BudgetScope;
+import org.milkmobs.domain.budget.BudgetWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +47,7 @@ import org.milkmobs.domain.video.Hashtags;
 /** The Bedrock adapters through the real AWS SDK against the Bedrock double and S3Proxy. */
 class BedrockAnalyzerTest {
 
+
     @TempDir
     static Path workDir;
 
@@ -63,6 +69,30 @@ class BedrockAnalyzerTest {
     void resetScenario() {
         fixture.bedrock.reset();
         fixture.usage.clear();
+        fixture.ledger.withLimits();
+    }
+
+    @Test
+    void aCallTheBudgetRefusesIsNeverMadeAndAnAllowedOneIsSettledAtItsActualCost() {
+        BedrockAnalyzer analyzer = analyzer();
+        VideoMedia media = fixture.video(30_000, 23);
+        java.time.Instant now = java.time.Instant.now();
+        fixture.ledger.withLimits(new BudgetLimit(BudgetScope.GLOBAL, BudgetPeriod.HOUR, java.math.BigDecimal.ZERO));
+
+        assertThatThrownBy(() -> analyzer.queries().embedText("milk")).isInstanceOf(BudgetExhaustedException.class);
+        assertThatThrownBy(() -> analyzer.embedder().embed(media, Map.of())).isInstanceOf(BudgetExhaustedException.class);
+        assertThatThrownBy(() -> analyzer.understanding().understand(media, CAMPAIGN, now))
+                .isInstanceOfSatisfying(BudgetExhaustedException.class, e -> assertThat(e.reopensAt()).isAfter(now));
+        assertThat(fixture.bedrock.requests()).as("nothing reached Bedrock").isEmpty();
+        assertThat(fixture.usage).isEmpty();
+
+        fixture.ledger.withLimits(new BudgetLimit(BudgetScope.GLOBAL, BudgetPeriod.HOUR, java.math.BigDecimal.TEN));
+        BudgetWindow month = BudgetWindow.containing(BudgetScope.GLOBAL, BudgetPeriod.MONTH, now);
+        java.math.BigDecimal before = fixture.ledger.spent(month);
+        analyzer.understanding().understand(media, CAMPAIGN, now);
+        assertThat(fixture.ledger.reserved(month)).isEqualByComparingTo("0");
+        assertThat(fixture.ledger.spent(month).subtract(before)).isPositive().isEqualByComparingTo(fixture.usage.stream()
+                .map(UsageRecord::cost).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
     }
 
     private BedrockAnalyzer analyzer() {
