@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.milkmobs.application.port.out.budget.BudgetLedger;
 import org.milkmobs.application.port.out.budget.Reservation;
 import org.milkmobs.application.port.out.usage.UsageRecorder;
+import org.milkmobs.domain.budget.BudgetAuditEntry;
 import org.milkmobs.domain.budget.BudgetLimit;
 import org.milkmobs.domain.budget.BudgetLimits;
 import org.milkmobs.domain.budget.BudgetMode;
@@ -25,7 +26,7 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
     private final UsageRecorder usage;
     private final Map<BudgetWindow, BigDecimal[]> counters = new HashMap<>();
     private final Map<UUID, Reservation> held = new LinkedHashMap<>();
-    private final List<AuditEntry> audit = new ArrayList<>();
+    private final List<BudgetAuditEntry> audit = new ArrayList<>();
     private BudgetLimits limits = BudgetLimits.of(List.of());
 
     public InMemoryBudgetLedger(UsageRecorder usage) {
@@ -101,7 +102,7 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
     @Override
     public synchronized void changeLimits(BudgetLimits.Changed changed, String actor, String reason) {
         limits = changed.limits();
-        changed.changes().forEach(c -> audit.add(0, new AuditEntry(c, actor, reason)));
+        changed.changes().forEach(c -> audit.add(0, new BudgetAuditEntry(c, actor, reason)));
     }
 
     @Override
@@ -112,7 +113,7 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public synchronized List<AuditEntry> audit(int limit) {
+    public synchronized List<BudgetAuditEntry> audit(int limit) {
         return audit.stream().limit(limit).toList();
     }
 

@@ -19,6 +19,7 @@ import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.adapters.persistence.usage.UsageRows;
 import org.milkmobs.application.port.out.budget.BudgetLedger;
 import org.milkmobs.application.port.out.budget.Reservation;
+import org.milkmobs.domain.budget.BudgetAuditEntry;
 import org.milkmobs.domain.budget.BudgetLimit;
 import org.milkmobs.domain.budget.BudgetLimits;
 import org.milkmobs.domain.budget.BudgetMode;
@@ -177,10 +178,10 @@ class BudgetLedgerAdapter implements BudgetLedger {
     }
 
     @Override
-    public List<AuditEntry> audit(int limit) {
+    public List<BudgetAuditEntry> audit(int limit) {
         return sql.query("""
                 SELECT changed_at, actor, reason, scope, period, before_usd, after_usd FROM budget_change ORDER BY seq DESC LIMIT ?
-                """, row -> new AuditEntry(new BudgetLimits.Change(BudgetScope.parse(row.getString("scope")),
+                """, row -> new BudgetAuditEntry(new BudgetLimits.Change(BudgetScope.parse(row.getString("scope")),
                 BudgetPeriod.valueOf(row.getString("period")), Optional.ofNullable(row.getBigDecimal("before_usd")),
                 Optional.ofNullable(row.getBigDecimal("after_usd")), Sql.instant(row, "changed_at")), row.getString("actor"),
                 row.getString("reason")), limit);

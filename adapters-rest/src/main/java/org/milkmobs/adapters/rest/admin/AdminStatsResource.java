@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.milkmobs.adapters.rest.Roles;
 import org.milkmobs.adapters.rest.problem.Problem;
 import org.milkmobs.adapters.rest.problem.Problems;
+import org.milkmobs.application.port.OperationsStats;
 import org.milkmobs.application.port.in.admin.AdminStatsUseCase;
-import org.milkmobs.application.port.in.admin.AdminStatsUseCase.OperationsStats;
 
 @Path("/admin/stats")
 @RequestScoped

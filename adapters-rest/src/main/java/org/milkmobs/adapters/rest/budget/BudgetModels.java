@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.milkmobs.application.port.in.budget.BudgetAdminUseCase.BudgetView;
-import org.milkmobs.application.port.out.budget.BudgetLedger.AuditEntry;
+import org.milkmobs.domain.budget.BudgetAuditEntry;
 import org.milkmobs.domain.budget.BudgetLimit;
 import org.milkmobs.domain.budget.BudgetStanding;
 
@@ -65,7 +65,7 @@ public final class BudgetModels {
     public record ChangeResponse(Instant at, String actor, String reason, String scope, String period, BigDecimal beforeUsd,
                                  BigDecimal afterUsd) {
 
-        static ChangeResponse from(AuditEntry entry) {
+        static ChangeResponse from(BudgetAuditEntry entry) {
             return new ChangeResponse(entry.change().at(), entry.actor(), entry.reason(), entry.change().scope().wireName(),
                     entry.change().period().wireName(), entry.change().before().orElse(null), entry.change().after().orElse(null));
         }

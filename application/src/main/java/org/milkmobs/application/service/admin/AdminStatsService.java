@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.milkmobs.application.port.OperationsStats;
 import org.milkmobs.application.port.in.admin.AdminStatsUseCase;
 import org.milkmobs.application.port.out.admin.AdminStatsPort;
 import org.milkmobs.domain.InvalidValueException;

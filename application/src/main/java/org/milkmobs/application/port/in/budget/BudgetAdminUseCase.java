@@ -2,7 +2,7 @@ package org.milkmobs.application.port.in.budget;
 
 import java.time.Instant;
 import java.util.List;
-import org.milkmobs.application.port.out.budget.BudgetLedger.AuditEntry;
+import org.milkmobs.domain.budget.BudgetAuditEntry;
 import org.milkmobs.domain.budget.BudgetLimits;
 import org.milkmobs.domain.budget.BudgetMode;
 import org.milkmobs.domain.budget.BudgetStanding;
@@ -23,6 +23,6 @@ public interface BudgetAdminUseCase {
     int expireStaleReservations();
 
     record BudgetView(BudgetMode mode, Instant at, List<BudgetStanding> windows, BudgetLimits limits, long heldReservations,
-                      List<AuditEntry> recentChanges) {
+                      List<BudgetAuditEntry> recentChanges) {
     }
 }

@@ -2,7 +2,7 @@ package org.milkmobs.application.port.out.admin;
 
 import java.time.Instant;
 import java.util.List;
-import org.milkmobs.application.port.in.admin.AdminStatsUseCase.OperationsStats;
+import org.milkmobs.application.port.OperationsStats;
 import org.milkmobs.domain.usage.UsageGrouping;
 import org.milkmobs.domain.usage.UsageTotals;
 

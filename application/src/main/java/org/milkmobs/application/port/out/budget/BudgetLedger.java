@@ -2,6 +2,7 @@ package org.milkmobs.application.port.out.budget;
 
 import java.time.Instant;
 import java.util.List;
+import org.milkmobs.domain.budget.BudgetAuditEntry;
 import org.milkmobs.domain.budget.BudgetLimit;
 import org.milkmobs.domain.budget.BudgetLimits;
 import org.milkmobs.domain.budget.BudgetMode;
@@ -54,8 +55,5 @@ public interface BudgetLedger {
     void seedLimits(List<BudgetLimit> configured, Instant at);
 
     /** The audit trail, newest first. */
-    List<AuditEntry> audit(int limit);
-
-    record AuditEntry(BudgetLimits.Change change, String actor, String reason) {
-    }
+    List<BudgetAuditEntry> audit(int limit);
 }
