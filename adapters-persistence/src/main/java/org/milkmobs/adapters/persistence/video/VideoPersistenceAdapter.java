@@ -32,6 +32,12 @@ class VideoPersistenceAdapter implements LoadVideoPort, SaveVideoPort, DeleteVid
     }
 
     @Override
+    public Optional<Video> loadVideoForUpdate(VideoId id) {
+        return Optional.ofNullable(entityManager.find(VideoJpaEntity.class, id.value(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .map(VideoMapper::toDomain);
+    }
+
+    @Override
     public Video saveVideo(Video video) {
         VideoJpaEntity row = entityManager.find(VideoJpaEntity.class, video.id().value());
         try {

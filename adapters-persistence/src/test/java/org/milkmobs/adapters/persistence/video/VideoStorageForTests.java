@@ -22,6 +22,11 @@ public final class VideoStorageForTests {
             }
 
             @Override
+            public Optional<Video> loadVideoForUpdate(VideoId id) {
+                return adapter.loadVideoForUpdate(id);
+            }
+
+            @Override
             public Video saveVideo(Video video) {
                 return adapter.saveVideo(video);
             }

@@ -51,24 +51,30 @@ public class StepVideos {
      * shows as DEFERRED meanwhile. Nothing is lost; the step runs again by itself.
      */
     public StepOutcome deferred(PipelineJob job, BudgetExhaustedException refusal) {
-        VideoId id = job.lease().videoId();
-        return StepOutcome.snoozed(refusal.retryAfter(), job.data(), update(id, video -> {
-            if (video.status() == VideoStatus.PROCESSING) {
-                video.defer(clock.instant());
-            }
-        }));
+        return StepOutcome.snoozed(refusal.retryAfter(), job.data(), changeStatus(job.lease().videoId(), VideoStatus.PROCESSING,
+                video -> video.defer(clock.instant())));
     }
 
     /** {@code write}, and a video that was deferred for budget is processing again: its paid call went through. */
     public ResultWrite resuming(VideoId id, ResultWrite write) {
-        ResultWrite resume = update(id, video -> {
-            if (video.status() == VideoStatus.DEFERRED) {
-                video.startProcessing(clock.instant());
-            }
-        });
+        ResultWrite resume = changeStatus(id, VideoStatus.DEFERRED, video -> video.startProcessing(clock.instant()));
         return () -> {
             write.apply();
             resume.apply();
+        };
+    }
+
+    /**
+     * Changes the video only if it is {@code from}, under its row lock: the parallel branches may both try
+     * at the same moment (their windows roll over together), and the second then sees the first's result.
+     */
+    private ResultWrite changeStatus(VideoId id, VideoStatus from, Consumer<Video> change) {
+        return () -> {
+            Video video = load.loadVideoForUpdate(id).orElseThrow(() -> new IllegalStateException("video " + id + " no longer exists"));
+            if (video.status() == from) {
+                change.accept(video);
+                save.saveVideo(video);
+            }
         };
     }
 
