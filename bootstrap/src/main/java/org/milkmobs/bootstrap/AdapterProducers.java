@@ -40,6 +40,7 @@ import org.milkmobs.application.port.out.usage.UsageRecorder;
 import org.milkmobs.bootstrap.bedrock.BedrockConfiguration;
 import org.milkmobs.bootstrap.bedrock.FaultTolerantBedrockCalls;
 import org.milkmobs.bootstrap.config.Settings;
+import org.milkmobs.domain.budget.Budget;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /** Chooses and builds the adapters that configuration selects: the blob store, the media tools, the analyzer. */
@@ -68,6 +69,9 @@ public class AdapterProducers {
 
     @Inject
     PaidCallGate budget;
+
+    @Inject
+    Budget budgetRules;
 
     private BlobStorage storage;
     private BlobGrants grants;
@@ -164,7 +168,7 @@ public class AdapterProducers {
                 BedrockSettings bedrockSettings = bedrockConfiguration.settings(settings.text("storage.backend").equals("s3")
                         ? Optional.of(settings.text("storage.s3.region")) : Optional.empty(), settings.optionalText("storage.s3.bucket"));
                 bedrockAnalyzer = new BedrockAnalyzer(bedrockSettings, BedrockClients.create(bedrockSettings,
-                        DefaultCredentialsProvider.builder().build()), blobs, bedrockCalls, usage, budget, bedrockConfiguration.prices(),
+                        DefaultCredentialsProvider.builder().build()), blobs, bedrockCalls, usage, budget, budgetRules.prices(),
                         clock);
             }
             LOG.info(() -> "analyzer: " + (bedrockChosen ? "bedrock" : "local (offline)"));

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.milkmobs.domain.InvalidValueException;
 
 /**
@@ -54,7 +56,7 @@ public final class BudgetLimits {
     public Changed change(List<Requested> requested, Instant at) {
         Map<Key, BudgetLimit> next = new LinkedHashMap<>(limits);
         List<Change> changes = new ArrayList<>();
-        java.util.Set<Key> seen = new java.util.HashSet<>();
+        Set<Key> seen = new HashSet<>();
         for (Requested request : requested) {
             Key key = new Key(request.scope(), request.period());
             if (!seen.add(key)) {

@@ -30,10 +30,6 @@ public record BudgetScope(Optional<String> model) {
         return scope.equalsIgnoreCase(GLOBAL_NAME) ? GLOBAL : model(scope);
     }
 
-    public boolean covers(String modelId) {
-        return model.map(modelId::equals).orElse(true);
-    }
-
     public String wireName() {
         return model.orElse(GLOBAL_NAME);
     }

@@ -73,9 +73,9 @@ class BudgetTest {
     void scopesAreGlobalOrAModelId() {
         assertThat(BudgetScope.parse("GLOBAL")).isEqualTo(BudgetScope.GLOBAL);
         assertThat(BudgetScope.parse("us.twelvelabs.pegasus-1-2-v1:0").model()).contains("us.twelvelabs.pegasus-1-2-v1:0");
-        assertThat(BudgetScope.model("pegasus").covers("pegasus")).isTrue();
-        assertThat(BudgetScope.model("pegasus").covers("marengo")).isFalse();
-        assertThat(BudgetScope.GLOBAL.covers("marengo")).isTrue();
+        assertThat(BudgetScope.model("pegasus").wireName()).isEqualTo("pegasus");
+        assertThat(BudgetScope.GLOBAL.wireName()).isEqualTo("global");
+        assertThatThrownBy(() -> BudgetScope.model("Global")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> BudgetScope.parse(" ")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> BudgetPeriod.fromWireName("period", "week")).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("hour, day, month");

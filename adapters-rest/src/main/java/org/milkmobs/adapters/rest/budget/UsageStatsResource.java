@@ -9,8 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,10 +49,8 @@ public class UsageStatsResource {
             @Parameter(description = "ISO-8601 instant, inclusive; default 30 days before to") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") String to,
             @Parameter(description = "model, operation or day (default)") @QueryParam("groupBy") String groupBy) {
-        Instant end = QueryParams.instant("to", to).orElseGet(() -> Clock.systemUTC().instant());
-        Instant start = QueryParams.instant("from", from).orElseGet(() -> end.minus(Duration.ofDays(30)));
         UsageGrouping grouping = groupBy == null || groupBy.isBlank() ? UsageGrouping.DAY : UsageGrouping.fromWireName(groupBy);
-        return UsageStatsResponse.from(stats.usage(start, end, grouping));
+        return UsageStatsResponse.from(stats.usage(QueryParams.instant("from", from), QueryParams.instant("to", to), grouping));
     }
 
     @Schema(name = "UsageStats")

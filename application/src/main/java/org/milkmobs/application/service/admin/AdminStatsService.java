@@ -26,10 +26,10 @@ public class AdminStatsService implements AdminStatsUseCase {
     }
 
     @Override
-    public UsageSeries usage(Instant from, Instant to, UsageGrouping groupBy) {
-        Require.present("from", from);
-        Require.present("to", to);
+    public UsageSeries usage(Optional<Instant> requestedFrom, Optional<Instant> requestedTo, UsageGrouping groupBy) {
         Require.present("groupBy", groupBy);
+        Instant to = requestedTo.orElseGet(clock::instant);
+        Instant from = requestedFrom.orElseGet(() -> to.minus(DEFAULT_RANGE));
         if (!from.isBefore(to)) {
             throw new InvalidValueException("to", "to (" + to + ") must be after from (" + from + ")");
         }

@@ -50,7 +50,7 @@ public class BudgetGuard implements PaidCallGate {
             String detail = "the budget has no room for " + call.operation() + " on " + call.model() + " (estimated $"
                     + estimate.stripTrailingZeros().toPlainString() + "): " + describe(full);
             if (budget.mode() == BudgetMode.STRICT) {
-                throw new BudgetExhaustedException(detail, now, Budget.reopensAt(full), full);
+                throw new BudgetExhaustedException(detail, now, Budget.reopensAt(full));
             }
             LOG.warning(() -> "budget overrun allowed (budget.mode=warn): " + detail);
         }

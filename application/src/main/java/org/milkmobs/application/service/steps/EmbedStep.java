@@ -44,7 +44,10 @@ public class EmbedStep implements StepHandler {
         try {
             VideoEmbedder.Progress progress = embedder.embed(videos.media(video), job.data());
             if (progress instanceof VideoEmbedder.Progress.Pending pending) {
-                return StepOutcome.snoozed(pending.pollAfter(), pending.state(), videos.resuming(video.id(), StepOutcome.ResultWrite.NONE));
+                // only the run that started the invocation got past the budget; later polls leave the video alone
+                StepOutcome.ResultWrite started = job.data().isEmpty() ? videos.resuming(video.id(), StepOutcome.ResultWrite.NONE)
+                        : StepOutcome.ResultWrite.NONE;
+                return StepOutcome.snoozed(pending.pollAfter(), pending.state(), started);
             }
             List<Embedding> vectors = ((VideoEmbedder.Progress.Done) progress).embeddings();
             return StepOutcome.completed(videos.resuming(video.id(), () -> embeddings.replaceEmbeddings(video.id(), embedder.model(), vectors)));

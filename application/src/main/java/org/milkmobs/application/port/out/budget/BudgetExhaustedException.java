@@ -2,9 +2,7 @@ package org.milkmobs.application.port.out.budget;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
-import org.milkmobs.domain.budget.BudgetWindow;
 
 /**
  * A paid call's estimate did not fit a ceiling. Nothing was called and nothing is lost: a pipeline step
@@ -14,19 +12,13 @@ import org.milkmobs.domain.budget.BudgetWindow;
 public class BudgetExhaustedException extends AnalyzerBusyException {
 
     private final Instant reopensAt;
-    private final List<BudgetWindow> full;
 
-    public BudgetExhaustedException(String message, Instant now, Instant reopensAt, List<BudgetWindow> full) {
+    public BudgetExhaustedException(String message, Instant now, Instant reopensAt) {
         super(message, Duration.between(now, reopensAt).isNegative() ? Duration.ZERO : Duration.between(now, reopensAt), null);
         this.reopensAt = reopensAt;
-        this.full = List.copyOf(full);
     }
 
     public Instant reopensAt() {
         return reopensAt;
-    }
-
-    public List<BudgetWindow> fullWindows() {
-        return full;
     }
 }
