@@ -44,6 +44,11 @@ public final class MilkMobsServer implements AutoCloseable {
 
     /** Boots a server named {@code name}; {@code extraEnvironment} adds or overrides configuration. */
     public static MilkMobsServer start(String name, Map<String, String> extraEnvironment) {
+        return start(name, extraEnvironment, "768m");
+    }
+
+    /** As {@link #start(String, Map)}, with the server's JVM limited to {@code maxHeap} (as in {@code -Xmx}). */
+    public static MilkMobsServer start(String name, Map<String, String> extraEnvironment, String maxHeap) {
         Path war = Path.of(requiredProperty("milkmobs.war"));
         Path payara = Path.of(requiredProperty("milkmobs.payara"));
         Path workDir = Path.of(requiredProperty("milkmobs.workdir")).resolve(name);
@@ -59,7 +64,7 @@ public final class MilkMobsServer implements AutoCloseable {
 
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m", "-Djava.io.tmpdir=" + workDir.resolve("tmp"),
+                    "-Xmx" + maxHeap, "-Djava.io.tmpdir=" + workDir.resolve("tmp"),
                     "-jar", payara.toString(),
                     "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port),
                     "--nocluster", "--rootdir", workDir.resolve("payara-root").toString()));
