@@ -18,7 +18,8 @@ public class SystemTestServer implements ParameterResolver {
             "HOUSEKEEPING_INTERVAL", "PT1S",
             "UPLOADS_COMPLETE_AFTER", "PT3S",
             "UPLOADS_RECONCILE_INTERVAL", "PT1S",
-            "MOBS_RECLUSTER_EVERY", "PT24H");
+            "MOBS_RECLUSTER_EVERY", "PT24H",
+            "CORS_ALLOWED_ORIGINS", SecurityIT.WEB_APP_ORIGIN);
 
     public static final long MAX_BYTES = 5_000_000;
 

@@ -11,14 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.milkmobs.adapters.rest.Roles;
-import org.milkmobs.adapters.rest.problem.Problem;
-import org.milkmobs.adapters.rest.problem.Problems;
 import org.milkmobs.application.port.OperationsStats;
 import org.milkmobs.application.port.in.admin.AdminStatsUseCase;
 
@@ -26,27 +19,20 @@ import org.milkmobs.application.port.in.admin.AdminStatsUseCase;
 @RequestScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "admin", description = "The admin dashboard")
-@APIResponse(responseCode = "403", description = "The caller is not an admin",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminStatsResource {
 
     @Inject
     AdminStatsUseCase stats;
 
     @GET
-    @Operation(operationId = "adminStats", summary = "Videos by status, mobs, average scores, pipeline latency, failures by reason, jobs, cost")
-    @APIResponse(responseCode = "200", description = "The numbers now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsResponse.class)))
     public StatsResponse get() {
         return StatsResponse.from(stats.operations());
     }
 
-    @Schema(name = "AdminStats")
     public record StatsResponse(Instant at, Map<String, Long> videosByStatus, long mobs, long mobMembers,
-                                @Schema(description = "Mean validation score of the decisions in force; null when none") Double averageScore,
+                                Double averageScore,
                                 Map<String, Double> averageSignalScores,
-                                @Schema(description = "Start-to-finish time of the latest finished workflows; null when none") LatencyResponse pipelineLatency,
+                                LatencyResponse pipelineLatency,
                                 Map<String, Long> failuresByReason, Map<String, Long> jobsByState, Map<String, BigDecimal> costByModel) {
 
         static StatsResponse from(OperationsStats s) {
@@ -64,7 +50,6 @@ public class AdminStatsResource {
         }
     }
 
-    @Schema(name = "PipelineLatency")
     public record LatencyResponse(double p50Seconds, double p95Seconds, long workflows) {
     }
 }

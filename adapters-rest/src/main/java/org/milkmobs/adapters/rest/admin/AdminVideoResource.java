@@ -11,14 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.milkmobs.adapters.rest.Roles;
-import org.milkmobs.adapters.rest.problem.Problem;
-import org.milkmobs.adapters.rest.problem.Problems;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.adapters.rest.support.QueryParams;
 import org.milkmobs.adapters.rest.video.PageResponse;
@@ -34,9 +27,6 @@ import org.milkmobs.domain.video.VideoStatus;
 @RequestScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "admin", description = "The admin dashboard")
-@APIResponse(responseCode = "403", description = "The caller is not an admin",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminVideoResource {
 
     @Inject
@@ -52,9 +42,6 @@ public class AdminVideoResource {
     VideoPages pages;
 
     @GET
-    @Operation(operationId = "adminListVideos", summary = "Every video, newest first, with status, owner, media facts and thumbnail")
-    @APIResponse(responseCode = "200", description = "A page of videos",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
     public PageResponse list(@QueryParam("status") String status, @QueryParam("userId") String userId, @QueryParam("from") String from,
                              @QueryParam("to") String to, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return pages.page(listVideos.list(new ListVideosQuery(callers.current(), QueryParams.text(userId).map(UserId::new),
@@ -64,8 +51,6 @@ public class AdminVideoResource {
 
     @DELETE
     @Path("/{videoId}")
-    @Operation(operationId = "adminDeleteVideo", summary = "Delete a video with its files, analysis, embeddings and rows (idempotent)")
-    @APIResponse(responseCode = "204", description = "Deleted, or there was no such video")
     public Response delete(@PathParam("videoId") String videoId) {
         deleteVideo.delete(VideoId.parse(videoId), callers.current());
         return Response.noContent().build();

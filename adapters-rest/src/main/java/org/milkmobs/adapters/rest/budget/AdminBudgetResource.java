@@ -12,19 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.milkmobs.adapters.rest.Roles;
 import org.milkmobs.adapters.rest.budget.BudgetModels.BudgetChangeRequest;
 import org.milkmobs.adapters.rest.budget.BudgetModels.BudgetResponse;
 import org.milkmobs.adapters.rest.budget.BudgetModels.LimitRequest;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.Problem;
-import org.milkmobs.adapters.rest.problem.Problems;
 import org.milkmobs.adapters.rest.problem.RequestFields;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.in.budget.BudgetAdminUseCase;
@@ -38,9 +30,6 @@ import org.milkmobs.domain.budget.BudgetScope;
 @RequestScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "budget", description = "Cost ceilings, reservations and usage")
-@APIResponse(responseCode = "403", description = "The caller is not an admin",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminBudgetResource {
 
     /** More changes than scopes × periods in one request is a mistake or an attack. */
@@ -53,22 +42,12 @@ public class AdminBudgetResource {
     CallerResolver callers;
 
     @GET
-    @Operation(operationId = "adminGetBudget", summary = "Ceilings, and per window now: spent, reserved, remaining, overrun")
-    @APIResponse(responseCode = "200", description = "The budget",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BudgetResponse.class)))
     public BudgetResponse get() {
         return BudgetResponse.from(budget.view());
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminChangeBudget", summary = "Set or lift ceilings; every change is audited with its author and reason")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = BudgetChangeRequest.class)))
-    @APIResponse(responseCode = "200", description = "The budget after the change",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "400", description = "A ceiling is negative, not a number, or names an unknown period",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BudgetResponse change(BudgetChangeRequest body) {
         if (body == null || body.limits() == null || body.limits().isEmpty()) {
             throw new InvalidRequestException("limits", "a JSON body with at least one ceiling in limits is required");

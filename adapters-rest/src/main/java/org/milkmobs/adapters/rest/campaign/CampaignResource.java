@@ -17,16 +17,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.milkmobs.adapters.rest.Roles;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.Problem;
-import org.milkmobs.adapters.rest.problem.Problems;
 import org.milkmobs.adapters.rest.problem.RequestFields;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.in.campaign.CampaignUseCase;
@@ -42,9 +34,6 @@ import org.milkmobs.domain.video.VideoId;
 @RequestScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "admin")
-@APIResponse(responseCode = "403", description = "The caller is not an admin",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CampaignResource {
 
     /** An image reference may be at most 5 MB, as a Marengo image input. */
@@ -56,44 +45,30 @@ public class CampaignResource {
     @Inject
     CallerResolver callers;
 
-    @Schema(name = "Campaign", description = "What the trend is and how videos are judged against it")
     public record CampaignBody(
-            @Schema(required = true, example = "Milk Mob 2026") String name,
-            @Schema(required = true, example = "Groups of people pouring milk in slow motion, in public places") String description,
-            @Schema(required = true) List<String> hashtags,
-            @Schema(required = true, description = "Words that, seen on screen, mark a participating video") List<String> keywords,
-            @Schema(required = true, description = "Signal weights: participation, visualSimilarity, ocrKeywords, hashtags, audioPresence")
+            String name,
+            String description,
+            List<String> hashtags,
+            List<String> keywords,
             Map<String, Double> weights,
-            @Schema(required = true, minimum = "0", maximum = "1") Double threshold,
-            @Schema(required = true, description = "Cosine to the references at which a video looks unrelated (scores 0)")
+            Double threshold,
             Double visualUnrelated,
-            @Schema(required = true, description = "Cosine to the references at which a video looks the same (scores 1)")
             Double visualSame,
-            @Schema(readOnly = true, description = "Where the visual references come from") List<String> references,
-            @Schema(readOnly = true, description = "The model whose space the references are in") String model) {
+            List<String> references,
+            String model) {
     }
 
-    @Schema(name = "CampaignReference", description = "A reference: an analysed video's id, or an image (base64, at most 5 MB) with a name")
-    public record ReferenceBody(@Schema(nullable = true, format = "uuid") String videoId, @Schema(nullable = true) String name,
-                                @Schema(nullable = true, format = "byte") String imageBase64) {
+    public record ReferenceBody(String videoId, String name,
+                                String imageBase64) {
     }
 
     @GET
-    @Operation(operationId = "adminGetCampaign", summary = "The campaign in force")
-    @APIResponse(responseCode = "200", description = "The campaign",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
     public CampaignBody get() {
         return body(campaigns.current());
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminUpdateCampaign", summary = "Replace the campaign (audited); takes effect for the next validations")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
-    @APIResponse(responseCode = "200", description = "The campaign",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CampaignBody update(CampaignBody body) {
         if (body == null) {
             throw new InvalidRequestException("body", "a JSON body with the campaign is required");
@@ -110,11 +85,6 @@ public class CampaignResource {
     @POST
     @Path("/references")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminAddCampaignReference", summary = "Add a visual reference: an analysed video, or an image")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ReferenceBody.class)))
-    @APIResponse(responseCode = "200", description = "The campaign",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
     public CampaignBody addReference(ReferenceBody body) {
         if (body == null || (body.videoId() == null) == (body.imageBase64() == null)) {
             throw new InvalidRequestException("body", "send either a videoId or an image (name and imageBase64)");
@@ -136,9 +106,6 @@ public class CampaignResource {
 
     @DELETE
     @Path("/references/{source}")
-    @Operation(operationId = "adminRemoveCampaignReference", summary = "Remove a reference by its source (description, video:<id>, image:<name>)")
-    @APIResponse(responseCode = "200", description = "The campaign",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBody.class)))
     public CampaignBody removeReference(@PathParam("source") String source) {
         return body(campaigns.removeReference(source, callers.current()));
     }

@@ -7,16 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.milkmobs.adapters.rest.pipeline.PipelineModels.ExecutionHistoryResponse;
 import org.milkmobs.adapters.rest.pipeline.PipelineModels.HistoryEventResponse;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.Problem;
-import org.milkmobs.adapters.rest.problem.Problems;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.in.pipeline.PipelineAdminUseCase;
 import org.milkmobs.domain.video.VideoId;
@@ -24,7 +17,6 @@ import org.milkmobs.domain.video.VideoId;
 @Path("/execution-history")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "pipeline")
 public class ExecutionHistoryResource {
 
     @Inject
@@ -34,11 +26,6 @@ public class ExecutionHistoryResource {
     CallerResolver callers;
 
     @GET
-    @Operation(operationId = "getExecutionHistory", summary = "A video's workflow history, in order (its owner and admins)")
-    @APIResponse(responseCode = "200", description = "The events",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionHistoryResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such video of the caller",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExecutionHistoryResponse history(@QueryParam("videoId") String videoId) {
         if (videoId == null || videoId.isBlank()) {
             throw new InvalidRequestException("videoId", "videoId is required");

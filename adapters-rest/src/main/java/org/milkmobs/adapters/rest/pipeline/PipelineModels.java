@@ -3,8 +3,6 @@ package org.milkmobs.adapters.rest.pipeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.milkmobs.domain.pipeline.HistoryEvent;
 import org.milkmobs.domain.pipeline.JobRecord;
 import org.milkmobs.domain.pipeline.QueueStats;
@@ -15,32 +13,28 @@ public final class PipelineModels {
     private PipelineModels() {
     }
 
-    @Schema(name = "HistoryEvent", description = "A workflow history event, shaped like AWS Step Functions' history events")
-    public record HistoryEventResponse(@Schema(required = true) int id, @Schema(required = true) int previousEventId,
-                                       @Schema(required = true) Instant timestamp, @Schema(required = true) String type,
-                                       @Schema(nullable = true) String step, @Schema(nullable = true) Integer attempt,
-                                       @Schema(required = true) Map<String, String> details) {
+    public record HistoryEventResponse(int id, int previousEventId,
+                                       Instant timestamp, String type,
+                                       String step, Integer attempt,
+                                       Map<String, String> details) {
         static HistoryEventResponse from(HistoryEvent e) {
             return new HistoryEventResponse(e.id(), e.previousEventId(), e.timestamp(), e.type().name(),
                     e.step() == null ? null : e.step().wireName(), e.attempt(), e.details());
         }
     }
 
-    @Schema(name = "ExecutionHistory")
-    public record ExecutionHistoryResponse(@Schema(required = true, format = "uuid") String videoId,
-                                           @Schema(required = true) List<HistoryEventResponse> events) {
+    public record ExecutionHistoryResponse(String videoId,
+                                           List<HistoryEventResponse> events) {
     }
 
-    @Schema(name = "Job")
-    public record JobResponse(@Schema(required = true) long id, @Schema(required = true, format = "uuid") String videoId,
-                              @Schema(required = true) String step,
-                              @Schema(required = true, type = SchemaType.STRING,
-                                      enumeration = {"AVAILABLE", "RUNNING", "COMPLETED", "DEAD", "CANCELLED"}) String state,
-                              @Schema(required = true) int attempts, @Schema(required = true) int maxAttempts,
-                              @Schema(required = true) Instant runAt, @Schema(nullable = true) String leaseOwner,
-                              @Schema(nullable = true) Instant leaseExpiresAt, @Schema(nullable = true) String lastError,
-                              @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt,
-                              @Schema(nullable = true) Instant finishedAt) {
+    public record JobResponse(long id, String videoId,
+                              String step,
+                              String state,
+                              int attempts, int maxAttempts,
+                              Instant runAt, String leaseOwner,
+                              Instant leaseExpiresAt, String lastError,
+                              Instant createdAt, Instant updatedAt,
+                              Instant finishedAt) {
         static JobResponse from(JobRecord j) {
             return new JobResponse(j.id(), j.videoId().toString(), j.step().wireName(), j.state().name(), j.attemptsUsed(),
                     j.attemptsAllowed(), j.runAt(), j.leaseOwner(), j.leaseExpiresAt(), j.lastError(), j.createdAt(), j.updatedAt(),
@@ -48,13 +42,11 @@ public final class PipelineModels {
         }
     }
 
-    @Schema(name = "JobPage")
-    public record JobPageResponse(@Schema(required = true) List<JobResponse> items, @Schema(nullable = true) String nextCursor) {
+    public record JobPageResponse(List<JobResponse> items, String nextCursor) {
     }
 
-    @Schema(name = "Queue", description = "One step's queue: jobs by state and how long the oldest due job has waited")
-    public record QueueResponse(@Schema(required = true) String step, @Schema(required = true) Map<String, Long> counts,
-                                @Schema(required = true) double oldestWaitingSeconds, @Schema(required = true) boolean paused) {
+    public record QueueResponse(String step, Map<String, Long> counts,
+                                double oldestWaitingSeconds, boolean paused) {
         static QueueResponse from(QueueStats q) {
             Map<String, Long> counts = new java.util.LinkedHashMap<>();
             q.counts().forEach((state, count) -> counts.put(state.name(), count));
@@ -62,7 +54,6 @@ public final class PipelineModels {
         }
     }
 
-    @Schema(name = "Queues")
-    public record QueuesResponse(@Schema(required = true) List<QueueResponse> queues) {
+    public record QueuesResponse(List<QueueResponse> queues) {
     }
 }

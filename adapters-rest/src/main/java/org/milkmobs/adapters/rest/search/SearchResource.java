@@ -33,30 +33,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.problem.PayloadTooLargeException;
-import org.milkmobs.adapters.rest.problem.Problem;
 import org.milkmobs.adapters.rest.problem.ProblemMappers;
-import org.milkmobs.adapters.rest.problem.Problems;
 import org.milkmobs.adapters.rest.search.SearchResponses.PendingResponse;
 import org.milkmobs.adapters.rest.search.SearchResponses.ResultsResponse;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.adapters.rest.support.BodyLimit;
+import org.milkmobs.adapters.rest.support.RateLimited;
 import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 import org.milkmobs.adapters.rest.support.PublicUrls;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.AudioSearch;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
 import org.milkmobs.domain.video.VideoId;
 
 /**
@@ -67,7 +55,6 @@ import org.milkmobs.domain.video.VideoId;
 @Path("/search")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "search", description = "Similar videos, and search by text, image or audio")
 public class SearchResource {
 
     private static final long MB = 1024 * 1024;
@@ -95,28 +82,7 @@ public class SearchResource {
 
     @GET
     @Path("/similar")
-    @Operation(operationId = "findSimilarVideos", summary = "Videos that look and sound like a video (never itself or its exact duplicates)")
-    @Parameter(name = "videoId", in = ParameterIn.QUERY, required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-    @Parameter(ref = "threshold")
-    @Parameter(ref = "groupBy")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "mob")
-    @Parameter(ref = "owner")
-    @Parameter(ref = "hashtags")
-    @Parameter(ref = "createdFrom")
-    @Parameter(ref = "createdTo")
-    @Parameter(ref = "status")
-    @APIResponse(responseCode = "200", description = "A page of look-alikes with their best-matching moments",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid or unknown",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A consumer filtered by status",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such video visible to the caller",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The video is not analysed yet",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RateLimited(RateLimited.Kind.SEARCH)
     public ResultsResponse similar() {
         SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId"));
         VideoId video = VideoId.parse(fields.text("videoId").orElse(null));
@@ -125,18 +91,9 @@ public class SearchResource {
 
     @POST
     @Path("/videos")
+    @RateLimited(RateLimited.Kind.SEARCH)
     @Consumes(MediaType.APPLICATION_JSON)
     @BodyLimit(bytes = 16 * MB)
-    @Operation(operationId = "searchVideosByText", summary = "Videos matching a text: vector and full-text results fused, or full text"
-            + " alone when the active model cannot embed text (the response's mode and note say which)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SearchRequests.TextSearchRequest.class)))
-    @APIResponse(responseCode = "200", description = "A page of results",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
-    @APIResponse(responseCode = "400", description = "The query is empty or too long, or a field is invalid or unknown",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A consumer filtered by status",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResultsResponse byText(JsonObject body) {
         JsonObject request = required(body);
         SearchFields fields = SearchFields.of(request, Set.of("query"));
@@ -146,26 +103,9 @@ public class SearchResource {
 
     @POST
     @Path("/videos/by-image")
+    @RateLimited(RateLimited.Kind.SEARCH)
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 8 * MB)
-    @Operation(operationId = "searchVideosByImage", summary = "Videos with clips that look like an image (PNG, JPEG, WebP, GIF, BMP, TIFF;"
-            + " at most 5 MB). Page on with GET /search/videos/by-image/{queryId}")
-    @RequestBody(required = true, content = {
-        @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "image",
-                properties = {@SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary"),
-                    @SchemaProperty(name = "threshold", type = SchemaType.NUMBER), @SchemaProperty(name = "groupBy", type = SchemaType.STRING),
-                    @SchemaProperty(name = "limit", type = SchemaType.INTEGER), @SchemaProperty(name = "mob", type = SchemaType.STRING),
-                    @SchemaProperty(name = "owner", type = SchemaType.STRING), @SchemaProperty(name = "hashtags", type = SchemaType.STRING),
-                    @SchemaProperty(name = "createdFrom", type = SchemaType.STRING, format = "date-time"),
-                    @SchemaProperty(name = "createdTo", type = SchemaType.STRING, format = "date-time"),
-                    @SchemaProperty(name = "status", type = SchemaType.STRING)})),
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequests.ImageSearchRequest.class))})
-    @APIResponse(responseCode = "200", description = "A page of results",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
-    @APIResponse(responseCode = "400", description = "The upload is not an image, or a field is invalid or unknown",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The image is larger than 5 MB",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResultsResponse byImage(InputStream body) {
         Upload upload = upload(body, "image", SearchVideosUseCase.MAX_IMAGE_BYTES);
         return respond(search.byImage(upload.file(), upload.fields().options(callers.current())));
@@ -173,21 +113,7 @@ public class SearchResource {
 
     @GET
     @Path("/videos/by-image/{queryId}")
-    @Operation(operationId = "pageImageSearch", summary = "More results of an image search, by the queryId it returned")
-    @Parameter(ref = "threshold")
-    @Parameter(ref = "groupBy")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "mob")
-    @Parameter(ref = "owner")
-    @Parameter(ref = "hashtags")
-    @Parameter(ref = "createdFrom")
-    @Parameter(ref = "createdTo")
-    @Parameter(ref = "status")
-    @APIResponse(responseCode = "200", description = "A page of results",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
-    @APIResponse(responseCode = "404", description = "No image search with that id (it may have expired); post the image again",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RateLimited(RateLimited.Kind.SEARCH)
     public ResultsResponse imageById(@PathParam("queryId") String queryId) {
         SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of());
         return respond(search.imageById(queryId, fields.options(callers.current())));
@@ -195,29 +121,9 @@ public class SearchResource {
 
     @POST
     @Path("/videos/by-audio")
+    @RateLimited(RateLimited.Kind.SEARCH)
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 14 * MB)
-    @Operation(operationId = "searchVideosByAudio", summary = "Videos whose sound matches an audio clip (any format ffmpeg reads; at most"
-            + " 10 MB). The local model answers at once; Bedrock embeds audio asynchronously: the server waits a bounded time"
-            + " (search.audio.wait), then answers 202 with a URL to poll")
-    @RequestBody(required = true, content = {
-        @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "audio",
-                properties = {@SchemaProperty(name = "audio", type = SchemaType.STRING, format = "binary"),
-                    @SchemaProperty(name = "threshold", type = SchemaType.NUMBER), @SchemaProperty(name = "groupBy", type = SchemaType.STRING),
-                    @SchemaProperty(name = "limit", type = SchemaType.INTEGER), @SchemaProperty(name = "mob", type = SchemaType.STRING),
-                    @SchemaProperty(name = "owner", type = SchemaType.STRING), @SchemaProperty(name = "hashtags", type = SchemaType.STRING),
-                    @SchemaProperty(name = "createdFrom", type = SchemaType.STRING, format = "date-time"),
-                    @SchemaProperty(name = "createdTo", type = SchemaType.STRING, format = "date-time"),
-                    @SchemaProperty(name = "status", type = SchemaType.STRING)})),
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequests.AudioSearchRequest.class))})
-    @APIResponse(responseCode = "200", description = "A page of results",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
-    @APIResponse(responseCode = "202", description = "The audio is still being embedded; poll the Location",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PendingResponse.class)))
-    @APIResponse(responseCode = "400", description = "The upload is not audio, or a field is invalid or unknown",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The clip is larger than 10 MB",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response byAudio(InputStream body) {
         Upload upload = upload(body, "audio", SearchVideosUseCase.MAX_AUDIO_BYTES);
         return audio(search.byAudio(upload.file(), upload.fields().options(callers.current())), upload.fields());
@@ -225,23 +131,7 @@ public class SearchResource {
 
     @GET
     @Path("/videos/by-audio/{queryId}")
-    @Operation(operationId = "pollAudioSearch", summary = "The results of an audio search, by the queryId it returned (202 while pending)")
-    @Parameter(ref = "threshold")
-    @Parameter(ref = "groupBy")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "mob")
-    @Parameter(ref = "owner")
-    @Parameter(ref = "hashtags")
-    @Parameter(ref = "createdFrom")
-    @Parameter(ref = "createdTo")
-    @Parameter(ref = "status")
-    @APIResponse(responseCode = "200", description = "A page of results",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
-    @APIResponse(responseCode = "202", description = "Still being embedded; poll again",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PendingResponse.class)))
-    @APIResponse(responseCode = "404", description = "No audio search with that id (it may have expired); post the clip again",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RateLimited(RateLimited.Kind.SEARCH)
     public Response audioById(@PathParam("queryId") String queryId) {
         SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of());
         return audio(search.resumeAudio(queryId, fields.options(callers.current())), fields);

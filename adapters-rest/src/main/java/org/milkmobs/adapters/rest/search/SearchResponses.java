@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.VideoCard;
@@ -53,60 +51,46 @@ public final class SearchResponses {
                 snippet.highlights().stream().map(h -> new HighlightResponse(h.start(), h.end())).toList());
     }
 
-    @Schema(name = "SearchResults", description = "A page of search results, best first")
     public record ResultsResponse(
-            @Schema(required = true, type = SchemaType.STRING, enumeration = {"VECTOR", "HYBRID", "FULL_TEXT"},
-                    description = "VECTOR: vector similarity; HYBRID: vector and full-text rankings fused by reciprocal rank;"
-                            + " FULL_TEXT: full-text only (the active model cannot embed text)") String mode,
-            @Schema(required = true, description = "The model whose vectors were compared") String model,
-            @Schema(nullable = true, description = "What users should be told about these results") String note,
-            @Schema(nullable = true, description = "Image and audio searches: the id that pages on (or polls) without re-sending the file")
+            String mode,
+            String model,
+            String note,
             String queryId,
-            @Schema(required = true) List<ResultResponse> items,
-            @Schema(nullable = true, description = "Pass as cursor, with the same query and options, for the next page") String nextCursor) {
+            List<ResultResponse> items,
+            String nextCursor) {
     }
 
-    @Schema(name = "SearchResult")
     public record ResultResponse(
-            @Schema(required = true) CardResponse video,
-            @Schema(required = true, description = "What results are ordered by, from 0 to 1. Vector modes: (1 + cosine) / 2 (weighted"
-                    + " over modalities for similar videos); FULL_TEXT: the text rank; HYBRID: the fused rank, 1 when first in both lists")
+            CardResponse video,
             double score,
-            @Schema(required = true, description = "Vector similarity per modality (visual, audio, transcription), each (1 + cosine) / 2")
             Map<String, Double> scores,
-            @Schema(required = true, description = "The best-matching stretches of the video, best first") List<MomentResponse> moments,
-            @Schema(nullable = true, description = "The on-screen text (ocr) or summary that matched a text query") SnippetResponse snippet) {
+            List<MomentResponse> moments,
+            SnippetResponse snippet) {
     }
 
-    @Schema(name = "VideoCard", description = "What a result list shows of a video")
-    public record CardResponse(@Schema(required = true, format = "uuid") String videoId, @Schema(required = true) String ownerId,
-                        @Schema(required = true) String title, @Schema(required = true) List<String> hashtags,
-                        @Schema(required = true) String status, @Schema(required = true) Instant createdAt,
-                        @Schema(nullable = true) Double durationSeconds,
-                        @Schema(nullable = true, description = "A short-lived URL of the thumbnail (JPEG)") URI thumbnailUrl,
-                        @Schema(nullable = true, format = "uuid") String mobId) {
+    public record CardResponse(String videoId, String ownerId,
+                        String title, List<String> hashtags,
+                        String status, Instant createdAt,
+                        Double durationSeconds,
+                        URI thumbnailUrl,
+                        String mobId) {
     }
 
-    @Schema(name = "Moment", description = "Where in the video the match is")
-    public record MomentResponse(@Schema(required = true) double startSeconds, @Schema(required = true) double endSeconds,
-                          @Schema(required = true, description = "visual, audio, transcription, or text (a matching highlight)")
+    public record MomentResponse(double startSeconds, double endSeconds,
                           String modality,
-                          @Schema(required = true) double score) {
+                          double score) {
     }
 
-    @Schema(name = "Snippet", description = "Plain text; highlights are [start, end) offsets (UTF-16 units) of the matched words")
-    public record SnippetResponse(@Schema(required = true, type = SchemaType.STRING, enumeration = {"ocr", "summary"}) String field,
-                           @Schema(required = true) String text, @Schema(required = true) List<HighlightResponse> highlights) {
+    public record SnippetResponse(String field,
+                           String text, List<HighlightResponse> highlights) {
     }
 
-    @Schema(name = "SnippetHighlight")
-    public record HighlightResponse(@Schema(required = true) int start, @Schema(required = true) int end) {
+    public record HighlightResponse(int start, int end) {
     }
 
-    @Schema(name = "PendingSearch", description = "The audio is still being embedded: poll the URL after retryAfterSeconds")
-    public record PendingResponse(@Schema(required = true) String queryId,
-                           @Schema(required = true, type = SchemaType.STRING, enumeration = {"PENDING"}) String status,
-                           @Schema(required = true) long retryAfterSeconds,
-                           @Schema(required = true, description = "GET this for the results") URI poll) {
+    public record PendingResponse(String queryId,
+                           String status,
+                           long retryAfterSeconds,
+                           URI poll) {
     }
 }

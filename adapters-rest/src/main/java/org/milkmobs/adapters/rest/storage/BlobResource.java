@@ -15,13 +15,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.milkmobs.adapters.rest.problem.Problem;
 import org.milkmobs.adapters.rest.problem.Problems;
 import org.milkmobs.application.port.in.storage.TransferBlobUseCase;
 import org.milkmobs.application.port.in.storage.TransferBlobUseCase.Download;
@@ -34,8 +27,6 @@ import org.milkmobs.application.port.out.storage.BlobTooLargeException;
 @Path("/blobs/{grant}")
 @RequestScoped
 @PermitAll
-@Tag(name = "storage", description = "Signed upload and download URLs of the local file store")
-@SecurityRequirements
 public class BlobResource {
 
     /**
@@ -49,12 +40,6 @@ public class BlobResource {
 
     @PUT
     @Consumes("*/*")
-    @Operation(operationId = "uploadBlob", summary = "Upload a file to a signed upload URL")
-    @APIResponse(responseCode = "204", description = "Stored")
-    @APIResponse(responseCode = "403", description = "The URL is forged, altered or expired",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The file is larger than the URL allows",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(@PathParam("grant") String grant, @HeaderParam("Content-Length") String contentLength, InputStream body) {
         OptionalLong declared = OptionalLong.empty();
         if (contentLength != null && contentLength.matches("\\d{1,18}")) {
@@ -70,13 +55,6 @@ public class BlobResource {
     }
 
     @GET
-    @Operation(operationId = "downloadBlob", summary = "Download (part of) a file from a signed download URL")
-    @APIResponse(responseCode = "200", description = "The whole file")
-    @APIResponse(responseCode = "206", description = "The requested range")
-    @APIResponse(responseCode = "403", description = "The URL is forged, altered or expired",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "416", description = "The range lies outside the file",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response download(@PathParam("grant") String grant, @HeaderParam("Range") String range) {
         return respond(transfers.download(grant), range, true);
     }

@@ -13,16 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.Problem;
-import org.milkmobs.adapters.rest.problem.Problems;
 import org.milkmobs.adapters.rest.problem.RequestFields;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.in.validation.ValidateVideoUseCase;
@@ -35,9 +26,6 @@ import org.milkmobs.domain.video.VideoId;
 @Path("/validate")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "validation", description = "Whether a video takes part in the trend, and why")
-@APIResponse(responseCode = "404", description = "No such video of the caller",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ValidationResource {
 
     @Inject
@@ -46,26 +34,21 @@ public class ValidationResource {
     @Inject
     CallerResolver callers;
 
-    @Schema(name = "ValidateRequest", description = "Re-validate a video; admins may impose a decision with a reason")
-    public record ValidateRequest(@Schema(required = true, format = "uuid") String videoId,
-                                  @Schema(nullable = true, type = SchemaType.STRING, enumeration = {"VALIDATED", "REJECTED"},
-                                          description = "An admin's decision; leave out to re-run the automatic validation")
+    public record ValidateRequest(String videoId,
                                   String decision,
-                                  @Schema(nullable = true, description = "Why the admin decided so (required with decision)") String reason) {
+                                  String reason) {
     }
 
-    @Schema(name = "SignalResult", description = "One signal of a decision: its score (absent when it could not be measured) and weight")
-    public record SignalResponse(@Schema(required = true) String signal, @Schema(nullable = true) Double score,
-                                 @Schema(required = true) double weight, @Schema(required = true) double effectiveWeight,
-                                 @Schema(required = true) double contribution) {
+    public record SignalResponse(String signal, Double score,
+                                 double weight, double effectiveWeight,
+                                 double contribution) {
     }
 
-    @Schema(name = "ValidationDecision")
-    public record DecisionResponse(@Schema(required = true) boolean accepted, @Schema(required = true) double score,
-                                   @Schema(required = true) double threshold, @Schema(required = true) List<SignalResponse> breakdown,
-                                   @Schema(required = true, type = SchemaType.STRING, enumeration = {"AUTOMATIC", "OVERRIDE"}) String kind,
-                                   @Schema(nullable = true) String decidedBy, @Schema(nullable = true) String reason,
-                                   @Schema(required = true) Instant decidedAt) {
+    public record DecisionResponse(boolean accepted, double score,
+                                   double threshold, List<SignalResponse> breakdown,
+                                   String kind,
+                                   String decidedBy, String reason,
+                                   Instant decidedAt) {
         static DecisionResponse from(ValidationDecision d) {
             return new DecisionResponse(d.accepted(), d.score(), d.threshold(), d.breakdown().stream()
                     .map(r -> new SignalResponse(r.signal().name(), r.score(), r.weight(), r.effectiveWeight(), r.contribution())).toList(),
@@ -73,10 +56,9 @@ public class ValidationResource {
         }
     }
 
-    @Schema(name = "Validation", description = "The decision in force (absent before the first) and all decisions, oldest first")
-    public record ValidationResponse(@Schema(required = true, format = "uuid") String videoId, @Schema(required = true) String status,
-                                     @Schema(nullable = true) DecisionResponse decision,
-                                     @Schema(required = true) List<DecisionResponse> history) {
+    public record ValidationResponse(String videoId, String status,
+                                     DecisionResponse decision,
+                                     List<DecisionResponse> history) {
         static ValidationResponse from(ValidationView view) {
             return new ValidationResponse(view.video().toString(), view.status(),
                     view.current() == null ? null : DecisionResponse.from(view.current()),
@@ -86,15 +68,6 @@ public class ValidationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "validateVideo", summary = "Re-validate a video, or (admins) override its decision with a reason")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ValidateRequest.class)))
-    @APIResponse(responseCode = "200", description = "The decision now in force, with its history",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin (override), or not the owner",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The video is not analysed yet",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ValidationResponse validate(ValidateRequest request) {
         if (request == null) {
             throw new InvalidRequestException("body", "a JSON body with a videoId is required");
@@ -116,9 +89,6 @@ public class ValidationResource {
 
     @GET
     @Path("/{videoId}")
-    @Operation(operationId = "getValidation", summary = "A video's decision and its per-signal breakdown (its owner and admins)")
-    @APIResponse(responseCode = "200", description = "The decision and its history",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationResponse.class)))
     public ValidationResponse get(@PathParam("videoId") String videoId) {
         return ValidationResponse.from(validation.decisions(VideoId.parse(videoId), callers.current()));
     }

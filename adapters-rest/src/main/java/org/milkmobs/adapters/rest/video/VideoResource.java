@@ -15,19 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.Problem;
-import org.milkmobs.adapters.rest.problem.Problems;
 import org.milkmobs.adapters.rest.problem.RequestFields;
 import org.milkmobs.adapters.rest.security.CallerResolver;
+import org.milkmobs.adapters.rest.support.RateLimited;
 import org.milkmobs.adapters.rest.support.PublicUrls;
 import org.milkmobs.adapters.rest.support.QueryParams;
 import org.milkmobs.application.port.Page;
@@ -54,7 +45,6 @@ import org.milkmobs.domain.video.VideoStatus;
 @Path("/videos")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "videos", description = "Submitting, uploading and reading videos")
 public class VideoResource {
 
     @Inject
@@ -86,20 +76,9 @@ public class VideoResource {
 
     @POST
     @Path("/submit")
+    @RateLimited(RateLimited.Kind.SUBMIT)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "submitVideo", summary = "Submit a new video owned by the caller, and get where to upload its file")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SubmitVideoRequest.class)))
-    @APIResponse(responseCode = "201", description = "The video was recorded; upload its file as instructed, then call complete",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedVideoResponse.class)))
-    @APIResponse(responseCode = "200", description = "A retried request with the same Idempotency-Key: the first video again",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedVideoResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different video",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(
-            @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe: the same key returns the same video")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             SubmitVideoRequest request) {
         Caller caller = callers.current();
@@ -126,13 +105,6 @@ public class VideoResource {
 
     @POST
     @Path("/{videoId}/complete")
-    @Operation(operationId = "completeUpload", summary = "Say the file is uploaded: it is checked and its analysis starts")
-    @APIResponse(responseCode = "202", description = "The upload was handed to the pipeline (or already was); poll the video",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such video of the caller",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No file was uploaded yet",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response complete(@PathParam("videoId") String videoId) {
         Caller caller = callers.current();
         Video video = completeUpload.complete(new CompleteUploadCommand(VideoId.parse(videoId), caller));
@@ -141,13 +113,6 @@ public class VideoResource {
 
     @GET
     @Path("/{videoId}")
-    @Operation(operationId = "getVideo", summary = "Read a video: status, media facts, analysis, mob, URLs and progress")
-    @APIResponse(responseCode = "200", description = "The video",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoResponse.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such video, or not visible to the caller",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public VideoResponse get(@PathParam("videoId") String videoId) {
         Caller caller = callers.current();
         return VideoResponse.from(getVideo.get(new GetVideoQuery(VideoId.parse(videoId), caller)), urls::absolute);
@@ -155,11 +120,6 @@ public class VideoResource {
 
     @GET
     @Path("/user")
-    @Operation(operationId = "listUserVideos", summary = "A user's videos with their status, newest first (consumers: their own only)")
-    @APIResponse(responseCode = "200", description = "A page of videos",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
-    @APIResponse(responseCode = "403", description = "A consumer asked for someone else's videos",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse userVideos(@QueryParam("userId") String userId, @QueryParam("status") String status,
                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         Caller caller = callers.current();
@@ -171,9 +131,6 @@ public class VideoResource {
 
     @GET
     @Path("/feed")
-    @Operation(operationId = "getFeed", summary = "Validated videos, newest first, spread across mobs so one mob never fills a page")
-    @APIResponse(responseCode = "200", description = "A page of the feed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
     public PageResponse feed(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return page(feed.feed(callers.current(), QueryParams.text(cursor), QueryParams.limit(limit, 20, 100)));
     }

@@ -1,0 +1,235 @@
+package org.milkmobs.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
+
+/**
+ * Who may do what, on the real WAR: every documented operation × {anonymous, owner, another consumer, admin} gets
+ * the expected status; plus CORS and the per-user rate limits.
+ */
+@ExtendWith(SystemTestServer.class)
+class SecurityIT {
+
+    static final String WEB_APP_ORIGIN = "https://app.milkmobs.test";
+    private static final String OWNER = "matrix-owner";
+    private static MilkMobsServer server;
+    private static String video;
+    private static String grant;
+
+    @BeforeAll
+    static void anUnfinishedVideoOfTheOwner(MilkMobsServer running) {
+        server = running;
+        Uploads uploads = new Uploads(server.as(server.tokens().consumer(OWNER)));
+        jakarta.json.JsonObject submitted = uploads.submit("matrix", List.of("#matrix"));
+        video = submitted.getString("videoId");
+        grant = submitted.getJsonObject("upload").getString("url").replaceAll(".*/api/blobs/", "");
+    }
+
+    /** One operation and the status each caller gets; {video}, {grant} and {random} are filled in. */
+    private record Row(String method, String template, String path, String body, int anonymous, int owner, int other, int admin) {
+    }
+
+    private static final String RANDOM = UUID.randomUUID().toString();
+    private static final String UNKNOWN_SEARCH = "ab".repeat(32);
+    private static final List<Row> MATRIX = List.of(
+            new Row("POST", "/api/videos/submit", "/api/videos/submit", "{\"title\":\"matrix probe\"}", 401, 201, 201, 201),
+            new Row("POST", "/api/videos/{videoId}/complete", "/api/videos/{video}/complete", "", 401, 409, 404, 409),
+            new Row("GET", "/api/videos/{videoId}", "/api/videos/{video}", null, 401, 200, 404, 200),
+            new Row("GET", "/api/videos/user", "/api/videos/user?userId=" + OWNER, null, 401, 200, 403, 200),
+            new Row("GET", "/api/videos/feed", "/api/videos/feed", null, 401, 200, 200, 200),
+            new Row("GET", "/api/feed", "/api/feed", null, 401, 200, 200, 200),
+            // the signed URL is the credential: a token neither helps nor hurts
+            new Row("GET", "/api/blobs/{grant}", "/api/blobs/{grant}", null, 405, 405, 405, 405),
+            new Row("HEAD", "/api/blobs/{grant}", "/api/blobs/{grant}", null, 405, 405, 405, 405),
+            new Row("PUT", "/api/blobs/{grant}", "/api/blobs/forged-grant", "x", 403, 403, 403, 403),
+            new Row("GET", "/api/search/similar", "/api/search/similar?videoId={video}", null, 401, 409, 404, 409),
+            new Row("POST", "/api/search/videos", "/api/search/videos", "{\"query\":\"matrix\"}", 401, 200, 200, 200),
+            new Row("POST", "/api/search/videos/by-image", "/api/search/videos/by-image", "{\"image\":\"aGVsbG8=\"}", 401, 400, 400, 400),
+            new Row("GET", "/api/search/videos/by-image/{queryId}", "/api/search/videos/by-image/{query}", null, 401, 404, 404, 404),
+            new Row("POST", "/api/search/videos/by-audio", "/api/search/videos/by-audio", "{\"audio\":\"aGVsbG8=\"}", 401, 400, 400, 400),
+            new Row("GET", "/api/search/videos/by-audio/{queryId}", "/api/search/videos/by-audio/{query}", null, 401, 404, 404, 404),
+            new Row("GET", "/api/mobs", "/api/mobs", null, 401, 200, 200, 200),
+            new Row("GET", "/api/mobs/{mobId}", "/api/mobs/{random}", null, 401, 404, 404, 404),
+            new Row("POST", "/api/validate", "/api/validate", "{\"videoId\":\"{video}\"}", 401, 409, 404, 409),
+            new Row("GET", "/api/validate/{videoId}", "/api/validate/{video}", null, 401, 200, 404, 200),
+            new Row("GET", "/api/execution-history", "/api/execution-history?videoId={video}", null, 401, 200, 404, 200),
+            new Row("GET", "/api/admin/videos", "/api/admin/videos", null, 401, 403, 403, 200),
+            new Row("DELETE", "/api/admin/videos/{videoId}", "/api/admin/videos/{random}", null, 401, 403, 403, 204),
+            new Row("GET", "/api/admin/stats", "/api/admin/stats", null, 401, 403, 403, 200),
+            new Row("GET", "/api/admin/campaign", "/api/admin/campaign", null, 401, 403, 403, 200),
+            new Row("PUT", "/api/admin/campaign", "/api/admin/campaign", "{\"threshold\":7}", 401, 403, 403, 400),
+            new Row("POST", "/api/admin/campaign/references", "/api/admin/campaign/references", "{}", 401, 403, 403, 400),
+            // removing a reference that is not there is idempotent
+            new Row("DELETE", "/api/admin/campaign/references/{source}", "/api/admin/campaign/references/image:nothing", null,
+                    401, 403, 403, 200),
+            new Row("GET", "/api/admin/jobs", "/api/admin/jobs", null, 401, 403, 403, 200),
+            new Row("POST", "/api/admin/jobs/{jobId}/retry", "/api/admin/jobs/987654321/retry", "", 401, 403, 403, 404),
+            new Row("POST", "/api/admin/jobs/{jobId}/cancel", "/api/admin/jobs/987654321/cancel", "", 401, 403, 403, 404),
+            new Row("GET", "/api/admin/queues", "/api/admin/queues", null, 401, 403, 403, 200),
+            new Row("POST", "/api/admin/queues/{step}/pause", "/api/admin/queues/no-such-step/pause", "", 401, 403, 403, 400),
+            new Row("POST", "/api/admin/queues/{step}/resume", "/api/admin/queues/no-such-step/resume", "", 401, 403, 403, 400),
+            new Row("POST", "/api/admin/mobs/recluster", "/api/admin/mobs/recluster", "", 401, 403, 403, 202),
+            new Row("GET", "/api/admin/mobs/recluster", "/api/admin/mobs/recluster", null, 401, 403, 403, 200),
+            new Row("GET", "/api/admin/mobs/recluster/{runId}", "/api/admin/mobs/recluster/{random}", null, 401, 403, 403, 404),
+            new Row("GET", "/api/admin/budget", "/api/admin/budget", null, 401, 403, 403, 200),
+            new Row("PUT", "/api/admin/budget", "/api/admin/budget", "{\"limits\":[]}", 401, 403, 403, 400),
+            new Row("GET", "/api/admin/usage-stats", "/api/admin/usage-stats", null, 401, 403, 403, 200));
+
+    @Test
+    void everyOperationAnswersEachKindOfCallerAsItShould() {
+        ApiClient anonymous = server.anonymous();
+        ApiClient owner = server.as(server.tokens().consumer(OWNER));
+        ApiClient other = server.as(server.tokens().consumer("matrix-other"));
+        ApiClient admin = server.as(server.tokens().admin("matrix-admin"));
+        List<String> wrong = new ArrayList<>();
+        for (Row row : MATRIX) {
+            String path = row.path().replace("{video}", video).replace("{grant}", grant).replace("{random}", RANDOM)
+                    .replace("{query}", UNKNOWN_SEARCH);
+            String body = row.body() == null ? null : row.body().replace("{video}", video);
+            check(wrong, row, "anonymous", call(anonymous, row.method(), path, body), row.anonymous());
+            check(wrong, row, "owner", call(owner, row.method(), path, body), row.owner());
+            check(wrong, row, "other consumer", call(other, row.method(), path, body), row.other());
+            check(wrong, row, "admin", call(admin, row.method(), path, body), row.admin());
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theMatrixCoversEveryDocumentedOperation() throws Exception {
+        JsonNode document;
+        try (InputStream yaml = SecurityIT.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        }
+        Set<String> documented = new TreeSet<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (Set.of("get", "put", "post", "delete", "head").contains(method)) {
+                documented.add(method.toUpperCase() + " " + path.getKey());
+            }
+        }));
+        Set<String> covered = new TreeSet<>();
+        MATRIX.forEach(row -> covered.add(row.method() + " " + row.template()));
+        assertThat(covered).isEqualTo(documented);
+    }
+
+    @Test
+    void aBrowserOnTheConfiguredOriginMayCallTheApiAndNoOtherOriginMay() {
+        ApiResponse preflight = server.anonymous().send(server.anonymous().request("/api/videos/submit")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", WEB_APP_ORIGIN)
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization, content-type"));
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(header(preflight, "Access-Control-Allow-Origin")).isEqualTo(WEB_APP_ORIGIN);
+        assertThat(header(preflight, "Access-Control-Allow-Methods")).contains("POST");
+        assertThat(header(preflight, "Access-Control-Allow-Headers")).contains("Authorization").contains("Content-Type");
+
+        ApiClient fan = server.as(server.tokens().consumer("cors-fan"));
+        ApiResponse allowed = fan.send(fan.request("/api/videos/feed").header("Origin", WEB_APP_ORIGIN));
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(header(allowed, "Access-Control-Allow-Origin")).isEqualTo(WEB_APP_ORIGIN);
+        assertThat(header(allowed, "Access-Control-Expose-Headers")).contains("Retry-After");
+
+        ApiResponse foreign = fan.send(fan.request("/api/videos/feed").header("Origin", "https://evil.example"));
+        assertThat(foreign.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        ApiResponse foreignPreflight = server.anonymous().send(server.anonymous().request("/api/videos/feed")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET"));
+        assertThat(foreignPreflight.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void searchAndSubmitAreLimitedPerUserWith429AndRetryAfter() {
+        ApiClient busy = server.as(server.tokens().consumer("rate-limited-fan"));
+        int granted = 0;
+        ApiResponse refused = null;
+        for (int i = 0; i < 200 && refused == null; i++) {
+            ApiResponse response = busy.get("/api/search/similar?videoId=not-a-uuid");
+            if (response.status() == 429) {
+                refused = response;
+            } else {
+                assertThat(response.status()).isEqualTo(400);
+                granted++;
+            }
+        }
+        // the allowance (rate-limit.search.requests = 120 per minute) plus what refilled meanwhile (2 per second)
+        assertThat(granted).isBetween(120, 130);
+        assertThat(refused).isNotNull();
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().getString("type")).endsWith("too-many-requests");
+        assertThat(Long.parseLong(header(refused, "Retry-After"))).isBetween(1L, 60L);
+        assertThat(busy.postJson("/api/search/videos", "{\"query\":\"milk\"}").status()).as("every search counts").isEqualTo(429);
+
+        ApiClient neighbour = server.as(server.tokens().consumer("patient-fan"));
+        assertThat(neighbour.get("/api/search/similar?videoId=not-a-uuid").status()).as("another user's allowance").isEqualTo(400);
+        assertThat(busy.postJson("/api/videos/submit", "{\"title\":\"\"}").status()).as("submit has its own allowance").isEqualTo(400);
+        for (int i = 1; i < 30; i++) {
+            busy.postJson("/api/videos/submit", "{\"title\":\"\"}");
+        }
+        ApiResponse tooMany = busy.postJson("/api/videos/submit", "{\"title\":\"one more\"}");
+        assertThat(tooMany.status()).isEqualTo(429);
+        assertThat(tooMany.raw().headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void sqlInjectionInFiltersAndQueriesFindsNothingAndBreaksNothing() {
+        ApiClient fan = server.as(server.tokens().consumer("injecting-fan"));
+        List<String> attacks = List.of("' OR '1'='1", "'; DROP TABLE video; --", "x') OR 1=1 --", "\\'; SELECT pg_sleep(5); --");
+        for (String attack : attacks) {
+            String quoted = jakarta.json.Json.createValue(attack).toString();
+            ApiResponse text = fan.postJson("/api/search/videos", "{\"query\":" + quoted + "}");
+            assertThat(text.status()).as(attack).isEqualTo(200);
+            assertThat(text.json().getJsonArray("items")).as(attack).isEmpty();
+            for (String filter : List.of("\"owner\":" + quoted, "\"hashtags\":[" + quoted + "]", "\"mob\":" + quoted)) {
+                ApiResponse filtered = fan.postJson("/api/search/videos", "{\"query\":\"matrix\",\"filters\":{" + filter + "}}");
+                // either a value the filter may hold, which matches nothing, or one it may not, refused by name
+                if (filtered.status() == 200) {
+                    assertThat(filtered.json().getJsonArray("items")).as(filter).isEmpty();
+                } else {
+                    assertThat(filtered.status()).as(filter).isEqualTo(400);
+                    assertThat(filtered.json().getJsonArray("errors")).as(filter).isNotEmpty();
+                }
+            }
+            String encoded = java.net.URLEncoder.encode(attack, java.nio.charset.StandardCharsets.UTF_8);
+            ApiResponse listed = fan.get("/api/videos/user?userId=injecting-fan&status=" + encoded);
+            assertThat(listed.status()).as(attack).isEqualTo(400);
+        }
+        ApiClient owner = server.as(server.tokens().consumer(OWNER));
+        assertThat(owner.get("/api/videos/" + video).status()).as("the video table is intact").isEqualTo(200);
+        assertThat(owner.get("/api/videos/user?userId=" + OWNER).json().getJsonArray("items")).isNotEmpty();
+    }
+
+    private static String header(ApiResponse response, String name) {
+        return response.raw().headers().firstValue(name).orElse(null);
+    }
+
+    private static void check(List<String> wrong, Row row, String caller, ApiResponse response, int expected) {
+        if (response.status() != expected) {
+            wrong.add(row.method() + " " + row.path() + " as " + caller + ": " + response.status() + " (expected " + expected + ") "
+                    + response.body());
+        } else if (expected >= 400 && !row.method().equals("HEAD") && !response.contentType().startsWith("application/problem+json")) {
+            wrong.add(row.method() + " " + row.path() + " as " + caller + ": " + expected + " without problem+json: " + response.contentType());
+        }
+    }
+
+    private static ApiResponse call(ApiClient client, String method, String path, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest.Builder request = client.request(path).method(method, publisher);
+        if (body != null && !body.isEmpty()) {
+            request.header("Content-Type", path.startsWith("/api/blobs/") ? "application/octet-stream" : "application/json");
+        }
+        return client.send(request);
+    }
+}
