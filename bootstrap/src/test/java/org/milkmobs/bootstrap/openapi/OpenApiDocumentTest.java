@@ -3,8 +3,6 @@ package org.milkmobs.bootstrap.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,8 +10,6 @@ import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.HashSet;
@@ -34,27 +30,25 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
  */
 class OpenApiDocumentTest {
 
-    private static final Map<Class<? extends Annotation>, String> HTTP_METHODS = Map.of(GET.class, "get", POST.class, "post",
+    private static final Map<Class<? extends Annotation>, String> JAX_RS_METHODS = Map.of(GET.class, "get", POST.class, "post",
             PUT.class, "put", DELETE.class, "delete", HEAD.class, "head");
     private static JsonNode document;
 
     @BeforeAll
-    static void readDocument() throws IOException {
-        try (InputStream yaml = OpenApiDocumentTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        }
+    static void readDocument() {
+        document = OpenApiDocument.file();
     }
 
     @Test
     void documentsExactlyTheOperationsTheResourcesServe() {
-        assertThat(documentedOperations()).isEqualTo(servedOperations());
+        assertThat(OpenApiDocument.operations(document)).isEqualTo(servedOperations());
     }
 
     @Test
     void everyOperationHasAnIdASummaryASuccessAndItsAuthenticationFailure() {
         Set<String> operationIds = new HashSet<>();
         document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
-            if (!HTTP_METHODS.containsValue(entry.getKey())) {
+            if (!OpenApiDocument.HTTP_METHODS.contains(entry.getKey())) {
                 return;
             }
             JsonNode operation = entry.getValue();
@@ -78,16 +72,6 @@ class OpenApiDocumentTest {
         assertThat(document.at("/security/0").has("bearerAuth")).isTrue();
     }
 
-    private static Set<String> documentedOperations() {
-        Set<String> operations = new TreeSet<>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (HTTP_METHODS.containsValue(method)) {
-                operations.add(method.toUpperCase() + " " + path.getKey());
-            }
-        }));
-        return operations;
-    }
-
     /** Every resource method of the REST adapter, as METHOD /api/path with {parameters}. */
     private static Set<String> servedOperations() {
         String root = "/" + MilkMobsApi.class.getAnnotation(ApplicationPath.class).value().replaceAll("^/|/$", "");
@@ -99,7 +83,7 @@ class OpenApiDocumentTest {
             Class<?> resource = javaClass.reflect();
             String base = join(root, resource.getAnnotation(Path.class).value());
             for (Method method : resource.getDeclaredMethods()) {
-                HTTP_METHODS.forEach((annotation, name) -> {
+                JAX_RS_METHODS.forEach((annotation, name) -> {
                     if (method.isAnnotationPresent(annotation)) {
                         Path sub = method.getAnnotation(Path.class);
                         operations.add(name.toUpperCase() + " " + (sub == null ? base : join(base, sub.value())));

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.milkmobs.adapters.media.testing.VideoFamilies;
+import org.milkmobs.bootstrap.openapi.OpenApiDocument;
 import org.milkmobs.client.ApiClient;
 import org.milkmobs.client.ApiException;
 import org.milkmobs.client.api.AdminApi;
@@ -101,16 +99,12 @@ class GeneratedClientIT {
 
     @Test
     void theServedDocumentIsTheOneTheClientIsGeneratedFromAndSwaggerUiShowsIt(MilkMobsServer server) throws Exception {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode file;
-        try (InputStream in = GeneratedClientIT.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            file = yaml.readTree(in);
-        }
+        JsonNode file = OpenApiDocument.file();
         HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/openapi")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(served.statusCode()).isEqualTo(200);
-        JsonNode document = yaml.readTree(served.body());
-        assertThat(operationIds(document)).isEqualTo(operationIds(file));
+        JsonNode document = OpenApiDocument.parse(served.body());
+        assertThat(OpenApiDocument.operationIds(document)).isEqualTo(OpenApiDocument.operationIds(file));
         assertThat(fieldNames(document.at("/components/schemas"))).isEqualTo(fieldNames(file.at("/components/schemas")));
         assertThat(document.at("/components/securitySchemes/bearerAuth/bearerFormat").asText()).isEqualTo("JWT");
 
@@ -163,16 +157,6 @@ class GeneratedClientIT {
             page.getItems().forEach(v -> ids.add(v.getVideoId()));
             cursor = page.getNextCursor();
         } while (cursor != null);
-        return ids;
-    }
-
-    private static Set<String> operationIds(JsonNode document) {
-        Set<String> ids = new TreeSet<>();
-        document.get("paths").forEach(path -> path.forEach(operation -> {
-            if (operation.has("operationId")) {
-                ids.add(operation.get("operationId").asText());
-            }
-        }));
         return ids;
     }
 
