@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -25,17 +26,24 @@ public class RateLimits {
 
     private final Map<RateLimited.Kind, Bandwidth> limits = new EnumMap<>(RateLimited.Kind.class);
     private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
+    private final int sweepFloor;
+    /** When the next sweep is due: it doubles with what a sweep keeps, so busy users never make every request sweep. */
+    private final AtomicInteger sweepAbove;
 
     protected RateLimits() {
         // for CDI's proxy
+        this.sweepFloor = SWEEP_ABOVE;
+        this.sweepAbove = new AtomicInteger(SWEEP_ABOVE);
     }
 
     @Inject
     public RateLimits(Config config) {
-        this(allowances(config));
+        this(allowances(config), SWEEP_ABOVE);
     }
 
-    RateLimits(Map<RateLimited.Kind, Allowance> allowances) {
+    RateLimits(Map<RateLimited.Kind, Allowance> allowances, int sweepAbove) {
+        this.sweepFloor = sweepAbove;
+        this.sweepAbove = new AtomicInteger(sweepAbove);
         allowances.forEach((kind, allowance) -> limits.put(kind,
                 Bandwidth.builder().capacity(allowance.requests()).refillGreedy(allowance.requests(), allowance.period()).build()));
     }
@@ -61,8 +69,10 @@ public class RateLimits {
 
     /** Takes one request from the user's allowance; empty if granted, else how long until one would be. */
     public Optional<Duration> acquire(RateLimited.Kind kind, String user) {
-        if (buckets.size() > SWEEP_ABOVE) {
+        int due = sweepAbove.get();
+        if (buckets.size() > due && sweepAbove.compareAndSet(due, Integer.MAX_VALUE)) {
             buckets.entrySet().removeIf(idle -> idle.getValue().getAvailableTokens() >= limits.get(idle.getKey().kind()).getCapacity());
+            sweepAbove.set(Math.max(sweepFloor, 2 * buckets.size()));
         }
         Bucket bucket = buckets.computeIfAbsent(new Key(kind, user), key -> Bucket.builder().addLimit(limits.get(kind)).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

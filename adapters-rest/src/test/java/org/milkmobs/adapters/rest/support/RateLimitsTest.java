@@ -12,7 +12,7 @@ import org.milkmobs.adapters.rest.support.RateLimits.Allowance;
 class RateLimitsTest {
 
     private final RateLimits limits = new RateLimits(Map.of(Kind.SEARCH, new Allowance(3, Duration.ofHours(1)),
-            Kind.SUBMIT, new Allowance(1, Duration.ofHours(1))));
+            Kind.SUBMIT, new Allowance(1, Duration.ofHours(1))), 10_000);
 
     @Test
     void grantsTheAllowanceThenRefusesWithTheTimeUntilTheNextRequestRefills() {
@@ -30,6 +30,20 @@ class RateLimitsTest {
         assertThat(limits.acquire(Kind.SUBMIT, "ana")).isPresent();
         assertThat(limits.acquire(Kind.SUBMIT, "bo")).isEmpty();
         assertThat(limits.acquire(Kind.SEARCH, "ana")).isEmpty();
+    }
+
+    @Test
+    void droppingIdleBucketsNeverGivesAnExhaustedUserTheirAllowanceBack() {
+        RateLimits sweeping = new RateLimits(Map.of(Kind.SEARCH, new Allowance(3, Duration.ofHours(1)),
+                Kind.SUBMIT, new Allowance(1, Duration.ofHours(1))), 2);
+        assertThat(sweeping.acquire(Kind.SUBMIT, "ana")).isEmpty();
+        for (String user : new String[] {"bo", "cy", "di", "ed"}) {
+            assertThat(sweeping.acquire(Kind.SEARCH, user)).isEmpty(); // past 2 buckets, sweeps run
+        }
+        assertThat(sweeping.acquire(Kind.SUBMIT, "ana")).as("still exhausted after the sweeps").isPresent();
+        assertThat(sweeping.acquire(Kind.SEARCH, "bo")).as("a partly used bucket is kept").isEmpty();
+        assertThat(sweeping.acquire(Kind.SEARCH, "bo")).isEmpty();
+        assertThat(sweeping.acquire(Kind.SEARCH, "bo")).as("bo's fourth request: 3 per hour").isPresent();
     }
 
     @Test
