@@ -51,7 +51,7 @@ class VideoApiIT {
         assertThat(problem.getInt("status")).isEqualTo(400);
         assertThat(problem.getString("detail")).contains("title must not be blank");
         assertThat(problem.getJsonArray("errors").getValuesAs(JsonObject.class))
-                .extracting(e -> e.getString("field")).containsExactly("title", "hashtags");
+                .extracting(e -> e.getString("field")).containsExactly("hashtags", "title");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
     }
 

@@ -1,8 +1,16 @@
 package org.milkmobs.adapters.rest.budget;
 
+import static org.milkmobs.adapters.rest.constraint.DomainRule.BUDGET_AMOUNT;
+import static org.milkmobs.adapters.rest.constraint.DomainRule.BUDGET_PERIOD;
+import static org.milkmobs.adapters.rest.constraint.DomainRule.BUDGET_SCOPE;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.milkmobs.adapters.rest.constraint.Conforms;
 import org.milkmobs.application.port.in.budget.BudgetAdminUseCase.BudgetView;
 import org.milkmobs.domain.budget.BudgetAuditEntry;
 import org.milkmobs.domain.budget.BudgetLimit;
@@ -14,15 +22,20 @@ public final class BudgetModels {
     private BudgetModels() {
     }
 
+    /** At most this many ceilings in one change: more than scopes × periods is a mistake or an attack. */
+    static final int MAX_CHANGES = 100;
+
     public record BudgetChangeRequest(
-            List<LimitRequest> limits,
+            @NotNull @Size(min = 1, max = MAX_CHANGES, message = "must hold at least one ceiling and at most {max}")
+            List<@NotNull @Valid LimitRequest> limits,
             String reason) {
     }
 
+    /** One ceiling to set ({@code usd}) or to lift ({@code lift: true}); which of the two is checked by the resource. */
     public record LimitRequest(
-            String scope,
-            String period,
-            BigDecimal usd,
+            @NotNull @Conforms(BUDGET_SCOPE) String scope,
+            @NotNull @Conforms(BUDGET_PERIOD) String period,
+            @Conforms(BUDGET_AMOUNT) BigDecimal usd,
             Boolean lift) {
     }
 

@@ -1,8 +1,17 @@
 package org.milkmobs.adapters.rest.campaign;
 
+import static org.milkmobs.adapters.rest.constraint.DomainRule.CAMPAIGN_DESCRIPTION;
+import static org.milkmobs.adapters.rest.constraint.DomainRule.CAMPAIGN_KEYWORDS;
+import static org.milkmobs.adapters.rest.constraint.DomainRule.CAMPAIGN_NAME;
+import static org.milkmobs.adapters.rest.constraint.DomainRule.HASHTAGS;
+import static org.milkmobs.adapters.rest.constraint.DomainRule.VIDEO_ID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,8 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.milkmobs.adapters.rest.Roles;
+import org.milkmobs.adapters.rest.constraint.Conforms;
+import org.milkmobs.adapters.rest.support.BodyLimit;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.RequestFields;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.in.campaign.CampaignUseCase;
 import org.milkmobs.application.port.in.campaign.CampaignUseCase.CampaignView;
@@ -38,6 +48,8 @@ public class CampaignResource {
 
     /** An image reference may be at most 5 MB, as a Marengo image input. */
     static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+    /** Base64 of {@link #MAX_IMAGE_BYTES}, with room for padding. */
+    static final int MAX_IMAGE_BASE64_CHARS = MAX_IMAGE_BYTES / 3 * 4 + 4;
 
     @Inject
     CampaignUseCase campaigns;
@@ -45,21 +57,25 @@ public class CampaignResource {
     @Inject
     CallerResolver callers;
 
+    /** The campaign as it is read and written; {@code references} and {@code model} are read-only. */
     public record CampaignBody(
-            String name,
-            String description,
-            List<String> hashtags,
-            List<String> keywords,
-            Map<String, Double> weights,
-            Double threshold,
-            Double visualUnrelated,
-            Double visualSame,
+            @NotNull @Conforms(CAMPAIGN_NAME) String name,
+            @NotNull @Conforms(CAMPAIGN_DESCRIPTION) String description,
+            @Conforms(HASHTAGS) List<String> hashtags,
+            @Conforms(CAMPAIGN_KEYWORDS) List<String> keywords,
+            @NotNull Map<String, @NotNull Double> weights,
+            @NotNull Double threshold,
+            @NotNull Double visualUnrelated,
+            @NotNull Double visualSame,
             List<String> references,
             String model) {
     }
 
-    public record ReferenceBody(String videoId, String name,
-                                String imageBase64) {
+    /** A reference: either a videoId, or a named image. */
+    public record ReferenceBody(
+            @Conforms(VIDEO_ID) String videoId,
+            String name,
+            @Size(max = MAX_IMAGE_BASE64_CHARS, message = "must encode at most " + MAX_IMAGE_BYTES + " bytes") String imageBase64) {
     }
 
     @GET
@@ -69,31 +85,22 @@ public class CampaignResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public CampaignBody update(CampaignBody body) {
-        if (body == null) {
-            throw new InvalidRequestException("body", "a JSON body with the campaign is required");
-        }
-        RequestFields fields = new RequestFields();
-        Campaign campaign = fields.read(() -> new Campaign(body.name(), body.description(), new Hashtags(body.hashtags()), body.keywords()));
-        ValidationPolicy policy = fields.read(() -> new ValidationPolicy(weights(body.weights()), required("threshold", body.threshold())));
-        CampaignSettings settings = fields.read(() -> new CampaignSettings(campaign, policy, required("visualUnrelated", body.visualUnrelated()),
-                required("visualSame", body.visualSame())));
-        fields.check();
-        return body(campaigns.update(settings, callers.current()));
+    public CampaignBody update(@Valid @NotNull CampaignBody body) {
+        Campaign campaign = new Campaign(body.name(), body.description(), new Hashtags(body.hashtags()), body.keywords());
+        ValidationPolicy policy = new ValidationPolicy(weights(body.weights()), body.threshold());
+        return body(campaigns.update(new CampaignSettings(campaign, policy, body.visualUnrelated(), body.visualSame()), callers.current()));
     }
 
     @POST
     @Path("/references")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CampaignBody addReference(ReferenceBody body) {
-        if (body == null || (body.videoId() == null) == (body.imageBase64() == null)) {
+    @BodyLimit(bytes = MAX_IMAGE_BASE64_CHARS + 64 * 1024)
+    public CampaignBody addReference(@Valid @NotNull ReferenceBody body) {
+        if ((body.videoId() == null) == (body.imageBase64() == null)) {
             throw new InvalidRequestException("body", "send either a videoId or an image (name and imageBase64)");
         }
         if (body.videoId() != null) {
             return body(campaigns.addReferenceVideo(VideoId.parse(body.videoId()), callers.current()));
-        }
-        if (body.imageBase64().length() > MAX_IMAGE_BYTES / 3 * 4 + 4) {
-            throw new InvalidRequestException("imageBase64", "the image must be at most " + MAX_IMAGE_BYTES + " bytes");
         }
         byte[] image;
         try {
@@ -119,24 +126,14 @@ public class CampaignResource {
     }
 
     private static Map<Signal, Double> weights(Map<String, Double> given) {
-        if (given == null) {
-            throw new org.milkmobs.domain.InvalidValueException("weights", "weights are required");
-        }
         Map<Signal, Double> weights = new EnumMap<>(Signal.class);
         given.forEach((name, weight) -> {
             Signal signal = java.util.Arrays.stream(Signal.values()).filter(s -> camel(s).equalsIgnoreCase(name) || s.name().equalsIgnoreCase(name))
                     .findFirst().orElseThrow(() -> new org.milkmobs.domain.InvalidValueException("weights",
                             "unknown signal '" + name + "'; the signals are " + java.util.Arrays.stream(Signal.values()).map(CampaignResource::camel).toList()));
-            weights.put(signal, required("weights." + camel(signal), weight));
+            weights.put(signal, weight);
         });
         return weights;
-    }
-
-    private static double required(String field, Double value) {
-        if (value == null) {
-            throw new org.milkmobs.domain.InvalidValueException(field, field + " is required");
-        }
-        return value;
     }
 
     static String camel(Signal signal) {

@@ -1,6 +1,10 @@
 package org.milkmobs.adapters.rest.problem;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -11,10 +15,13 @@ import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.milkmobs.adapters.rest.constraint.Conforms;
 import org.milkmobs.application.port.in.ConflictException;
 import org.milkmobs.application.port.in.ForbiddenException;
 import org.milkmobs.application.port.in.NotFoundException;
@@ -45,6 +52,63 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(InvalidRequestException e) {
             return Problems.invalidRequest(e.getMessage(), e.errors());
+        }
+    }
+
+    /**
+     * Bean Validation refused a request model: every violation is a field error named by its JSON path
+     * ({@code limits[0].usd}). A violated return value is our bug, not the client's.
+     */
+    @Provider
+    public static class ConstraintViolations implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            if (e.getConstraintViolations().stream().anyMatch(ConstraintViolations::onReturnValue)) {
+                return Internal.incident(e);
+            }
+            return new InvalidRequest().toResponse(new InvalidRequestException(fieldErrors(e.getConstraintViolations())));
+        }
+
+        /** One field error per violation, ordered by field so the same request always reads the same. */
+        static List<Problem.FieldError> fieldErrors(Collection<? extends ConstraintViolation<?>> violations) {
+            return violations.stream()
+                    .map(ConstraintViolations::fieldError)
+                    .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                    .toList();
+        }
+
+        private static boolean onReturnValue(ConstraintViolation<?> violation) {
+            for (Path.Node node : violation.getPropertyPath()) {
+                if (node.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A domain rule's refusal names its field already; a standard constraint's message ("is required") is prefixed with it. */
+        private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
+            String field = field(violation.getPropertyPath());
+            boolean domainRefusal = violation.getConstraintDescriptor().getAnnotation() instanceof Conforms;
+            return new Problem.FieldError(field, domainRefusal ? violation.getMessage() : field + " " + violation.getMessage());
+        }
+
+        /** The violated value's path in the request body, without the resource method and parameter it came through. */
+        static String field(Path path) {
+            StringBuilder field = new StringBuilder();
+            for (Path.Node node : path) {
+                ElementKind kind = node.getKind();
+                if (kind != ElementKind.PROPERTY && kind != ElementKind.CONTAINER_ELEMENT && kind != ElementKind.BEAN) {
+                    continue;
+                }
+                if (node.isInIterable()) {
+                    field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                }
+                if (kind == ElementKind.PROPERTY) {
+                    field.append(field.length() == 0 ? "" : ".").append(node.getName());
+                }
+            }
+            return field.length() == 0 ? "body" : field.toString();
         }
     }
 

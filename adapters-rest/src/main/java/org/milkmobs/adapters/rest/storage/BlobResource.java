@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.milkmobs.adapters.rest.problem.Problems;
+import org.milkmobs.adapters.rest.support.BodyLimit;
 import org.milkmobs.application.port.in.storage.TransferBlobUseCase;
 import org.milkmobs.application.port.in.storage.TransferBlobUseCase.Download;
 import org.milkmobs.application.port.out.storage.BlobTooLargeException;
@@ -40,6 +41,7 @@ public class BlobResource {
 
     @PUT
     @Consumes("*/*")
+    @BodyLimit(bytes = BodyLimit.SELF_ENFORCED)
     public Response upload(@PathParam("grant") String grant, @HeaderParam("Content-Length") String contentLength, InputStream body) {
         OptionalLong declared = OptionalLong.empty();
         if (contentLength != null && contentLength.matches("\\d{1,18}")) {

@@ -1,5 +1,8 @@
 package org.milkmobs.adapters.rest.support;
 
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -11,10 +14,11 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import org.milkmobs.adapters.rest.problem.Problems;
 
 /**
- * Enforces {@link BodyLimit}: a declared Content-Length above the limit is refused at once; a body without
+ * Enforces {@link BodyLimit} on every method that reads a body: a declared Content-Length above the limit is refused at once; a body without
  * one (chunked) is cut off as soon as it passes the limit, so no reader ever buffers more.
  */
 @Provider
@@ -22,10 +26,16 @@ public class BodyLimitFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-        BodyLimit limit = resourceInfo.getResourceMethod().getAnnotation(BodyLimit.class);
-        if (limit != null) {
-            context.register(new Filter(limit.bytes()));
+        Method method = resourceInfo.getResourceMethod();
+        BodyLimit declared = method.getAnnotation(BodyLimit.class);
+        long limit = declared != null ? declared.bytes() : readsBody(method) ? BodyLimit.DEFAULT_BYTES : BodyLimit.SELF_ENFORCED;
+        if (limit != BodyLimit.SELF_ENFORCED) {
+            context.register(new Filter(limit));
         }
+    }
+
+    private static boolean readsBody(Method method) {
+        return method.isAnnotationPresent(POST.class) || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(PATCH.class);
     }
 
     /** Thrown by the body stream past the limit; found in a reader's exception chain by the problem mappers. */

@@ -1,7 +1,13 @@
 package org.milkmobs.adapters.rest.validation;
 
+import static org.milkmobs.adapters.rest.constraint.DomainRule.OVERRIDE_REASON;
+import static org.milkmobs.adapters.rest.constraint.DomainRule.VIDEO_ID;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,10 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.RequestFields;
+import org.milkmobs.adapters.rest.constraint.Conforms;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.in.validation.ValidateVideoUseCase;
 import org.milkmobs.application.port.in.validation.ValidateVideoUseCase.AdminOverride;
@@ -34,9 +38,11 @@ public class ValidationResource {
     @Inject
     CallerResolver callers;
 
-    public record ValidateRequest(String videoId,
-                                  String decision,
-                                  String reason) {
+    /** Run the validation again, or (with a decision and its reason) override it. */
+    public record ValidateRequest(
+            @NotNull @Conforms(VIDEO_ID) String videoId,
+            @Pattern(regexp = "(?i)\\s*(VALIDATED|REJECTED)\\s*", message = "must be VALIDATED or REJECTED") String decision,
+            @Conforms(OVERRIDE_REASON) String reason) {
     }
 
     public record SignalResponse(String signal, Double score,
@@ -68,23 +74,10 @@ public class ValidationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public ValidationResponse validate(ValidateRequest request) {
-        if (request == null) {
-            throw new InvalidRequestException("body", "a JSON body with a videoId is required");
-        }
-        RequestFields fields = new RequestFields();
-        VideoId video = fields.read(() -> VideoId.parse(request.videoId()));
-        Optional<AdminOverride> override = Optional.empty();
-        if (request.decision() != null) {
-            String decision = request.decision().strip().toUpperCase(Locale.ROOT);
-            if (!decision.equals("VALIDATED") && !decision.equals("REJECTED")) {
-                throw new InvalidRequestException("decision", "decision must be VALIDATED or REJECTED");
-            }
-            AdminOverride o = fields.read(() -> new AdminOverride(decision.equals("VALIDATED"), request.reason()));
-            override = Optional.ofNullable(o);
-        }
-        fields.check();
-        return ValidationResponse.from(validation.validate(new ValidateCommand(video, callers.current(), override)));
+    public ValidationResponse validate(@Valid @NotNull ValidateRequest request) {
+        Optional<AdminOverride> override = Optional.ofNullable(request.decision())
+                .map(decision -> new AdminOverride(decision.strip().equalsIgnoreCase("VALIDATED"), request.reason()));
+        return ValidationResponse.from(validation.validate(new ValidateCommand(VideoId.parse(request.videoId()), callers.current(), override)));
     }
 
     @GET

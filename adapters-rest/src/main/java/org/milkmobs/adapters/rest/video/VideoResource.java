@@ -2,6 +2,8 @@ package org.milkmobs.adapters.rest.video;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
-import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.RequestFields;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.adapters.rest.support.RateLimited;
 import org.milkmobs.adapters.rest.support.PublicUrls;
@@ -80,17 +80,10 @@ public class VideoResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            SubmitVideoRequest request) {
+            @Valid @NotNull SubmitVideoRequest request) {
         Caller caller = callers.current();
-        if (request == null) {
-            throw new InvalidRequestException("body", "a JSON body with at least a title is required");
-        }
-        RequestFields fields = new RequestFields();
-        Title title = fields.read(() -> new Title(request.title()));
-        Description description = fields.read(() -> Description.ofNullable(request.description()));
-        Hashtags hashtags = fields.read(() -> new Hashtags(request.hashtags()));
-        fields.check();
-        SubmitVideoCommand command = new SubmitVideoCommand(caller.userId(), title, description, hashtags, Optional.ofNullable(idempotencyKey));
+        SubmitVideoCommand command = new SubmitVideoCommand(caller.userId(), new Title(request.title()),
+                Description.ofNullable(request.description()), new Hashtags(request.hashtags()), Optional.ofNullable(idempotencyKey));
 
         SubmittedVideo submitted = submitVideo.submit(command);
         Video video = submitted.video();
