@@ -3,7 +3,7 @@
 #   ./mm bench jobs [jobs] [threads] [batch] [rounds]   job table: claim -> complete vs a bare SQL loop
 #   ./mm bench analyzer [rounds]                         local analyzer on a 60 s 720p clip vs ffmpeg decode
 #   ./mm bench vectors [count] [dimension]               pgvector: vector vs halfvec (size, build, latency, recall)
-#   ./mm bench search [videos] [queries]                 GET /api/search/similar on the WAR vs the raw k-NN SQL, recall@10
+#   ./mm bench search [videos] [queries] [warm-up]       GET /api/search/similar on the WAR vs the raw k-NN SQL, recall@10
 #   ./mm bench upload [MiB] [heap]                      a 1 GiB video through upload, pipeline, download; server at -Xmx256m
 #   ./mm bench kmeans [points] [dimension] [k] [iters]   batch k-means, ours vs Smile's, on 100k x 512, K=64 by default
 # Benchmarks run against the durable dev cluster (fsync on), in a database of their own that is dropped after.

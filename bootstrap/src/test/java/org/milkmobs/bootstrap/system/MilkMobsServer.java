@@ -65,6 +65,8 @@ public final class MilkMobsServer implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + maxHeap, "-Djava.io.tmpdir=" + workDir.resolve("tmp"),
+                    // as ./mm run starts it: the JSON-P provider named, not looked up on every Json.createReader
+                    "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
                     "-jar", payara.toString(),
                     "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port),
                     "--nocluster", "--rootdir", workDir.resolve("payara-root").toString()));
