@@ -1,5 +1,6 @@
 package org.milkmobs.bootstrap;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -77,6 +78,22 @@ public class AdapterProducers {
     private BlobGrants grants;
     private Boolean bedrockChosen;
     private BedrockAnalyzer bedrockAnalyzer;
+    private BedrockClients bedrockClients;
+
+    /** The SDK clients hold connection pools and threads; a redeploy would otherwise leak them. */
+    @PreDestroy
+    synchronized void closeClients() {
+        if (bedrockClients != null) {
+            bedrockClients.close();
+        }
+        if (storage instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(java.util.logging.Level.WARNING, "closing the blob store's clients failed", e);
+            }
+        }
+    }
 
     /** The configured store: {@code storage.backend=local} (the default) or {@code s3}. */
     private synchronized void openStorage() {
@@ -167,9 +184,9 @@ public class AdapterProducers {
             if (bedrockChosen) {
                 BedrockSettings bedrockSettings = bedrockConfiguration.settings(settings.text("storage.backend").equals("s3")
                         ? Optional.of(settings.text("storage.s3.region")) : Optional.empty(), settings.optionalText("storage.s3.bucket"));
-                bedrockAnalyzer = new BedrockAnalyzer(bedrockSettings, BedrockClients.create(bedrockSettings,
-                        DefaultCredentialsProvider.builder().build()), blobs, bedrockCalls, usage, budget, budgetRules.prices(),
-                        clock);
+                bedrockClients = BedrockClients.create(bedrockSettings, DefaultCredentialsProvider.builder().build());
+                bedrockAnalyzer = new BedrockAnalyzer(bedrockSettings, bedrockClients, blobs, bedrockCalls, usage, budget,
+                        budgetRules.prices(), clock);
             }
             LOG.info(() -> "analyzer: " + (bedrockChosen ? "bedrock" : "local (offline)"));
         }
