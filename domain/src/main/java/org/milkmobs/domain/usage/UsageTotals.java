@@ -17,4 +17,15 @@ public record UsageTotals(LocalDate day, Optional<String> key, long invocations,
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(costUsd, "costUsd");
     }
+
+    /** Nothing used yet, on {@code day}: where a sum over buckets starts. */
+    public static UsageTotals none(LocalDate day) {
+        return new UsageTotals(day, Optional.empty(), 0, 0, 0, 0, 0, 0, BigDecimal.ZERO);
+    }
+
+    /** This bucket's figures plus {@code other}'s, kept on this bucket's day and key. */
+    public UsageTotals plus(UsageTotals other) {
+        return new UsageTotals(day, key, invocations + other.invocations, failures + other.failures, mediaSeconds + other.mediaSeconds,
+                inputTokens + other.inputTokens, images + other.images, outputTokens + other.outputTokens, costUsd.add(other.costUsd));
+    }
 }

@@ -1,6 +1,5 @@
 package org.milkmobs.application.service.admin;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,23 +45,6 @@ public class AdminStatsService implements AdminStatsUseCase {
     }
 
     private static UsageTotals total(List<UsageTotals> buckets, Instant from) {
-        long invocations = 0;
-        long failures = 0;
-        double seconds = 0;
-        double inputTokens = 0;
-        double images = 0;
-        long outputTokens = 0;
-        BigDecimal cost = BigDecimal.ZERO;
-        for (UsageTotals b : buckets) {
-            invocations += b.invocations();
-            failures += b.failures();
-            seconds += b.mediaSeconds();
-            inputTokens += b.inputTokens();
-            images += b.images();
-            outputTokens += b.outputTokens();
-            cost = cost.add(b.costUsd());
-        }
-        return new UsageTotals(from.atZone(ZoneOffset.UTC).toLocalDate(), Optional.empty(), invocations, failures, seconds, inputTokens,
-                images, outputTokens, cost);
+        return buckets.stream().reduce(UsageTotals.none(from.atZone(ZoneOffset.UTC).toLocalDate()), UsageTotals::plus);
     }
 }
