@@ -5,11 +5,14 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -17,6 +20,7 @@ import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.search.VectorMatch;
 import org.milkmobs.domain.video.VideoId;
@@ -31,9 +35,12 @@ import org.milkmobs.domain.video.VideoId;
 class VectorSearchSqlAdapter implements VectorSearchPort {
 
     private static final Pattern SAFE_MODEL_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
-    /** pgvector's bound on hnsw.ef_search. */
-    private static final int MAX_EF_SEARCH = 1000;
-    private static final int MIN_EF_SEARCH = 40;
+    /**
+     * The HNSW scan's initial candidate list (pgvector's default). The iterative scan extends it until k rows
+     * pass, so a deep window needs no larger list: a 200-row window read this way costs two thirds of what an
+     * ef_search of 200 does, for a recall a point lower (ADR 0010).
+     */
+    private static final int EF_SEARCH = 40;
 
     private final Sql sql;
 
@@ -44,16 +51,56 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
 
     @Override
     public List<VectorMatch> nearest(NearestQuery query) {
+        return knn(query, Map.of(), (row, match) -> match);
+    }
+
+    @Override
+    public List<AssetMatch> nearestAssets(NearestQuery query, Map<Modality, float[]> alongside) {
+        if (query.scope() != Scope.ASSET) {
+            throw new IllegalArgumentException("alongside cosines are read between asset vectors, not " + query.scope());
+        }
+        List<Modality> others = alongside.keySet().stream().sorted().toList();
+        return knn(query, alongside, (row, match) -> {
+            Map<Modality, Double> cosines = new EnumMap<>(Modality.class);
+            for (Modality modality : others) {
+                double cosine = row.getDouble(cosineColumn(modality));
+                if (!row.wasNull()) {
+                    cosines.put(modality, cosine);
+                }
+            }
+            return new AssetMatch(match, cosines);
+        });
+    }
+
+    /**
+     * The k-NN statement: the index scan inside a materialized CTE (so nothing outside can stop the planner
+     * from using it), then, per row, the cosine of the same video's asset vector of each {@code alongside}
+     * modality, looked up by primary key in the same round trip.
+     */
+    private <T> List<T> knn(NearestQuery query, Map<Modality, float[]> alongside, MatchMapper<T> mapper) {
         EmbeddingModel model = query.model();
         String cast = "::halfvec(" + model.dimension() + ")";
         SearchConditions conditions = SearchConditions.of(query.visibility(), query.filters());
         query.excludedVideo().ifPresent(video -> conditions.and("v.id <> ?", video.value()));
         query.excludedContent().ifPresent(hash -> conditions.and("v.content_sha256 IS DISTINCT FROM ?", hash.sha256()));
         String modalities = query.modalities().stream().map(m -> "'" + m.name() + "'").sorted().collect(Collectors.joining(", "));
+        List<Modality> others = alongside.keySet().stream().sorted().toList();
+        StringBuilder columns = new StringBuilder();
+        StringBuilder joins = new StringBuilder();
+        List<Object> alongsideVectors = new ArrayList<>();
+        for (Modality modality : others) {
+            String table = "a_" + modality.name().toLowerCase(Locale.ROOT);
+            columns.append(", 1 - (%s.vector <=> ?%s) AS %s".formatted(table, cast, cosineColumn(modality)));
+            joins.append("""
+                    LEFT JOIN embedding %1$s ON %1$s.video_id = n.video_id AND %1$s.model_id = %2$s AND %1$s.modality = '%3$s'
+                                            AND %1$s.scope = 'ASSET' AND %1$s.dimension = %4$d
+                    """.formatted(table, literal(model), modality.name(), model.dimension()));
+            alongsideVectors.add(new PGhalfvec(model.check(alongside.get(modality))));
+        }
         // relaxed_order: when filters discard candidates, the index scan goes on until k rows pass (pgvector
         // 0.8 iterative scans); rows may come slightly out of order, hence the re-sort outside.
         sql.update("SET LOCAL hnsw.iterative_scan = relaxed_order");
-        sql.update("SET LOCAL hnsw.ef_search = " + Math.max(MIN_EF_SEARCH, Math.min(MAX_EF_SEARCH, query.k())));
+        sql.update("SET LOCAL hnsw.ef_search = " + EF_SEARCH);
         String statement = """
                 WITH nearest AS MATERIALIZED (
                     SELECT e.video_id, e.modality, e.start_seconds, e.end_seconds,
@@ -63,62 +110,50 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
                     ORDER BY distance
                     LIMIT ?
                 )
-                SELECT video_id, modality, start_seconds, end_seconds, distance FROM nearest
-                ORDER BY distance, video_id, start_seconds
-                """.formatted(cast, literal(model), query.scope().name(), model.dimension(), modalities, conditions.sql());
+                SELECT n.video_id, n.modality, n.start_seconds, n.end_seconds, n.distance%7$s FROM nearest n
+                %8$sORDER BY n.distance, n.video_id, n.start_seconds
+                """.formatted(cast, literal(model), query.scope().name(), model.dimension(), modalities, conditions.sql(), columns, joins);
         List<Object> parameters = new ArrayList<>();
         parameters.add(new PGhalfvec(query.vector()));
         parameters.addAll(conditions.parameters());
         parameters.add(query.k());
-        return sql.query(statement, row -> new VectorMatch(new VideoId(Sql.uuid(row, "video_id")),
+        parameters.addAll(alongsideVectors);
+        return sql.query(statement, row -> mapper.map(row, new VectorMatch(new VideoId(Sql.uuid(row, "video_id")),
                 Modality.valueOf(row.getString("modality")), new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")),
-                1 - row.getDouble("distance")), parameters.toArray());
+                1 - row.getDouble("distance"))), parameters.toArray());
+    }
+
+    private static String cosineColumn(Modality modality) {
+        return "cosine_" + modality.name().toLowerCase(Locale.ROOT);
+    }
+
+    private interface MatchMapper<T> {
+        T map(ResultSet row, VectorMatch match) throws SQLException;
     }
 
     @Override
-    public Map<VideoId, Map<Modality, Double>> assetSimilarities(EmbeddingModel model, Map<Modality, float[]> vectors,
-                                                                Collection<VideoId> videos) {
-        Map<VideoId, Map<Modality, Double>> similarities = new HashMap<>();
-        if (vectors.isEmpty() || videos.isEmpty()) {
-            return similarities;
-        }
-        List<String> parts = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
-        vectors.forEach((modality, vector) -> {
-            parts.add("""
-                    SELECT video_id, modality, 1 - (vector <=> ?::halfvec) AS cosine FROM embedding
-                    WHERE model_id = ? AND dimension = ? AND scope = 'ASSET' AND modality = ? AND video_id = ANY(?)
-                    """);
-            parameters.addAll(List.of(new PGhalfvec(model.check(vector)), model.id(), model.dimension(), modality.name(), uuids(videos)));
-        });
-        sql.query(String.join(" UNION ALL ", parts), row -> similarities
-                .computeIfAbsent(new VideoId(Sql.uuid(row, "video_id")), v -> new EnumMap<>(Modality.class))
-                .put(Modality.valueOf(row.getString("modality")), row.getDouble("cosine")), parameters.toArray());
-        return similarities;
-    }
-
-    @Override
-    public List<VectorMatch> bestClipMatches(EmbeddingModel model, Modality modality, VideoId source, Collection<VideoId> candidates,
+    public List<VectorMatch> bestClipMatches(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> candidates,
                                              int perVideo) {
-        if (candidates.isEmpty()) {
+        if (candidates.isEmpty() || modalities.isEmpty()) {
             return List.of();
         }
         return sql.query("""
-                SELECT video_id, start_seconds, end_seconds, cosine FROM (
-                    SELECT c.video_id, c.start_seconds, c.end_seconds, max(1 - (c.vector <=> s.vector)) AS cosine,
-                           row_number() OVER (PARTITION BY c.video_id
+                SELECT video_id, modality, start_seconds, end_seconds, cosine FROM (
+                    SELECT c.video_id, c.modality, c.start_seconds, c.end_seconds, max(1 - (c.vector <=> s.vector)) AS cosine,
+                           row_number() OVER (PARTITION BY c.video_id, c.modality
                                               ORDER BY max(1 - (c.vector <=> s.vector)) DESC, c.start_seconds) AS place
                     FROM embedding c
                     JOIN embedding s ON s.video_id = ? AND s.model_id = c.model_id AND s.dimension = c.dimension
                                     AND s.modality = c.modality AND s.scope = 'CLIP'
-                    WHERE c.model_id = ? AND c.dimension = ? AND c.modality = ? AND c.scope = 'CLIP' AND c.video_id = ANY(?)
-                    GROUP BY c.video_id, c.start_seconds, c.end_seconds
+                    WHERE c.model_id = ? AND c.dimension = ? AND c.modality = ANY(?) AND c.scope = 'CLIP' AND c.video_id = ANY(?)
+                    GROUP BY c.video_id, c.modality, c.start_seconds, c.end_seconds
                 ) ranked
                 WHERE place <= ?
-                ORDER BY video_id, place
-                """, row -> new VectorMatch(new VideoId(Sql.uuid(row, "video_id")), modality,
+                ORDER BY video_id, modality, place
+                """, row -> new VectorMatch(new VideoId(Sql.uuid(row, "video_id")), Modality.valueOf(row.getString("modality")),
                 new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")), row.getDouble("cosine")),
-                source.value(), model.id(), model.dimension(), modality.name(), uuids(candidates), perVideo);
+                source.value(), model.id(), model.dimension(), modalities.stream().map(Enum::name).sorted().toArray(String[]::new),
+                uuids(candidates), perVideo);
     }
 
     static UUID[] uuids(Collection<VideoId> videos) {

@@ -26,6 +26,7 @@ import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.search.TextSearchPort;
 import org.milkmobs.application.port.out.search.TextSearchPort.TextMatch;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
+import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
 import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.Require;
@@ -105,18 +106,19 @@ public class SearchService implements SearchVideosUseCase {
             if (!assets.containsKey(Modality.VISUAL)) {
                 throw new NotAnalysedException(videoId, model);
             }
-            List<VectorMatch> pool = vectors.nearest(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL), assets.get(Modality.VISUAL),
-                    visibility, options.filters(), Optional.of(videoId), source.media().map(m -> m.contentHash()), window));
-            List<VideoId> candidates = pool.stream().map(VectorMatch::video).toList();
-            Map<VideoId, Map<Modality, Double>> cosines = vectors.assetSimilarities(model, weighted(assets), candidates);
+            Map<Modality, float[]> alongside = weighted(assets);
+            alongside.remove(Modality.VISUAL);
+            List<AssetMatch> pool = vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL),
+                    assets.get(Modality.VISUAL), visibility, options.filters(), Optional.of(videoId), source.media().map(m -> m.contentHash()),
+                    window), alongside);
             List<SearchHit> hits = new ArrayList<>();
-            for (VectorMatch match : pool) {
+            for (AssetMatch candidate : pool) {
                 Map<Modality, Double> scores = new EnumMap<>(Modality.class);
-                cosines.getOrDefault(match.video(), Map.of()).forEach((modality, cosine) -> scores.put(modality, SearchHit.scoreOf(cosine)));
-                scores.putIfAbsent(Modality.VISUAL, match.score());
+                scores.put(Modality.VISUAL, candidate.match().score());
+                candidate.cosines().forEach((modality, cosine) -> scores.put(modality, SearchHit.scoreOf(cosine)));
                 double score = weights.combine(scores);
                 if (score >= options.threshold()) {
-                    hits.add(new SearchHit(match.video(), score, scores, List.of(), Optional.empty()));
+                    hits.add(new SearchHit(candidate.match().video(), score, scores, List.of(), Optional.empty()));
                 }
             }
             if (options.groupBy() == GroupBy.CLIP) {
@@ -301,10 +303,8 @@ public class SearchService implements SearchVideosUseCase {
 
     private Map<VideoId, List<VectorMatch>> bestClips(EmbeddingModel model, VideoId source, Set<Modality> modalities, List<VideoId> videos) {
         Map<VideoId, List<VectorMatch>> clips = new LinkedHashMap<>();
-        for (Modality modality : weighted(modalities)) {
-            vectors.bestClipMatches(model, modality, source, videos, MOMENTS_PER_VIDEO)
-                    .forEach(m -> clips.computeIfAbsent(m.video(), v -> new ArrayList<>()).add(m));
-        }
+        vectors.bestClipMatches(model, weighted(modalities), source, videos, MOMENTS_PER_VIDEO)
+                .forEach(m -> clips.computeIfAbsent(m.video(), v -> new ArrayList<>()).add(m));
         clips.values().forEach(list -> list.sort(Comparator.comparingDouble(VectorMatch::cosine).reversed()
                 .thenComparingDouble(m -> m.segment().startSeconds())));
         return clips;
@@ -331,8 +331,8 @@ public class SearchService implements SearchVideosUseCase {
         return weighted;
     }
 
-    private List<Modality> weighted(Set<Modality> modalities) {
-        return modalities.stream().filter(m -> weights.weights().getOrDefault(m, 0.0) > 0).sorted().toList();
+    private Set<Modality> weighted(Set<Modality> modalities) {
+        return modalities.stream().filter(m -> weights.weights().getOrDefault(m, 0.0) > 0).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Visibility visibility(SearchOptions options) {

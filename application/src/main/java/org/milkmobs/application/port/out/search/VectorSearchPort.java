@@ -27,16 +27,27 @@ public interface VectorSearchPort {
      */
     List<VectorMatch> nearest(NearestQuery query);
 
-    /** Exact cosines of the videos' asset vectors to {@code vectors} (per modality); absent where a video has none. */
-    Map<VideoId, Map<Modality, Double>> assetSimilarities(EmbeddingModel model, Map<Modality, float[]> vectors,
-                                                         Collection<VideoId> videos);
+    /**
+     * {@link #nearest} over asset vectors, each match with the exact cosines of its video's asset vectors to
+     * {@code alongside} (per modality; absent where the video has none), read in the same pass.
+     */
+    List<AssetMatch> nearestAssets(NearestQuery query, Map<Modality, float[]> alongside);
 
     /**
-     * For each candidate, its clips of {@code modality} that best match any clip of {@code source} (same
-     * modality), at most {@code perVideo} per candidate, best first; cosines are the clip pair's.
+     * For each candidate and each of {@code modalities}, its clips that best match any clip of {@code source}
+     * in that modality, at most {@code perVideo} per candidate and modality; cosines are the clip pair's.
      */
-    List<VectorMatch> bestClipMatches(EmbeddingModel model, Modality modality, VideoId source, Collection<VideoId> candidates,
+    List<VectorMatch> bestClipMatches(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> candidates,
                                       int perVideo);
+
+    /** A nearest asset and the cosines of its video's other asset vectors to the query's. */
+    record AssetMatch(VectorMatch match, Map<Modality, Double> cosines) {
+
+        public AssetMatch {
+            Objects.requireNonNull(match, "match");
+            cosines = Map.copyOf(cosines);
+        }
+    }
 
     /**
      * @param excludedVideo   a video never returned (the one whose look-alikes are wanted)
