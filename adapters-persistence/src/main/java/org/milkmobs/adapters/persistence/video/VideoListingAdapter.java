@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.ListVideosPort;
 import org.milkmobs.domain.mob.MobId;
@@ -122,7 +124,7 @@ class VideoListingAdapter implements ListVideosPort {
                 ORDER BY created_at LIMIT ?
                 """, row -> Sql.uuid(row, "id"), before, limit);
         Map<UUID, Video> videos = load(ids);
-        return ids.stream().map(videos::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(videos::get).filter(Objects::nonNull).toList();
     }
 
     private Map<UUID, Video> load(List<UUID> ids) {
@@ -130,8 +132,9 @@ class VideoListingAdapter implements ListVideosPort {
         if (ids.isEmpty()) {
             return videos;
         }
-        entityManager.createQuery("SELECT v FROM VideoJpaEntity v WHERE v.id IN :ids", VideoJpaEntity.class)
-                .setParameter("ids", ids).getResultList()
+        // one "id = any(array)" statement whatever the count; a JPQL IN list is re-translated for every new size
+        entityManager.unwrap(Session.class).byMultipleIds(VideoJpaEntity.class).multiLoad(ids).stream()
+                .filter(Objects::nonNull)
                 .forEach(row -> videos.put(row.id, VideoMapper.toDomain(row)));
         return videos;
     }

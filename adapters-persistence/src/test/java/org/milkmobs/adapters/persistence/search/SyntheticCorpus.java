@@ -29,16 +29,18 @@ public final class SyntheticCorpus {
     private final List<VideoId> videos;
     private final List<Integer> clusters;
     private final List<float[]> visualAssets;
+    private final List<float[]> audioAssets;
     private final float[][] centres;
     private final Random random;
     private final double noise;
 
     private SyntheticCorpus(EmbeddingModel model, List<VideoId> videos, List<Integer> clusters, List<float[]> visualAssets,
-                            float[][] centres, Random random, double noise) {
+                            List<float[]> audioAssets, float[][] centres, Random random, double noise) {
         this.model = model;
         this.videos = videos;
         this.clusters = clusters;
         this.visualAssets = visualAssets;
+        this.audioAssets = audioAssets;
         this.centres = centres;
         this.random = random;
         this.noise = noise;
@@ -58,6 +60,7 @@ public final class SyntheticCorpus {
         List<VideoId> videos = new ArrayList<>();
         List<Integer> clusters = new ArrayList<>();
         List<float[]> visualAssets = new ArrayList<>();
+        List<float[]> audioAssets = new ArrayList<>();
         float[][] audioCentres = new float[clusterCount][];
         for (int c = 0; c < clusterCount; c++) {
             audioCentres[c] = gaussian(random, model.dimension(), 1);
@@ -89,7 +92,9 @@ public final class SyntheticCorpus {
                     float[] visual = near(centres[cluster], random, noise);
                     visualAssets.add(visual);
                     appendEmbedding(rows, id, model, "VISUAL", "ASSET", 0, 4 * clipsPerVideo, visual);
-                    appendEmbedding(rows, id, model, "AUDIO", "ASSET", 0, 4 * clipsPerVideo, near(audioCentres[cluster], random, noise));
+                    float[] audio = near(audioCentres[cluster], random, noise);
+                    audioAssets.add(audio);
+                    appendEmbedding(rows, id, model, "AUDIO", "ASSET", 0, 4 * clipsPerVideo, audio);
                     for (int clip = 0; clip < clipsPerVideo; clip++) {
                         appendEmbedding(rows, id, model, "VISUAL", "CLIP", 4 * clip, 4 * clip + 4, near(visual, random, noise / 2));
                     }
@@ -111,7 +116,7 @@ public final class SyntheticCorpus {
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("loading the synthetic corpus failed", e);
         }
-        return new SyntheticCorpus(model, videos, clusters, visualAssets, centres, random, noise);
+        return new SyntheticCorpus(model, videos, clusters, visualAssets, audioAssets, centres, random, noise);
     }
 
     public List<VideoId> videos() {
@@ -124,6 +129,10 @@ public final class SyntheticCorpus {
 
     public float[] visualAsset(int index) {
         return visualAssets.get(index).clone();
+    }
+
+    public float[] audioAsset(int index) {
+        return audioAssets.get(index).clone();
     }
 
     /** A fresh vector near a cluster's centre (as a query about that cluster would be). */
