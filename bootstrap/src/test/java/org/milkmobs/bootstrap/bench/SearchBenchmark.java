@@ -177,11 +177,10 @@ public final class SearchBenchmark {
         return corpus;
     }
 
-    /** One transaction, as the endpoint's: the SET LOCALs hold for it only. */
+    /** One transaction, as the endpoint's: its transaction-local settings hold for it only. */
     private static void endpointKnn(Connection c, PreparedStatement knn, VideoId self, float[] vector, float[] audio) throws Exception {
         try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-            s.execute("SET LOCAL hnsw.ef_search = 40");
+            s.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '40', true)");
         }
         knn.setObject(1, new PGhalfvec(vector));
         knn.setObject(2, self.value());

@@ -59,10 +59,9 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
         if (query.scope() != Scope.ASSET) {
             throw new IllegalArgumentException("alongside cosines are read between asset vectors, not " + query.scope());
         }
-        List<Modality> others = alongside.keySet().stream().sorted().toList();
         return knn(query, alongside, (row, match) -> {
             Map<Modality, Double> cosines = new EnumMap<>(Modality.class);
-            for (Modality modality : others) {
+            for (Modality modality : alongside.keySet()) {
                 double cosine = row.getDouble(cosineColumn(modality));
                 if (!row.wasNull()) {
                     cosines.put(modality, cosine);
@@ -84,11 +83,10 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
         query.excludedVideo().ifPresent(video -> conditions.and("v.id <> ?", video.value()));
         query.excludedContent().ifPresent(hash -> conditions.and("v.content_sha256 IS DISTINCT FROM ?", hash.sha256()));
         String modalities = query.modalities().stream().map(m -> "'" + m.name() + "'").sorted().collect(Collectors.joining(", "));
-        List<Modality> others = alongside.keySet().stream().sorted().toList();
         StringBuilder columns = new StringBuilder();
         StringBuilder joins = new StringBuilder();
         List<Object> alongsideVectors = new ArrayList<>();
-        for (Modality modality : others) {
+        for (Modality modality : alongside.keySet().stream().sorted().toList()) {
             String table = "a_" + modality.name().toLowerCase(Locale.ROOT);
             columns.append(", 1 - (%s.vector <=> ?%s) AS %s".formatted(table, cast, cosineColumn(modality)));
             joins.append("""
@@ -98,9 +96,10 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
             alongsideVectors.add(new PGhalfvec(model.check(alongside.get(modality))));
         }
         // relaxed_order: when filters discard candidates, the index scan goes on until k rows pass (pgvector
-        // 0.8 iterative scans); rows may come slightly out of order, hence the re-sort outside.
-        sql.update("SET LOCAL hnsw.iterative_scan = relaxed_order");
-        sql.update("SET LOCAL hnsw.ef_search = " + EF_SEARCH);
+        // 0.8 iterative scans); rows may come slightly out of order, hence the re-sort outside. Both settings
+        // hold for this transaction only (set_config's true), and take one round trip.
+        sql.query("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '" + EF_SEARCH
+                + "', true)", row -> row.getString(2));
         String statement = """
                 WITH nearest AS MATERIALIZED (
                     SELECT e.video_id, e.modality, e.start_seconds, e.end_seconds,
