@@ -23,6 +23,7 @@ import org.milkmobs.adapters.aws.s3.S3BlobStorage;
 import org.milkmobs.adapters.aws.s3.S3Settings;
 import org.milkmobs.adapters.media.ffmpeg.FfmpegThumbnailExtractor;
 import org.milkmobs.adapters.media.ffmpeg.FfmpegTools;
+import org.milkmobs.adapters.media.ffmpeg.FfprobeAudioClipProber;
 import org.milkmobs.adapters.media.ffmpeg.FfprobeMediaProber;
 import org.milkmobs.adapters.media.local.LocalQueryEmbedder;
 import org.milkmobs.adapters.media.local.LocalVideoEmbedder;
@@ -31,6 +32,7 @@ import org.milkmobs.adapters.media.storage.LocalDiskBlobStorage;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
+import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.port.out.media.MediaProber;
 import org.milkmobs.application.port.out.media.ThumbnailExtractor;
@@ -140,6 +142,12 @@ public class AdapterProducers {
     @Singleton
     MediaProber mediaProber(MediaLimits limits) {
         return new FfprobeMediaProber(tools, limits);
+    }
+
+    @Produces
+    @Singleton
+    AudioClipProber audioClipProber() {
+        return new FfprobeAudioClipProber(tools, settings.decimal("search.audio.max-seconds"));
     }
 
     @Produces

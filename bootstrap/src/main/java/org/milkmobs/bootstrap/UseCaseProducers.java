@@ -41,6 +41,7 @@ import org.milkmobs.domain.campaign.CampaignSettings;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.EventPublisher;
+import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.port.out.media.MediaProber;
 import org.milkmobs.application.port.out.media.ThumbnailExtractor;
@@ -307,9 +308,9 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     SearchVideosUseCase search(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, TextSearchPort texts,
-                               QueryEmbedder queries, QueryEmbeddingCache cache, ListVideosPort videos, MobStore mobs, VideoUrls urls,
-                               ModalityWeights weights, Transactions transactions, Clock clock) {
-        return new SearchService(load, embeddings, vectors, texts, new QueryVectors(queries, cache, transactions, clock),
+                               QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache, ListVideosPort videos,
+                               MobStore mobs, VideoUrls urls, ModalityWeights weights, Transactions transactions, Clock clock) {
+        return new SearchService(load, embeddings, vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
                 new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions);
     }
 }

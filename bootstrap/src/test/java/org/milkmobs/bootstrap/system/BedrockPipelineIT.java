@@ -135,6 +135,19 @@ class BedrockPipelineIT {
     }
 
     @Test
+    void anAudioSearchIsChargedForTheSecondsTheClipLasts() throws Exception {
+        Path tone = MediaFixtures.ffmpeg(dir.resolve("query-tone.wav"), List.of("-f", "lavfi", "-i", "sine=frequency=550:duration=3"));
+        SearchIT.Multipart form = new SearchIT.Multipart().file("audio", "query-tone.wav", "audio/wav", Uploads.read(tone));
+
+        ApiResponse response = alice.post("/api/search/videos/by-audio", form.contentType(), form.bytes());
+
+        assertThat(response.status()).as(response.toString()).isIn(200, 202);
+        assertThat(strings("SELECT media_seconds || ' s, $' || trim_scale(cost_usd) FROM model_usage"
+                + " WHERE operation = 'EMBED_AUDIO' AND error_code IS NULL", null))
+                .as("Marengo's $0.0007 a second, for the 3 seconds ffprobe measured").containsExactly("3 s, $0.0021");
+    }
+
+    @Test
     void theAdminNumbersMatchTheUsageRecords() throws Exception {
         ApiClient admin = server.as(server.tokens().admin("bedrock-admin"));
         assertThat(alice.postJson("/api/search/videos", "{\"query\":\"a fresh query for the ledger\"}").status()).isEqualTo(200);

@@ -193,6 +193,10 @@ class SearchIT {
         bad.put("bad base64", fan.postJson("/api/search/videos/by-image", "{\"image\": \"%%%\"}"));
         Multipart silence = new Multipart().file("audio", "x.txt", "text/plain", "no sound here".getBytes(StandardCharsets.UTF_8));
         bad.put("non-audio upload", fan.post("/api/search/videos/by-audio", silence.contentType(), silence.bytes()));
+        Path longTone = MediaFixtures.ffmpeg(dir.resolve("long-tone.wav"), List.of("-f", "lavfi", "-i",
+                "sine=frequency=220:sample_rate=8000:duration=61"));
+        Multipart minute = new Multipart().file("audio", "long-tone.wav", "audio/wav", Uploads.read(longTone));
+        bad.put("audio clip over the cap", fan.post("/api/search/videos/by-audio", minute.contentType(), minute.bytes()));
 
         bad.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response).isEqualTo(400);
@@ -202,6 +206,8 @@ class SearchIT {
         assertThat(bad.get("unknown filter").json().getString("detail")).contains("colour");
         assertThat(bad.get("10 MB query").json().getString("detail")).contains("at most 1000");
         assertThat(bad.get("negative limit").json().getString("detail")).contains("limit");
+        assertThat(bad.get("audio clip over the cap").json().getString("detail"))
+                .isEqualTo("the audio clip lasts 61.0 s; a search clip may last at most 60 s");
 
         Multipart huge = new Multipart().file("image", "huge.png", "image/png", new byte[6 * 1024 * 1024]);
         ApiResponse tooLarge = fan.post("/api/search/videos/by-image", huge.contentType(), huge.bytes());

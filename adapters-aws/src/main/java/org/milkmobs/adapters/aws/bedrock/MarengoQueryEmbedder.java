@@ -12,6 +12,7 @@ import java.util.Set;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
+import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.application.port.out.media.MediaRejectedException;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
@@ -78,21 +79,20 @@ public final class MarengoQueryEmbedder implements QueryEmbedder {
     }
 
     @Override
-    public AudioEmbedding embedAudio(byte[] audio) {
-        if (audio == null || audio.length == 0) {
-            throw MediaRejectedException.invalid("the audio clip is empty");
-        }
+    public AudioEmbedding embedAudio(AudioClip clip) {
+        byte[] audio = clip.bytes();
         if (!MediaSniffer.isAudio(audio)) {
-            throw MediaRejectedException.invalid("the file is not an audio clip (WAV, MP3, AAC/M4A, Ogg or FLAC)");
+            throw MediaRejectedException.invalid("Marengo takes WAV, MP3, AAC/M4A, Ogg or FLAC audio clips; this one is none of them");
         }
         if (audio.length > settings.inlineLimitBytes()) {
             throw MediaRejectedException.invalid("the audio clip has " + audio.length + " bytes; at most " + settings.inlineLimitBytes()
                     + " can be sent to Marengo");
         }
         String reference = fingerprint(audio);
+        // priced by the second: the probed duration is reserved before the start and recorded with it
         MeteredCall.Invocation invocation = new MeteredCall.Invocation(settings.marengoAsyncModel(), ModelOperation.EMBED_AUDIO,
-                Subject.query(reference), Map.of(), Optional.of(AsyncInvocations.requestToken("audio-query", reference,
-                settings.marengoAsyncModel())));
+                Subject.query(reference), Map.of(PricedUnit.MEDIA_SECOND, clip.seconds()),
+                Optional.of(AsyncInvocations.requestToken("audio-query", reference, settings.marengoAsyncModel())));
         String arn = guarded(() -> invocations.start(invocation, MarengoRequests.audio(settings.marengoVersion(),
                 new MediaSource.Inline(Base64.getEncoder().encodeToString(audio)))));
         long deadline = System.nanoTime() + settings.audioQueryWait().toNanos();

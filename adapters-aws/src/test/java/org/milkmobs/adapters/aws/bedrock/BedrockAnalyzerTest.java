@@ -11,11 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
-import org.milkmobs.domain.budget.BudgetLimit;
-import org.milkmobs.domain.budget.BudgetPeriod;
-import org.milkmobs.domain.budget.BudgetScope;
-import org.milkmobs.domain.budget.BudgetWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,16 +18,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.milkmobs.adapters.aws.testing.BedrockDouble;
 import org.milkmobs.adapters.aws.testing.BedrockDouble.Operation;
+import org.milkmobs.adapters.aws.testing.BedrockDouble;
 import org.milkmobs.adapters.aws.testing.BedrockFault;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder.AudioEmbedding;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder.Progress;
 import org.milkmobs.application.port.out.analysis.VideoMedia;
+import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
+import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.application.port.out.media.MediaRejectedException;
 import org.milkmobs.domain.analysis.Analysis;
+import org.milkmobs.domain.budget.BudgetLimit;
+import org.milkmobs.domain.budget.BudgetPeriod;
+import org.milkmobs.domain.budget.BudgetScope;
+import org.milkmobs.domain.budget.BudgetWindow;
 import org.milkmobs.domain.campaign.Campaign;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
@@ -309,21 +310,44 @@ class BedrockAnalyzerTest {
 
     @Test
     void anAudioQueryWaitsABoundedTimeThenHandsOutAHandleToPoll() {
-        byte[] wav = "RIFF\0\0\0\0WAVEfmt some samples".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        AudioClip wav = clip("RIFF\0\0\0\0WAVEfmt some samples", 4.0);
         fixture.bedrock.completeAfterPolls(1);
         assertThat(analyzer().queries().embedAudio(wav)).isInstanceOf(AudioEmbedding.Ready.class);
 
         fixture.bedrock.completeAfterPolls(3);
         BedrockAnalyzer impatient = fixture.analyzer(fixture.settings(s -> s.audioWait(java.time.Duration.ZERO)), BedrockCalls.DIRECT);
-        byte[] other = "RIFF\0\0\0\0WAVEfmt other samples".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        AudioEmbedding pending = impatient.queries().embedAudio(other);
+        AudioEmbedding pending = impatient.queries().embedAudio(clip("RIFF\0\0\0\0WAVEfmt other samples", 2.5));
         assertThat(pending).isInstanceOf(AudioEmbedding.Pending.class);
         String handle = ((AudioEmbedding.Pending) pending).handle();
         assertThat(impatient.queries().resumeAudio(handle)).isInstanceOf(AudioEmbedding.Pending.class);
         AudioEmbedding ready = impatient.queries().resumeAudio(handle);
         assertThat(ready).isInstanceOfSatisfying(AudioEmbedding.Ready.class,
                 r -> assertThat(r.embedding().modality()).isEqualTo(Modality.AUDIO));
-        assertThatThrownBy(() -> impatient.queries().embedAudio("plain text".getBytes())).isInstanceOf(MediaRejectedException.class);
+        assertThatThrownBy(() -> impatient.queries().embedAudio(clip("plain text", 1.0))).isInstanceOf(MediaRejectedException.class);
+    }
+
+    @Test
+    void anAudioQueryIsReservedAndChargedForTheSecondsItLasts() {
+        fixture.bedrock.completeAfterPolls(1);
+        // room left for 9 seconds of audio this month: the 10-second clip's estimate ($0.007) does not fit
+        BudgetWindow month = BudgetWindow.containing(BudgetScope.GLOBAL, BudgetPeriod.MONTH, Instant.now());
+        java.math.BigDecimal used = fixture.ledger.spent(month).add(fixture.ledger.reserved(month));
+        fixture.ledger.withLimits(new BudgetLimit(BudgetScope.GLOBAL, BudgetPeriod.MONTH, used.add(new java.math.BigDecimal("0.0063"))));
+        BedrockAnalyzer analyzer = analyzer();
+
+        assertThatThrownBy(() -> analyzer.queries().embedAudio(clip("RIFF\0\0\0\0WAVEfmt ten seconds", 10.0)))
+                .isInstanceOf(BudgetExhaustedException.class);
+        assertThat(fixture.bedrock.requests()).as("nothing was started").isEmpty();
+
+        analyzer.queries().embedAudio(clip("RIFF\0\0\0\0WAVEfmt nine seconds", 9.0));
+        assertThat(fixture.usageOf(ModelOperation.EMBED_AUDIO)).singleElement().satisfies(u -> {
+            assertThat(u.units()).containsEntry(PricedUnit.MEDIA_SECOND, 9.0);
+            assertThat(u.cost()).as("$0.0007 a second").isEqualByComparingTo("0.0063");
+        });
+    }
+
+    private static AudioClip clip(String bytes, double seconds) {
+        return new AudioClip(bytes.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), seconds);
     }
 
     @Test

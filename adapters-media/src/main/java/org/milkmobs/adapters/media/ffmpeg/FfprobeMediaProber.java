@@ -1,10 +1,6 @@
 package org.milkmobs.adapters.media.ffmpeg;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,16 +50,17 @@ public final class FfprobeMediaProber implements MediaProber {
             throw rejected(FailureCode.MEDIA_LIMIT_EXCEEDED,
                     "the file has " + size + " bytes; the limit is " + limits.maxBytes());
         }
-        JsonObject probe = ffprobe(file);
-        JsonObject format = probe.getJsonObject("format");
-        String container = format == null ? "" : format.getString("format_name", "");
-        JsonObject video = firstStream(probe, "video").orElseThrow(() -> rejected(FailureCode.INVALID_MEDIA,
-                firstStream(probe, "audio").isPresent() ? "the file has audio but no video stream" : "the file has no video stream"));
+        FfprobeReport probe = FfprobeReport.of(tools, file,
+                error -> rejected(FailureCode.INVALID_MEDIA, "the file is not a readable video (" + error + ")"));
+        Optional<JsonObject> format = probe.format();
+        String container = format.map(f -> f.getString("format_name", "")).orElse("");
+        JsonObject video = probe.firstStream("video").orElseThrow(() -> rejected(FailureCode.INVALID_MEDIA,
+                probe.firstStream("audio").isPresent() ? "the file has audio but no video stream" : "the file has no video stream"));
         if (!CONTAINERS.contains(container)) {
             throw rejected(FailureCode.INVALID_MEDIA,
                     "'" + container + "' files are not accepted; upload an MP4, MOV, WebM, MKV or AVI video");
         }
-        double duration = number(format, "duration").orElse(number(video, "duration").orElse(0.0));
+        double duration = FfprobeReport.duration(format, video).orElse(0.0);
         if (duration <= 0) {
             throw rejected(FailureCode.INVALID_MEDIA, "the video has no duration (is it a still image?)");
         }
@@ -81,22 +78,9 @@ public final class FfprobeMediaProber implements MediaProber {
             throw rejected(FailureCode.INVALID_MEDIA, "the video stream has no picture size");
         }
         checkDemuxesToTheEnd(file, duration);
-        String audioCodec = firstStream(probe, "audio").map(a -> a.getString("codec_name", "unknown")).orElse(null);
+        String audioCodec = probe.firstStream("audio").map(a -> a.getString("codec_name", "unknown")).orElse(null);
         return new MediaFacts(container, video.getString("codec_name", "unknown"), audioCodec, duration, width, height, size,
                 sha256(file));
-    }
-
-    private JsonObject ffprobe(Path file) {
-        ProcessRunner.Result result = ProcessRunner.run(List.of(tools.ffprobe(), "-v", "error", "-print_format", "json",
-                "-show_format", "-show_streams", file.toAbsolutePath().toString()), tools.timeout(), 4 * 1024 * 1024);
-        if (!result.succeeded()) {
-            throw rejected(FailureCode.INVALID_MEDIA, "the file is not a readable video (" + shorten(result.firstError(), file) + ")");
-        }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(result.stdout()))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
-            throw rejected(FailureCode.INVALID_MEDIA, "the file is not a readable video");
-        }
     }
 
     /** Demuxing without decoding reads every packet, which is fast and fails on a truncated file. */
@@ -105,30 +89,8 @@ public final class FfprobeMediaProber implements MediaProber {
         ProcessRunner.Result result = ProcessRunner.run(List.of(tools.ffmpeg(), "-v", "error", "-xerror", "-nostdin",
                 "-i", file.toAbsolutePath().toString(), "-map", "0", "-c", "copy", "-f", "null", "-"), timeout, 0);
         if (!result.succeeded() || !result.stderr().isBlank()) {
-            throw rejected(FailureCode.INVALID_MEDIA, "the video is truncated or corrupt (" + shorten(result.firstError(), file) + ")");
-        }
-    }
-
-    private static Optional<JsonObject> firstStream(JsonObject probe, String type) {
-        if (!probe.containsKey("streams")) {
-            return Optional.empty();
-        }
-        return probe.getJsonArray("streams").getValuesAs(JsonObject.class).stream()
-                .filter(s -> type.equals(s.getString("codec_type", "")))
-                // cover art in audio files is a one-frame "video" stream
-                .filter(s -> !s.containsKey("disposition") || s.getJsonObject("disposition").getInt("attached_pic", 0) == 0)
-                .findFirst();
-    }
-
-    private static Optional<Double> number(JsonObject object, String field) {
-        if (object == null || !object.containsKey(field) || object.get(field).getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        try {
-            double value = Double.parseDouble(object.getString(field));
-            return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
-        } catch (ClassCastException | NumberFormatException e) {
-            return Optional.empty();
+            throw rejected(FailureCode.INVALID_MEDIA,
+                    "the video is truncated or corrupt (" + FfprobeReport.shorten(result.firstError(), file) + ")");
         }
     }
 
@@ -149,12 +111,6 @@ public final class FfprobeMediaProber implements MediaProber {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Tool messages name the server's file path; the uploader has no business seeing it. */
-    private static String shorten(String message, Path file) {
-        String withoutPath = message.replace(file.toAbsolutePath().toString(), "the file").replace(file.toString(), "the file");
-        return withoutPath.length() > 200 ? withoutPath.substring(0, 200) + "…" : withoutPath;
     }
 
     private static MediaRejectedException rejected(FailureCode code, String detail) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.milkmobs.adapters.media.ffmpeg.FfmpegTools;
 import org.milkmobs.adapters.media.ffmpeg.ProcessRunner;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
+import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.application.port.out.media.MediaRejectedException;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
@@ -78,15 +79,12 @@ public final class LocalQueryEmbedder implements QueryEmbedder {
 
     /** Embeds the clip's sound at once: the local model never answers pending. */
     @Override
-    public AudioEmbedding embedAudio(byte[] audio) {
-        if (audio == null || audio.length == 0) {
-            throw rejected("the audio clip is empty");
-        }
+    public AudioEmbedding embedAudio(AudioClip clip) {
         Path file = null;
         try {
             file = Files.createTempFile("milkmobs-query-", ".audio");
-            Files.write(file, audio);
-            ClipWindows windows = new ClipWindows(audioDuration(file));
+            Files.write(file, clip.bytes());
+            ClipWindows windows = new ClipWindows(clip.seconds());
             AudioTrack sound = AudioTrack.read(tools, file, windows, tools.timeout());
             if (sound.silent()) {
                 throw rejected("the audio clip is silent");
@@ -113,32 +111,6 @@ public final class LocalQueryEmbedder implements QueryEmbedder {
             case AUDIO -> Set.of(Modality.AUDIO);
             case TEXT, TRANSCRIPTION -> Set.of();
         };
-    }
-
-    /** The duration of the file's sound; anything without an audio stream is not an audio clip. */
-    private double audioDuration(Path file) {
-        ProcessRunner.Result probe = ProcessRunner.run(List.of(tools.ffprobe(), "-v", "error", "-print_format", "json", "-show_format",
-                "-show_streams", file.toAbsolutePath().toString()), Duration.ofSeconds(30), 1024 * 1024);
-        JsonObject info;
-        try (var reader = JSON.createReader(new ByteArrayInputStream(probe.stdout()))) {
-            info = probe.succeeded() ? reader.readObject() : null;
-        } catch (RuntimeException e) {
-            info = null;
-        }
-        boolean hasAudio = info != null && info.containsKey("streams") && info.getJsonArray("streams").stream()
-                .map(JsonObject.class::cast).anyMatch(s -> "audio".equals(s.getString("codec_type", "")));
-        if (!hasAudio) {
-            throw rejected("the upload is not audio (any format ffmpeg reads: WAV, MP3, AAC, Ogg, FLAC, or a video's sound)");
-        }
-        try {
-            double duration = Double.parseDouble(info.getJsonObject("format").getString("duration", "0"));
-            if (!(duration > 0)) {
-                throw rejected("the audio clip has no duration");
-            }
-            return duration;
-        } catch (NumberFormatException | NullPointerException | ClassCastException e) {
-            throw rejected("the audio clip's duration cannot be read");
-        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
+import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
@@ -27,6 +28,7 @@ final class FakeQueryEmbedder implements QueryEmbedder {
     int imageCalls;
     int audioCalls;
     int resumeCalls;
+    double audioSeconds;
 
     FakeQueryEmbedder(EmbeddingModel model, boolean textSpace) {
         this.model = model;
@@ -74,8 +76,9 @@ final class FakeQueryEmbedder implements QueryEmbedder {
     }
 
     @Override
-    public AudioEmbedding embedAudio(byte[] bytes) {
+    public AudioEmbedding embedAudio(AudioClip clip) {
         audioCalls++;
+        audioSeconds = clip.seconds();
         return pendingPolls == 0 ? new AudioEmbedding.Ready(query(Modality.AUDIO, audio)) : new AudioEmbedding.Pending("job-1");
     }
 

@@ -30,6 +30,9 @@ import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
 import org.milkmobs.application.port.out.Transactions;
+import org.milkmobs.application.port.out.media.AudioClip;
+import org.milkmobs.application.port.out.media.AudioClipProber;
+import org.milkmobs.application.port.out.media.MediaRejectedException;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.application.service.search.ResultCards;
 import org.milkmobs.application.service.search.SearchService;
@@ -62,6 +65,7 @@ class SearchServiceTest extends PersistenceTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final Caller ADMIN = Caller.admin(new UserId("root"));
     private static final Caller CAROL = Caller.consumer(new UserId("carol"));
+    private static final double CLIP_SECONDS = 4.5;
     private static final ModalityWeights WEIGHTS = new ModalityWeights(Map.of(Modality.VISUAL, 0.7, Modality.AUDIO, 0.3));
 
     private final SearchData data = new SearchData(em);
@@ -73,8 +77,12 @@ class SearchServiceTest extends PersistenceTest {
     };
 
     private SearchService service(FakeQueryEmbedder embedder) {
+        return service(embedder, clip -> new AudioClip(clip, CLIP_SECONDS));
+    }
+
+    private SearchService service(FakeQueryEmbedder embedder, AudioClipProber audioProber) {
         return new SearchService(VideoStorageForTests.adapter(em), EmbeddingStorageForTests.adapter(em), new VectorSearchSqlAdapter(em),
-                new TextSearchSqlAdapter(em), new QueryVectors(embedder, new QueryEmbeddingCacheAdapter(em), transactions,
+                new TextSearchSqlAdapter(em), new QueryVectors(embedder, audioProber, new QueryEmbeddingCacheAdapter(em), transactions,
                 Clock.fixed(T0, ZoneOffset.UTC)),
                 new ResultCards(VideoStorageForTests.listing(em), MobStoreForTests.adapter(em), new VideoUrls(new InMemoryBlobStorage(),
                         new UploadSettings(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(24)))),
@@ -314,9 +322,22 @@ class SearchServiceTest extends PersistenceTest {
         // posting the same clip again reuses the finished embedding
         assertThat(search.byAudio(clip, options(CAROL))).isInstanceOf(AudioSearch.Found.class);
         assertThat(embedder.audioCalls).isEqualTo(1);
+        assertThat(embedder.audioSeconds).as("the model is told the probed duration it is paid by").isEqualTo(CLIP_SECONDS);
         assertThat(embedder.resumeCalls).isEqualTo(2);
         assertThatThrownBy(() -> search.resumeAudio("f".repeat(64), options(CAROL))).isInstanceOf(QueryNotFoundException.class);
         assertThatThrownBy(() -> search.resumeAudio("../etc", options(CAROL))).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void anAudioClipTheProberRejectsIsNeverSentToTheModel() {
+        FakeQueryEmbedder embedder = new FakeQueryEmbedder(MODEL, false).audio(data.randomUnit(128), 0);
+        SearchService search = service(embedder, clip -> {
+            throw MediaRejectedException.invalid("the audio clip lasts 3600.0 s; a search clip may last at most 60 s");
+        });
+
+        assertThatThrownBy(() -> search.byAudio("an hour of speech".getBytes(StandardCharsets.UTF_8), options(CAROL)))
+                .isInstanceOf(MediaRejectedException.class).hasMessageContaining("at most 60 s");
+        assertThat(embedder.audioCalls).isZero();
     }
 
     @Test

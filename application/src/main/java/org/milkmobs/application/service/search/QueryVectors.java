@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder.AudioEmbedding;
+import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache.CachedQuery;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache.QueryKind;
@@ -28,12 +29,15 @@ import org.milkmobs.domain.embedding.Segment;
 public class QueryVectors {
 
     private final QueryEmbedder embedder;
+    private final AudioClipProber audioProber;
     private final QueryEmbeddingCache cache;
     private final Transactions transactions;
     private final Clock clock;
 
-    public QueryVectors(QueryEmbedder embedder, QueryEmbeddingCache cache, Transactions transactions, Clock clock) {
+    public QueryVectors(QueryEmbedder embedder, AudioClipProber audioProber, QueryEmbeddingCache cache, Transactions transactions,
+                        Clock clock) {
         this.embedder = embedder;
+        this.audioProber = audioProber;
         this.cache = cache;
         this.transactions = transactions;
         this.clock = clock;
@@ -92,14 +96,19 @@ public class QueryVectors {
         return cached(QueryKind.IMAGE, key).map(vector -> query(Modality.IMAGE, vector));
     }
 
-    /** The clip's vector, or pending; {@link #resumeAudio} continues with the clip's SHA-256. */
+    /**
+     * The clip's vector, or pending; {@link #resumeAudio} continues with the clip's SHA-256. A clip not
+     * embedded before is probed first, so the model is reserved and charged for the seconds it really lasts.
+     *
+     * @throws org.milkmobs.application.port.out.media.MediaRejectedException when the clip is not audio or too long
+     */
     public AudioEmbedding audio(byte[] audio) {
         String key = sha256(audio);
         Optional<CachedQuery> cached = transactions.inTransaction(() -> cache.find(model(), QueryKind.AUDIO, key));
         if (cached.isPresent()) {
             return resolve(key, cached.get());
         }
-        return settle(key, embedder.embedAudio(audio));
+        return settle(key, embedder.embedAudio(audioProber.probe(audio)));
     }
 
     /** Where the audio query with this SHA-256 is; empty when no such query was made. */

@@ -3,6 +3,7 @@ package org.milkmobs.application.port.out.analysis;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
@@ -22,11 +23,12 @@ public interface QueryEmbedder {
 
     /**
      * The audio clip's vector, or a pending handle when the model embeds audio asynchronously (Marengo);
-     * an adapter may wait a bounded time before it answers pending.
+     * an adapter may wait a bounded time before it answers pending. The clip was probed: its duration is
+     * what a model priced by the second is reserved and charged for.
      *
-     * @throws org.milkmobs.application.port.out.media.MediaRejectedException when the bytes are not audio
+     * @throws org.milkmobs.application.port.out.media.MediaRejectedException when the model cannot take the clip
      */
-    AudioEmbedding embedAudio(byte[] audio);
+    AudioEmbedding embedAudio(AudioClip clip);
 
     /** Where a pending audio embedding is now. */
     AudioEmbedding resumeAudio(String handle);
