@@ -59,6 +59,8 @@ class BedrockPipelineIT {
                 Map.entry("BEDROCK_S3_PATH_STYLE", "true"),
                 Map.entry("BEDROCK_OUTPUT_URI", "s3://bedrock-output/marengo"),
                 Map.entry("BEDROCK_POLL_INTERVAL", "PT0.2S"),
+                // queries through the cross-region inference profile, as a multi-region deployment makes them
+                Map.entry("BEDROCK_MARENGO_INVOKE_MODEL", "us." + MARENGO),
                 Map.entry("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY),
                 Map.entry("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY),
                 Map.entry("MOBS_RECLUSTER_EVERY", "P365D")));
@@ -168,6 +170,16 @@ class BedrockPipelineIT {
         assertThat(day.getJsonNumber("spentUsd").bigDecimalValue()).isEqualByComparingTo(stats.json().getJsonObject("total")
                 .getJsonNumber("costUsd").bigDecimalValue());
         assertThat(day.getJsonNumber("reservedUsd").bigDecimalValue()).isEqualByComparingTo("0");
+
+        // Marengo's text query went through the 'us.' inference profile, its video embeddings did not: one model, one scope
+        List<JsonObject> modelDays = budget.json().getJsonArray("windows").getValuesAs(JsonObject.class).stream()
+                .filter(w -> !w.getString("scope").equals("global") && w.getString("period").equals("day")).toList();
+        assertThat(strings("SELECT DISTINCT model_id FROM model_usage WHERE operation = 'EMBED_TEXT'", null)).containsExactly("us." + MARENGO);
+        assertThat(modelDays).extracting(w -> w.getString("scope")).contains(MARENGO).noneMatch(scope -> scope.startsWith("us."));
+        JsonObject marengoDay = modelDays.stream().filter(w -> w.getString("scope").equals(MARENGO)).findFirst().orElseThrow();
+        assertThat(marengoDay.getJsonNumber("spentUsd").bigDecimalValue()).isEqualByComparingTo(strings("SELECT sum(cost_usd)"
+                + " FROM model_usage WHERE model_id IN ('" + MARENGO + "', 'us." + MARENGO + "')"
+                + " AND at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'", null).get(0));
     }
 
     @Test

@@ -1,10 +1,16 @@
 package org.milkmobs.domain.budget;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.Require;
 
-/** What a ceiling covers: every model together, or one model (by its model id). */
+/**
+ * What a ceiling covers: every model together, or one model. A model is named by its base model id: Bedrock
+ * invokes the same model through cross-region inference profiles ({@code us.twelvelabs.…}) and ARNs as well
+ * (Marengo's InvokeModel goes through a profile, its StartAsyncInvoke does not), and one ceiling covers them all.
+ */
 public record BudgetScope(Optional<String> model) {
 
     /** How the global scope is written on the wire and in storage; no model id can take this form. */
@@ -12,12 +18,23 @@ public record BudgetScope(Optional<String> model) {
 
     public static final BudgetScope GLOBAL = new BudgetScope(Optional.empty());
 
+    /** A geography's inference profile in front of a provider.model id. */
+    private static final Pattern INFERENCE_PROFILE = Pattern.compile("(?:us|us-gov|eu|apac|jp|au|ca|global)\\.([^.]+\\..+)");
+
     public BudgetScope {
+        model = model.map(BudgetScope::baseModelId);
         model.ifPresent(id -> {
             if (id.isBlank() || id.equalsIgnoreCase(GLOBAL_NAME)) {
                 throw new InvalidValueException("scope", "a model scope names a model id, got '" + id + "'");
             }
         });
+    }
+
+    /** {@code arn:…/us.twelvelabs.pegasus-1-2-v1:0} and {@code us.twelvelabs.pegasus-1-2-v1:0} are {@code twelvelabs.pegasus-1-2-v1:0}. */
+    static String baseModelId(String id) {
+        String name = id.startsWith("arn:") && id.contains("/") ? id.substring(id.lastIndexOf('/') + 1) : id;
+        Matcher profile = INFERENCE_PROFILE.matcher(name);
+        return profile.matches() ? profile.group(1) : name;
     }
 
     public static BudgetScope model(String modelId) {

@@ -72,7 +72,7 @@ class BudgetTest {
     @Test
     void scopesAreGlobalOrAModelId() {
         assertThat(BudgetScope.parse("GLOBAL")).isEqualTo(BudgetScope.GLOBAL);
-        assertThat(BudgetScope.parse("us.twelvelabs.pegasus-1-2-v1:0").model()).contains("us.twelvelabs.pegasus-1-2-v1:0");
+        assertThat(BudgetScope.parse("twelvelabs.pegasus-1-2-v1:0").model()).contains("twelvelabs.pegasus-1-2-v1:0");
         assertThat(BudgetScope.model("pegasus").wireName()).isEqualTo("pegasus");
         assertThat(BudgetScope.GLOBAL.wireName()).isEqualTo("global");
         assertThatThrownBy(() -> BudgetScope.model("Global")).isInstanceOf(InvalidValueException.class);
@@ -80,6 +80,25 @@ class BudgetTest {
         assertThatThrownBy(() -> BudgetPeriod.fromWireName("period", "week")).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("hour, day, month");
         assertThatThrownBy(() -> BudgetMode.parse("lenient")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void aModelsScopeIsItsBaseModelHoweverBedrockIsAskedForIt() {
+        BudgetScope marengo = BudgetScope.model("twelvelabs.marengo-embed-3-0-v1:0");
+
+        for (String alias : List.of("us.twelvelabs.marengo-embed-3-0-v1:0", "eu.twelvelabs.marengo-embed-3-0-v1:0",
+                "apac.twelvelabs.marengo-embed-3-0-v1:0", "global.twelvelabs.marengo-embed-3-0-v1:0",
+                "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.twelvelabs.marengo-embed-3-0-v1:0",
+                "arn:aws:bedrock:us-east-1::foundation-model/twelvelabs.marengo-embed-3-0-v1:0")) {
+            assertThat(BudgetScope.parse(alias)).as(alias).isEqualTo(marengo);
+            assertThat(new BudgetScope(Optional.of(alias))).as(alias).isEqualTo(marengo);
+        }
+        assertThat(marengo.wireName()).isEqualTo("twelvelabs.marengo-embed-3-0-v1:0");
+        assertThat(BudgetScope.model("us.pegasus").wireName()).as("no provider after the prefix: not a profile").isEqualTo("us.pegasus");
+        assertThat(BudgetScope.model("local-perceptual-v1").wireName()).isEqualTo("local-perceptual-v1");
+        assertThat(new Budget(PriceTable.empty(), BudgetMode.STRICT).windowsFor("us.twelvelabs.marengo-embed-3-0-v1:0", AT))
+                .as("a call through the profile counts in the base model's windows").extracting(BudgetWindow::scope)
+                .containsOnly(BudgetScope.GLOBAL, marengo);
     }
 
     @Test
