@@ -3,7 +3,9 @@ package org.milkmobs.adapters.media.ffmpeg;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.media.MediaRejectedException;
@@ -16,6 +18,8 @@ import org.milkmobs.domain.video.FailureCode;
  * low-bitrate speech can last hours, and Marengo charges audio by the second.
  */
 public final class FfprobeAudioClipProber implements AudioClipProber {
+
+    private static final String OUT_TIME = "out_time_us=";
 
     private final FfmpegTools tools;
     private final double maxSeconds;
@@ -36,11 +40,13 @@ public final class FfprobeAudioClipProber implements AudioClipProber {
         Path file = stage(clip);
         try {
             FfprobeReport report = FfprobeReport.of(tools, file, error -> notAudio());
-            double seconds = report.firstStream("audio")
-                    .map(sound -> FfprobeReport.duration(report.format(), sound)
-                            .filter(duration -> duration > 0)
-                            .orElseThrow(() -> rejected(FailureCode.INVALID_MEDIA, "the audio clip's duration cannot be read")))
+            double declared = report.firstStream("audio")
+                    .map(sound -> FfprobeReport.duration(report.format(), sound).orElse(0.0))
                     .orElseThrow(FfprobeAudioClipProber::notAudio);
+            double seconds = Math.max(declared, demuxedSeconds(file));
+            if (!(seconds > 0)) {
+                throw rejected(FailureCode.INVALID_MEDIA, "the audio clip's duration cannot be read");
+            }
             if (seconds > maxSeconds) {
                 throw rejected(FailureCode.MEDIA_LIMIT_EXCEEDED,
                         "the audio clip lasts %.1f s; a search clip may last at most %.0f s".formatted(seconds, maxSeconds));
@@ -48,6 +54,33 @@ public final class FfprobeAudioClipProber implements AudioClipProber {
             return new AudioClip(clip, seconds);
         } finally {
             deleteQuietly(file);
+        }
+    }
+
+    /**
+     * How far the sound's packets really reach. A header's duration can be an estimate (MP3 and ADTS
+     * streams without an index are timed from their bitrate), and the model is charged for what it decodes;
+     * reading the packets without decoding them is quick. Zero when the packets cannot be read.
+     */
+    private double demuxedSeconds(Path file) {
+        ProcessRunner.Result result = ProcessRunner.run(List.of(tools.ffmpeg(), "-v", "error", "-nostdin", "-i",
+                file.toAbsolutePath().toString(), "-map", "0:a:0", "-c", "copy", "-f", "null", "-progress", "pipe:1", "-nostats", "-"),
+                tools.timeout(), 1024 * 1024);
+        if (!result.succeeded()) {
+            return 0;
+        }
+        return new String(result.stdout(), StandardCharsets.US_ASCII).lines()
+                .filter(line -> line.startsWith(OUT_TIME))
+                .reduce((first, last) -> last)
+                .map(line -> parseMicros(line.substring(OUT_TIME.length())) / 1e6)
+                .orElse(0.0);
+    }
+
+    private static double parseMicros(String value) {
+        try {
+            return Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return 0;  // ffmpeg writes N/A before the first packet
         }
     }
 

@@ -48,6 +48,18 @@ class FfprobeAudioClipProberTest {
     }
 
     @Test
+    void aBitrateEstimateDoesNotHideHowLongTheSoundLasts() {
+        // loud noise, then silence, in a raw AAC stream: ffprobe times it from the opening bitrate (about 4 s)
+        Path quietTail = MediaFixtures.ffmpeg(dir.resolve("quiet-tail.aac"), List.of("-f", "lavfi", "-i", "anoisesrc=d=3:r=44100:a=1",
+                "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono", "-filter_complex", "[0][1]concat=n=2:v=0:a=1,atrim=0:40",
+                "-c:a", "aac", "-b:a", "128k", "-f", "adts"));
+
+        assertThatThrownBy(() -> prober.probe(read(quietTail))).isInstanceOf(MediaRejectedException.class)
+                .hasMessage("the audio clip lasts 40.0 s; a search clip may last at most 5 s");
+        assertThat(new FfprobeAudioClipProber(FfmpegTools.onPath(), 60).probe(read(quietTail)).seconds()).isBetween(39.9, 40.1);
+    }
+
+    @Test
     void whatHasNoSoundIsNotAnAudioClip() {
         assertNotAudio(read(MediaFixtures.silentVideo(dir, "silent", 1)));
         assertNotAudio(read(MediaFixtures.stillImage(dir, "still")));
