@@ -31,7 +31,7 @@ public record BudgetScope(Optional<String> model) {
     }
 
     /** {@code arn:…/us.twelvelabs.pegasus-1-2-v1:0} and {@code us.twelvelabs.pegasus-1-2-v1:0} are {@code twelvelabs.pegasus-1-2-v1:0}. */
-    static String baseModelId(String id) {
+    private static String baseModelId(String id) {
         String name = id.startsWith("arn:") && id.contains("/") ? id.substring(id.lastIndexOf('/') + 1) : id;
         Matcher profile = INFERENCE_PROFILE.matcher(name);
         return profile.matches() ? profile.group(1) : name;

@@ -2,8 +2,8 @@ package org.milkmobs.adapters.media.ffmpeg;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.milkmobs.application.port.out.media.AudioClip;

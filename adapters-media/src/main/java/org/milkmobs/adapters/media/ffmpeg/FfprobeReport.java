@@ -61,7 +61,7 @@ final class FfprobeReport {
         return format.flatMap(f -> number(f, "duration")).or(() -> number(stream, "duration"));
     }
 
-    static Optional<Double> number(JsonObject object, String field) {
+    private static Optional<Double> number(JsonObject object, String field) {
         if (object == null || !object.containsKey(field) || object.get(field).getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
         }
