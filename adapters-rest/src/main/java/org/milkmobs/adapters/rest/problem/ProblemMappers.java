@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.rest.problem;
 
-import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -196,44 +195,6 @@ public final class ProblemMappers {
         }
     }
 
-    /** JSON-P could not parse the body (a JsonObject parameter, or a body read by hand). */
-    @Provider
-    public static class UnparsableJson implements ExceptionMapper<jakarta.json.JsonException> {
-        @Override
-        public Response toResponse(jakarta.json.JsonException e) {
-            Response tooLarge = bodyTooLarge(e);
-            if (tooLarge != null) {
-                return tooLarge;
-            }
-            return Problems.invalidRequest("the request body is not valid JSON: " + rootMessage(e), List.of());
-        }
-    }
-
-    /** JSON-B could not bind the body: malformed JSON, or a value of the wrong type. */
-    @Provider
-    public static class UnreadableJson implements ExceptionMapper<JsonbException> {
-        @Override
-        public Response toResponse(JsonbException e) {
-            Response tooLarge = bodyTooLarge(e);
-            if (tooLarge != null) {
-                return tooLarge;
-            }
-            return Problems.invalidRequest("the request body is not valid JSON for this endpoint: " + rootMessage(e), List.of());
-        }
-    }
-
-    @Provider
-    public static class Processing implements ExceptionMapper<ProcessingException> {
-        @Override
-        public Response toResponse(ProcessingException e) {
-            Response tooLarge = bodyTooLarge(e);
-            if (tooLarge != null) {
-                return tooLarge;
-            }
-            return Problems.invalidRequest("the request body could not be read: " + rootMessage(e), List.of());
-        }
-    }
-
     /** JAX-RS's own errors (unknown path, wrong method or media type, bad parameters) as problems. */
     @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
@@ -273,8 +234,8 @@ public final class ProblemMappers {
             if (e.getCause() instanceof NoContentException) {
                 return "a request body is required";
             }
-            if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
-                return "the request body is not valid JSON for this endpoint: " + rootMessage(e);
+            if (e.getCause() instanceof ProcessingException) {
+                return "the request body could not be read";
             }
             if (e instanceof NotSupportedException) {
                 return "this endpoint does not accept the request's Content-Type; see the OpenAPI document for what it takes";
@@ -301,7 +262,11 @@ public final class ProblemMappers {
         }
     }
 
-    /** Anything else is our fault: log it with an incident id the client can quote, reveal nothing. */
+    /**
+     * Anything else is our fault: log it with an incident id the client can quote, reveal nothing. That includes
+     * JSON-B and JSON-P failures: every request body is read by {@code JsonBodyReader}, which answers its own
+     * refusals, so such a failure comes from writing a response.
+     */
     @Provider
     public static class Internal implements ExceptionMapper<Throwable> {
         @Override
@@ -316,17 +281,6 @@ public final class ProblemMappers {
             return Problems.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
                     "the server failed to handle this request; quote incident " + incident + " when reporting it");
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        // Parser messages may echo input; keep them short and on one line.
-        message = message.replaceAll("\\s+", " ");
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     /** A 413 when a body reader failed because the body passed its endpoint's limit (the cause is deep in the chain). */
