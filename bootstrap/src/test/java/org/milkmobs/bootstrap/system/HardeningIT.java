@@ -25,6 +25,16 @@ class HardeningIT {
         consumer = server.as(server.tokens().consumer("hardening"));
     }
 
+    /** Defect 7: anyone may ask whether the service is up, nobody learns the database's build or address. */
+    @Test
+    void healthSaysUpOrDownAndNothingAboutTheDatabase() {
+        for (String path : new String[] {"/health", "/health/ready"}) {
+            ApiResponse health = server.anonymous().get(path);
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).contains("\"database\"").doesNotContain("product", "PostgreSQL", "Debian", "data\":{\"");
+        }
+    }
+
     /** Defect 2: deep nesting is a client error on every JSON endpoint, including those that read their body by hand. */
     @Test
     void deeplyNestedJsonIsA400() {
