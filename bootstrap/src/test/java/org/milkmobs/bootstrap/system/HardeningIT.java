@@ -35,6 +35,19 @@ class HardeningIT {
         }
     }
 
+    /** Defect 8: the framework's WADL would list every resource to anyone. */
+    @Test
+    void theFrameworksWadlIsNotServed() {
+        ApiResponse wadl = consumer.get("/api/application.wadl");
+        assertThat(wadl.status()).isEqualTo(404);
+        assertThat(wadl.contentType()).startsWith("application/problem+json");
+
+        ApiResponse options = consumer.send(consumer.request("/api/feed").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(options.status()).isLessThan(500);
+        assertThat(options.contentType()).doesNotContain("wadl");
+        assertThat(options.body()).doesNotContain("<resource", "application");
+    }
+
     /** Defect 2: deep nesting is a client error on every JSON endpoint, including those that read their body by hand. */
     @Test
     void deeplyNestedJsonIsA400() {
