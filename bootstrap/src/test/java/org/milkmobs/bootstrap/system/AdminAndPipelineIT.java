@@ -174,6 +174,14 @@ class AdminAndPipelineIT {
         assertThat(admin.get("/api/admin/jobs?state=WHATEVER").status()).isEqualTo(400);
         assertThat(admin.post("/api/admin/jobs/999999999/retry", "application/json", new byte[0]).status()).isEqualTo(404);
         assertThat(owner.post("/api/admin/jobs/" + embedJob + "/retry", "application/json", new byte[0]).status()).isEqualTo(403);
+
+        // the job has completed now: neither action applies, as the document says (409, not 200 or a field error)
+        for (String action : List.of("cancel", "retry")) {
+            ApiResponse refused = admin.post("/api/admin/jobs/" + embedJob + "/" + action, "application/json", new byte[0]);
+            assertThat(refused.status()).as(action + ": " + refused).isEqualTo(409);
+            assertThat(refused.json().getString("detail")).contains("is COMPLETED");
+            assertThat(refused.json().containsKey("errors")).isFalse();
+        }
     }
 
     private static long awaitJob(String videoId, String step, String state) {

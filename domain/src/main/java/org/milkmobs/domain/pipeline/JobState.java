@@ -14,4 +14,14 @@ public enum JobState {
     public boolean isFinal() {
         return this == COMPLETED || this == DEAD || this == CANCELLED;
     }
+
+    /** Only a job that failed for good or was stopped is run again; a completed one has nothing left to do. */
+    public boolean canBeRetried() {
+        return this == DEAD || this == CANCELLED;
+    }
+
+    /** A finished job has nothing left to stop. */
+    public boolean canBeCancelled() {
+        return !isFinal();
+    }
 }

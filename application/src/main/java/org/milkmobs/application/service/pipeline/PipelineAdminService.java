@@ -70,8 +70,8 @@ public class PipelineAdminService implements PipelineAdminUseCase {
     public JobRecord retry(long jobId, Caller caller) {
         requireAdmin(caller);
         JobRecord job = admin.job(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
-        if (job.state() != JobState.DEAD && job.state() != JobState.CANCELLED) {
-            throw new InvalidValueException("state", "job " + jobId + " is " + job.state() + "; only DEAD or CANCELLED jobs are retried");
+        if (!job.state().canBeRetried()) {
+            throw new JobStateConflictException(jobId, job.state(), "only DEAD or CANCELLED jobs are retried");
         }
         Instant now = clock.instant();
         Video video = loadVideo.loadVideo(job.videoId()).orElseThrow(() -> new VideoNotFoundException(job.videoId()));
@@ -91,6 +91,9 @@ public class PipelineAdminService implements PipelineAdminUseCase {
     public JobRecord cancel(long jobId, Caller caller) {
         requireAdmin(caller);
         JobRecord job = admin.job(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        if (!job.state().canBeCancelled()) {
+            throw new JobStateConflictException(jobId, job.state(), "it has already finished");
+        }
         Instant now = clock.instant();
         if (workflows.lock(job.videoId()).filter(w -> w.status() == WorkflowStatus.RUNNING).isPresent()) {
             workflows.cancelUnfinished(job.videoId(), now);

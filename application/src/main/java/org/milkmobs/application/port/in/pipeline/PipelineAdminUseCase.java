@@ -31,6 +31,13 @@ public interface PipelineAdminUseCase {
     /** The workflow's history, as far as the caller may see the video. */
     List<HistoryEvent> history(VideoId video, Caller caller);
 
+    /** The job's state does not allow the action (the document's 409). */
+    final class JobStateConflictException extends org.milkmobs.application.port.in.ConflictException {
+        public JobStateConflictException(long id, org.milkmobs.domain.pipeline.JobState state, String allowed) {
+            super("job " + id + " is " + state + "; " + allowed);
+        }
+    }
+
     final class JobNotFoundException extends org.milkmobs.application.port.in.NotFoundException {
         public JobNotFoundException(long id) {
             super("no job " + id + " exists");
