@@ -13,6 +13,25 @@ import org.milkmobs.domain.InvalidValueException;
 
 class ValueObjectsTest {
 
+    /** Defect 11: text of invisible characters only is blank, and bidirectional overrides are refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200b\u200b", "\ufeff", " \u200d\u2060 ", "\u00a0\u200c"})
+    void aTitleOfInvisibleCharactersIsBlank(String invisible) {
+        assertThatThrownBy(() -> new Title(invisible)).hasMessage("title must not be blank");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cow\u202egnp.exe", "\u2066milk\u2069", "a\u202ab"})
+    void bidirectionalOverridesAreRefused(String spoofed) {
+        assertThatThrownBy(() -> new Title(spoofed)).hasMessageContaining("bidirectional override");
+        assertThatThrownBy(() -> new Description(spoofed)).hasMessageContaining("bidirectional override");
+    }
+
+    @Test
+    void visibleTextKeepsItsJoinersAndLosesInvisibleEdges() {
+        assertThat(new Title("\ufeff\u200bMilk \ud83d\udc69\u200d\ud83d\udc67 mob\u200b").value()).isEqualTo("Milk \ud83d\udc69\u200d\ud83d\udc67 mob");
+    }
+
     @Test
     void titleIsTrimmed() {
         assertThat(new Title("  Milk mob  ").value()).isEqualTo("Milk mob");
