@@ -28,10 +28,16 @@ public record EmbeddingModel(String id, int dimension) {
             throw new IllegalArgumentException("model " + id + " makes " + dimension + "-dimensional vectors, got "
                     + (vector == null ? "none" : vector.length));
         }
+        double squares = 0;
         for (float v : vector) {
             if (!Float.isFinite(v)) {
                 throw new IllegalArgumentException("a vector of " + id + " holds a non-finite value");
             }
+            squares += (double) v * v;
+        }
+        // a zero vector has no direction: every cosine with it is NaN, which no ranking can order
+        if (squares == 0) {
+            throw new IllegalArgumentException("a vector of " + id + " has zero length; it has no direction to compare");
         }
         return vector;
     }

@@ -20,6 +20,15 @@ class EmbeddingTest {
                 .hasMessageContaining("non-finite");
     }
 
+    /** Defect 12: a zero vector's cosines are NaN; a model that answers one has answered nothing usable. */
+    @Test
+    void aVectorWithoutDirectionIsRefused() {
+        assertThatThrownBy(() -> new Embedding(TINY, Modality.VISUAL, Scope.ASSET, new Segment(0, 1), new float[3]))
+                .hasMessageContaining("zero length");
+        assertThatThrownBy(() -> new Embedding(TINY, Modality.VISUAL, Scope.ASSET, new Segment(0, 1), new float[] {0, Float.NaN, 0}))
+                .hasMessageContaining("non-finite");
+    }
+
     @Test
     void embeddingsAreValuesAndDefensivelyCopied() {
         float[] v = {1, 2, 3};
@@ -28,7 +37,7 @@ class EmbeddingTest {
 
         assertThat(e.vector()[0]).isEqualTo(1);
         assertThat(e).isEqualTo(new Embedding(TINY, Modality.AUDIO, Scope.CLIP, new Segment(0, 4), new float[] {1, 2, 3}));
-        assertThat(e.sameSpaceAs(new Embedding(TINY, Modality.VISUAL, Scope.CLIP, new Segment(0, 4), new float[3]))).isFalse();
+        assertThat(e.sameSpaceAs(new Embedding(TINY, Modality.VISUAL, Scope.CLIP, new Segment(0, 4), new float[] {0, 1, 0}))).isFalse();
     }
 
     @Test

@@ -129,7 +129,11 @@ final class MarengoResponses {
                 throw new MalformedAnswerException("an embedding holds a value that is not finite");
             }
         }
-        return vector;
+        try {
+            return model.check(vector);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedAnswerException(e.getMessage());
+        }
     }
 
     private static Segment segment(JsonObject item) {

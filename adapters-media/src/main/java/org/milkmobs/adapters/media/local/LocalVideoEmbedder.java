@@ -84,12 +84,16 @@ public final class LocalVideoEmbedder implements VideoEmbedder {
                 mean[i] = (float) (sums.features()[w][i] / sums.frames()[w]);
             }
             float[] vector = VisualFeatures.embedding(mean);
+            if (Vectors.dot(vector, vector) == 0) {
+                continue; // a blank window has no direction to compare
+            }
             clipVectors.add(vector);
             embeddings.add(new Embedding(LocalPerceptualModel.MODEL, Modality.VISUAL, Scope.CLIP, windows.segment(w), vector));
         }
-        if (!clipVectors.isEmpty()) {
+        float[] asset = Vectors.normalised(Vectors.mean(clipVectors.isEmpty() ? List.of(new float[VisualFeatures.DIMENSION]) : clipVectors));
+        if (Vectors.dot(asset, asset) > 0) {
             embeddings.add(new Embedding(LocalPerceptualModel.MODEL, Modality.VISUAL, Scope.ASSET,
-                    new Segment(0, windows.duration()), Vectors.normalised(Vectors.mean(clipVectors))));
+                    new Segment(0, windows.duration()), asset));
         }
         return embeddings;
     }
@@ -102,12 +106,16 @@ public final class LocalVideoEmbedder implements VideoEmbedder {
                 continue;
             }
             float[] vector = AudioFeatures.embedding(sound.bandSums[w], sound.bandSquares[w], sound.frames[w]);
+            if (Vectors.dot(vector, vector) == 0) {
+                continue; // a silent window has no direction to compare
+            }
             clipVectors.add(vector);
             embeddings.add(new Embedding(LocalPerceptualModel.MODEL, Modality.AUDIO, Scope.CLIP, windows.segment(w), vector));
         }
-        if (!clipVectors.isEmpty()) {
+        float[] asset = Vectors.normalised(Vectors.mean(clipVectors.isEmpty() ? List.of(new float[AudioFeatures.DIMENSION]) : clipVectors));
+        if (Vectors.dot(asset, asset) > 0) {
             embeddings.add(new Embedding(LocalPerceptualModel.MODEL, Modality.AUDIO, Scope.ASSET,
-                    new Segment(0, windows.duration()), Vectors.normalised(Vectors.mean(clipVectors))));
+                    new Segment(0, windows.duration()), asset));
         }
         return embeddings;
     }
