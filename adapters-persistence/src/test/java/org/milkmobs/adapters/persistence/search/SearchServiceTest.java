@@ -295,6 +295,28 @@ class SearchServiceTest extends PersistenceTest {
         assertThat(embedder.textCalls).as("the same normalised query is embedded once").isEqualTo(1);
     }
 
+    /** Defect 17: the mode a client asks for is the mode it gets, or a refusal that says why. */
+    @Test
+    void aClientAsksForFullTextOrVectorExplicitly() {
+        float[] meaning = data.randomUnit(128);
+        Video looksLikeIt = analysed("bob", VideoStatus.VALIDATED, data.randomUnit(128), null, List.of(data.near(meaning, 0.1)));
+        Video saysIt = data.video("bob", VideoStatus.VALIDATED, "Splashing cream", "", Hashtags.NONE, T0, data.uniqueHash());
+        FakeQueryEmbedder embedder = new FakeQueryEmbedder(MODEL, true).text("splashing cream", meaning);
+        SearchService search = service(embedder);
+
+        SearchResults fullText = search.byText("splashing cream", Optional.of(SearchMode.FULL_TEXT), options(CAROL));
+        assertThat(fullText.mode()).isEqualTo(SearchMode.FULL_TEXT);
+        assertThat(ids(fullText)).contains(saysIt.id()).doesNotContain(looksLikeIt.id());
+        assertThat(embedder.textCalls).as("full text never calls the model").isZero();
+
+        SearchResults vector = search.byText("splashing cream", Optional.of(SearchMode.VECTOR), options(CAROL, 0.75, GroupBy.VIDEO, 20, Optional.empty()));
+        assertThat(vector.mode()).isEqualTo(SearchMode.VECTOR);
+        assertThat(ids(vector)).contains(looksLikeIt.id()).doesNotContain(saysIt.id());
+
+        assertThatThrownBy(() -> service(new FakeQueryEmbedder(MODEL, false)).byText("milk", Optional.of(SearchMode.VECTOR), options(CAROL)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("mode"));
+    }
+
     @Test
     void anAudioSearchIsPendingUntilTheModelHasEmbeddedTheClip() {
         float[] sound = data.randomUnit(128);

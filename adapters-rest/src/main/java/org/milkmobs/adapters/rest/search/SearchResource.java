@@ -30,6 +30,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.milkmobs.adapters.rest.json.JsonBodies;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
@@ -44,6 +45,7 @@ import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 import org.milkmobs.adapters.rest.support.PublicUrls;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.AudioSearch;
+import org.milkmobs.domain.search.SearchMode;
 import org.milkmobs.domain.video.VideoId;
 
 /**
@@ -95,9 +97,9 @@ public class SearchResource {
     public ResultsResponse byText(InputStream body) {
         // read as the other search bodies are (JsonBodies), not by the runtime's JSON-P reader, whose nesting limit is a 500
         JsonObject request = required(readJson(body));
-        SearchFields fields = SearchFields.of(request, Set.of("query"));
+        SearchFields fields = SearchFields.of(request, Set.of("query", "mode"));
         String query = string(request, "query");
-        return respond(search.byText(query, fields.options(callers.current())));
+        return respond(search.byText(query, mode(request), fields.options(callers.current())));
     }
 
     @POST
@@ -245,6 +247,21 @@ public class SearchResource {
             throw new InvalidRequestException("body", "a JSON body is required");
         }
         return body;
+    }
+
+    /** The answer the client asks for: FULL_TEXT, VECTOR or HYBRID (any case); absent means the best available. */
+    private static Optional<SearchMode> mode(JsonObject body) {
+        JsonValue value = body.get("mode");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        String name = value.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) value).getString().strip() : "";
+        for (SearchMode mode : SearchMode.values()) {
+            if (mode.name().equalsIgnoreCase(name)) {
+                return Optional.of(mode);
+            }
+        }
+        throw new InvalidRequestException("mode", "mode must be FULL_TEXT, VECTOR or HYBRID");
     }
 
     private static String string(JsonObject body, String name) {

@@ -58,6 +58,7 @@ import org.milkmobs.domain.video.VideoId;
 public class SearchService implements SearchVideosUseCase {
 
     static final int MOMENTS_PER_VIDEO = 3;
+    static final String ASKED_FULL_TEXT_NOTE = "Full-text search over titles, descriptions, hashtags and on-screen text, as asked.";
     static final String FULL_TEXT_NOTE = "The active model cannot embed text, so these results come from full-text search over"
             + " titles, hashtags, descriptions, on-screen text and summaries.";
     static final String BUDGET_NOTE = "The model budget has no room for embedding this query now, so these results come from"
@@ -133,30 +134,43 @@ public class SearchService implements SearchVideosUseCase {
     }
 
     @Override
-    public SearchResults byText(String text, SearchOptions options) {
+    public SearchResults byText(String text, Optional<SearchMode> requested, SearchOptions options) {
         String query = Require.text("query", text, 1, MAX_QUERY_CHARACTERS, true);
         Visibility visibility = visibility(options);
-        long fingerprint = fingerprint("text", QueryVectors.normalise(query), options);
+        String kind = requested.map(m -> "text-" + m.name()).orElse("text");
+        long fingerprint = fingerprint(kind, QueryVectors.normalise(query), options);
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint);
-        Optional<Embedding> vector;
+        Optional<Embedding> vector = Optional.empty();
         Optional<String> note = Optional.empty();
-        try {
-            vector = queries.text(query);
-        } catch (BudgetExhaustedException e) {
-            vector = Optional.empty();
-            note = Optional.of(BUDGET_NOTE);
-        } catch (AnalysisFailedException e) {
-            vector = Optional.empty();
-            note = Optional.of(UNAVAILABLE_NOTE);
+        boolean vectorOnly = requested.filter(m -> m == SearchMode.VECTOR).isPresent();
+        if (vectorOnly) {
+            // asked for meaning alone: a budget or model refusal is the answer, not a silent switch to full text
+            vector = Optional.of(queries.text(query).orElseThrow(() -> new InvalidValueException("mode",
+                    "mode VECTOR needs a model that embeds text; the active model (" + queries.model().id() + ") does not: use FULL_TEXT")));
+        } else if (requested.filter(m -> m == SearchMode.FULL_TEXT).isEmpty()) {
+            try {
+                vector = queries.text(query);
+            } catch (BudgetExhaustedException e) {
+                note = Optional.of(BUDGET_NOTE);
+            } catch (AnalysisFailedException e) {
+                note = Optional.of(UNAVAILABLE_NOTE);
+            }
+        } else {
+            note = Optional.of(ASKED_FULL_TEXT_NOTE);
         }
         Optional<Embedding> queryVector = vector;
         String fullTextNote = note.orElse(FULL_TEXT_NOTE);
         EmbeddingModel model = queries.model();
         return transactions.inTransaction(() -> {
-            List<TextMatch> textMatches = texts.search(query, visibility, options.filters(), window);
+            List<TextMatch> textMatches = vectorOnly ? List.of() : texts.search(query, visibility, options.filters(), window);
             List<SearchHit> videoHits;
             SearchMode mode;
-            if (queryVector.isPresent()) {
+            if (vectorOnly) {
+                mode = SearchMode.VECTOR;
+                videoHits = ClipGrouping.byVideo(clipsAbove(options.threshold(), vectors.nearest(new NearestQuery(model,
+                        Scope.CLIP, queries.comparableWith(Modality.TEXT), queryVector.get().vector(), visibility, options.filters(),
+                        Optional.empty(), Optional.empty(), window))), MOMENTS_PER_VIDEO);
+            } else if (queryVector.isPresent()) {
                 mode = SearchMode.HYBRID;
                 List<SearchHit> vectorHits = ClipGrouping.byVideo(clipsAbove(options.threshold(), vectors.nearest(new NearestQuery(model,
                         Scope.CLIP, queries.comparableWith(Modality.TEXT), queryVector.get().vector(), visibility, options.filters(),

@@ -35,7 +35,17 @@ public interface SearchVideosUseCase {
     SearchResults similar(VideoId video, SearchOptions options);
 
     /** Videos matching a text: vectors and full text fused, or full text alone when the model cannot embed text. */
-    SearchResults byText(String text, SearchOptions options);
+    default SearchResults byText(String text, SearchOptions options) {
+        return byText(text, Optional.empty(), options);
+    }
+
+    /**
+     * Videos matching a text, answered as the client asks: {@code FULL_TEXT} never calls the model; {@code VECTOR}
+     * ranks by meaning alone and fails when the text cannot be embedded (the local model has no text space: a
+     * refusal naming {@code mode}; no budget: the budget's refusal); {@code HYBRID} or none fuses both and falls
+     * back to full text with a note.
+     */
+    SearchResults byText(String text, Optional<SearchMode> mode, SearchOptions options);
 
     /** @throws org.milkmobs.application.port.out.media.MediaRejectedException when the bytes are not an image */
     SearchResults byImage(byte[] image, SearchOptions options);
