@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.port.out.media.MediaProber;
 import org.milkmobs.application.port.out.media.MediaRejectedException;
@@ -28,6 +30,8 @@ import org.milkmobs.domain.video.MediaFacts;
  * The content decides what a file is, never its name or claimed type.
  */
 public final class FfprobeMediaProber implements MediaProber {
+
+    private static final Logger LOG = Logger.getLogger(FfprobeMediaProber.class.getName());
 
     /** Containers both our analyzers and browsers handle; ffprobe names them this way. */
     private static final Set<String> CONTAINERS = Set.of("mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", "avi");
@@ -51,7 +55,7 @@ public final class FfprobeMediaProber implements MediaProber {
                     "the file has " + size + " bytes; the limit is " + limits.maxBytes());
         }
         FfprobeReport probe = FfprobeReport.of(tools, file,
-                error -> rejected(FailureCode.INVALID_MEDIA, "the file is not a readable video (" + error + ")"));
+                error -> toolRefused("the file is not a readable video: no known video format could be read from it", "ffprobe", error));
         Optional<JsonObject> format = probe.format();
         String container = format.map(f -> f.getString("format_name", "")).orElse("");
         JsonObject video = probe.firstStream("video").orElseThrow(() -> rejected(FailureCode.INVALID_MEDIA,
@@ -89,8 +93,8 @@ public final class FfprobeMediaProber implements MediaProber {
         ProcessRunner.Result result = ProcessRunner.run(List.of(tools.ffmpeg(), "-v", "error", "-xerror", "-nostdin",
                 "-i", file.toAbsolutePath().toString(), "-map", "0", "-c", "copy", "-f", "null", "-"), timeout, 0);
         if (!result.succeeded() || !result.stderr().isBlank()) {
-            throw rejected(FailureCode.INVALID_MEDIA,
-                    "the video is truncated or corrupt (" + FfprobeReport.shorten(result.firstError(), file) + ")");
+            throw toolRefused("the video is truncated or corrupt: it ends before its own length, or a part of it cannot be read; "
+                    + "upload the whole file again", "ffmpeg", FfprobeReport.shorten(result.firstError(), file));
         }
     }
 
@@ -111,6 +115,15 @@ public final class FfprobeMediaProber implements MediaProber {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The uploader gets the reason in words; ffmpeg's own text (with its memory addresses and codec internals) is
+     * for the operator's log.
+     */
+    private static MediaRejectedException toolRefused(String reason, String tool, String toolText) {
+        LOG.log(Level.INFO, "{0} refused an upload: {1}", new Object[] {tool, toolText});
+        return rejected(FailureCode.INVALID_MEDIA, reason);
     }
 
     private static MediaRejectedException rejected(FailureCode code, String detail) {
