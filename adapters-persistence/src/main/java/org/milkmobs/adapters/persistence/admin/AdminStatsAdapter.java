@@ -36,6 +36,9 @@ class AdminStatsAdapter implements AdminStatsPort {
         this.sql = new Sql(entityManager);
     }
 
+    /** A call the model served (or charged for): a refused attempt's units were never processed. */
+    private static final String BILLED = "error_code IS NULL OR cost_usd > 0";
+
     @Override
     public List<UsageTotals> usage(Instant from, Instant to, UsageGrouping groupBy) {
         String key = switch (groupBy) {
@@ -45,11 +48,15 @@ class AdminStatsAdapter implements AdminStatsPort {
         };
         return sql.query("SELECT CAST(date_trunc('day', at AT TIME ZONE 'UTC') AS date) AS day, " + key + " AS key,"
                 + " count(*) AS invocations, count(*) FILTER (WHERE error_code IS NOT NULL) AS failures,"
-                + " sum(media_seconds) AS media_seconds, sum(input_tokens) AS input_tokens, sum(images) AS images,"
-                + " sum(output_tokens) AS output_tokens, sum(cost_usd) AS cost_usd"
+                + " coalesce(sum(media_seconds) FILTER (WHERE " + BILLED + "), 0) AS media_seconds,"
+                + " coalesce(sum(media_seconds) FILTER (WHERE NOT (" + BILLED + ")), 0) AS refused_media_seconds,"
+                + " coalesce(sum(input_tokens) FILTER (WHERE " + BILLED + "), 0) AS input_tokens,"
+                + " coalesce(sum(images) FILTER (WHERE " + BILLED + "), 0) AS images,"
+                + " coalesce(sum(output_tokens) FILTER (WHERE " + BILLED + "), 0) AS output_tokens, sum(cost_usd) AS cost_usd"
                 + " FROM model_usage WHERE at >= ? AND at < ? GROUP BY 1, 2 ORDER BY 1, 2",
                 row -> new UsageTotals(row.getDate("day").toLocalDate(), Optional.ofNullable(row.getString("key")), row.getLong("invocations"),
-                        row.getLong("failures"), row.getDouble("media_seconds"), row.getDouble("input_tokens"), row.getDouble("images"),
+                        row.getLong("failures"), row.getDouble("media_seconds"), row.getDouble("refused_media_seconds"),
+                        row.getDouble("input_tokens"), row.getDouble("images"),
                         row.getLong("output_tokens"), row.getBigDecimal("cost_usd")), from, to);
     }
 

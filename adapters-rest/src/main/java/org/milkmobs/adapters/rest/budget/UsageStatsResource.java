@@ -46,11 +46,12 @@ public class UsageStatsResource {
         }
     }
 
-    public record UsageBucket(LocalDate day, String key, long invocations, long failures, double mediaSeconds, double inputTokens,
-                              double images, long outputTokens, BigDecimal costUsd) {
+    public record UsageBucket(LocalDate day, String key, long invocations, long failures, double mediaSeconds, double refusedMediaSeconds,
+                              double inputTokens, double images, long outputTokens, BigDecimal costUsd) {
 
         static UsageBucket from(UsageTotals t) {
-            return new UsageBucket(t.day(), t.key().orElse(null), t.invocations(), t.failures(), t.mediaSeconds(), t.inputTokens(), t.images(),
+            return new UsageBucket(t.day(), t.key().orElse(null), t.invocations(), t.failures(), t.mediaSeconds(), t.refusedMediaSeconds(),
+                    t.inputTokens(), t.images(),
                     t.outputTokens(), t.costUsd());
         }
     }
