@@ -108,6 +108,10 @@ class AdminAndPipelineIT {
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).getInt("id")).isEqualTo(i + 1);
             assertThat(events.get(i).getInt("previousEventId")).isEqualTo(i);
+            if (i > 0) { // defect 16: parallel branches made times go backwards in id order
+                assertThat(java.time.Instant.parse(events.get(i).getString("timestamp")))
+                        .as("event %d", i + 1).isAfterOrEqualTo(java.time.Instant.parse(events.get(i - 1).getString("timestamp")));
+            }
         }
         Set<String> succeeded = new HashSet<>();
         events.stream().filter(e -> e.getString("type").equals("TaskSucceeded")).forEach(e -> succeeded.add(e.getString("step")));

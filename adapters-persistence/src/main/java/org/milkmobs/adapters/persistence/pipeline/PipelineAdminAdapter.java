@@ -125,11 +125,16 @@ class PipelineAdminAdapter implements PipelineAdminPort {
         return redriven;
     }
 
+    /**
+     * Events in the order they happened, numbered in that order. Parallel branches take their time before the
+     * insert that assigns {@code seq}, so {@code seq} alone can put a later time before an earlier one; the time
+     * orders, {@code seq} breaks ties (and keeps a transaction's own events in the order it wrote them).
+     */
     @Override
     public List<HistoryEvent> history(VideoId video) {
         return sql.query("""
-                SELECT row_number() OVER (ORDER BY seq) AS id, at, type, step, attempt, details::text AS details
-                FROM workflow_event WHERE video_id = ? ORDER BY seq
+                SELECT row_number() OVER (ORDER BY at, seq) AS id, at, type, step, attempt, details::text AS details
+                FROM workflow_event WHERE video_id = ? ORDER BY at, seq
                 """, row -> {
             int id = row.getInt("id");
             String step = row.getString("step");

@@ -441,6 +441,24 @@ class JobTableTest {
                 java.util.Optional.empty(), 10_000)).stream().filter(j -> j.videoId().equals(video)).findFirst().orElseThrow();
     }
 
+    /** Defect 16: a branch that took its time first but inserted last made times go backwards in id order. */
+    @Test
+    void theHistoryIsNumberedInTimeOrderWhateverOrderBranchesInsertedIn() {
+        VideoId video = rig.startWorkflows(1).get(0);
+        rig.database.execute("INSERT INTO workflow_event (video_id, at, type, step) VALUES ('" + video.value()
+                + "', '2026-11-23T10:00:02Z', 'TaskSucceeded', 'understand')");
+        rig.database.execute("INSERT INTO workflow_event (video_id, at, type, step) VALUES ('" + video.value()
+                + "', '2026-11-23T10:00:01Z', 'TaskSucceeded', 'embed')");
+
+        List<HistoryEvent> events = history(rig.node(), video);
+
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).id()).isEqualTo(i + 1);
+            assertThat(events.get(i).timestamp()).as("event %d", i + 1).isAfterOrEqualTo(events.get(i - 1).timestamp());
+        }
+        assertThat(events).extracting(HistoryEvent::step).containsSubsequence(PipelineStep.EMBED, PipelineStep.UNDERSTAND);
+    }
+
     private static List<HistoryEvent> history(PipelineRig.Node node, VideoId video) {
         return node.inTransaction(em -> node.admin.history(video));
     }
