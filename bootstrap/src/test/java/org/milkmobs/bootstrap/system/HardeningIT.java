@@ -25,6 +25,39 @@ class HardeningIT {
         consumer = server.as(server.tokens().consumer("hardening"));
     }
 
+    /** Defect 1: ten simultaneous completes start one workflow, and every one of them is answered 202. */
+    @Test
+    void concurrentCompletesStartOneWorkflow() throws Exception {
+        Uploads uploads = new Uploads(consumer);
+        jakarta.json.JsonObject submitted = uploads.submit("ten completes", java.util.List.of("milkmob"));
+        String id = submitted.getString("videoId");
+        assertThat(uploads.upload(submitted, Uploads.read(MediaFixtures.video(dir, "ten-completes", 3, 320, 240))).status()).isEqualTo(204);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return uploads.complete(id).status();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        uploads.awaitSettled(id);
+
+        java.util.List<String> types = consumer.get("/api/execution-history?videoId=" + id).json().getJsonArray("events")
+                .getValuesAs(jakarta.json.JsonObject.class).stream()
+                .map(e -> e.getString("type") + (e.containsKey("step") && !e.isNull("step") ? ":" + e.getString("step") : "")).toList();
+        assertThat(types).containsOnlyOnce("ExecutionStarted", "TaskScheduled:preflight").doesNotContain("ExecutionRedriven");
+    }
+
     /** Defect 7: anyone may ask whether the service is up, nobody learns the database's build or address. */
     @Test
     void healthSaysUpOrDownAndNothingAboutTheDatabase() {

@@ -38,15 +38,20 @@ public class CompleteUploadService implements CompleteUploadUseCase {
         Video video = loadVideo.loadVideo(command.videoId())
                 .filter(v -> command.caller().admin() || command.caller().is(v.owner()))
                 .orElseThrow(() -> new VideoNotFoundException(command.videoId()));
-        if (video.status() != VideoStatus.SUBMITTED || workflows.lock(video.id()).isPresent()) {
-            return video;
-        }
         handOver(video);
         return video;
     }
 
-    /** Moves the upload into place and starts the workflow; the reconciler uses this too. */
+    /**
+     * Moves the upload into place and starts the workflow, once: the video's row is held while deciding, so
+     * concurrent completes (and the reconciler) wait for each other, and the later ones see the workflow the
+     * first started instead of starting it again.
+     */
     void handOver(Video video) {
+        Video current = loadVideo.loadVideoForUpdate(video.id()).orElse(null);
+        if (current == null || current.status() != VideoStatus.SUBMITTED || workflows.lock(video.id()).isPresent()) {
+            return;
+        }
         BlobKey staging = BlobKey.staging(video.id());
         BlobKey source = BlobKey.source(video.id());
         if (storage.size(staging).isPresent()) {
