@@ -58,6 +58,27 @@ class HardeningIT {
         assertThat(types).containsOnlyOnce("ExecutionStarted", "TaskScheduled:preflight").doesNotContain("ExecutionRedriven");
     }
 
+    /** Defect 10: a token issued a day ahead is refused; one within the clock skew (60 s) is taken. */
+    @Test
+    void aTokenIssuedInTheFutureIsRefused() {
+        ApiResponse ahead = server.as(server.tokens().issuedAhead("time-traveller", java.time.Duration.ofDays(1))).get("/api/feed");
+        assertThat(ahead.status()).isEqualTo(401);
+        assertThat(ahead.contentType()).startsWith("application/problem+json");
+        assertThat(ahead.json().getString("detail")).contains("issued in the future");
+
+        assertThat(server.as(server.tokens().issuedAhead("slightly-fast-clock", java.time.Duration.ofSeconds(20))).get("/api/feed").status())
+                .isEqualTo(200);
+    }
+
+    /** Defect 10, the part Payara's mechanism decides: a lower-case scheme gets a 401 that says what to write. */
+    @Test
+    void aLowerCaseSchemeIsToldHowToWriteIt() {
+        String token = server.tokens().consumer("lower-case");
+        ApiResponse lower = consumer.send(server.anonymous().request("/api/feed").header("Authorization", "bearer " + token));
+        assertThat(lower.status()).isEqualTo(401);
+        assertThat(lower.json().getString("detail")).contains("'Bearer'");
+    }
+
     /** Defect 7: anyone may ask whether the service is up, nobody learns the database's build or address. */
     @Test
     void healthSaysUpOrDownAndNothingAboutTheDatabase() {

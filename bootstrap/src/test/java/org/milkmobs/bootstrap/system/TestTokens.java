@@ -42,6 +42,12 @@ public final class TestTokens {
         return sign(keys.getPrivate(), ISSUER, subject, List.of("user"), Instant.now().minus(Duration.ofHours(1)));
     }
 
+    /** Signed by the trusted key, valid for an hour, but issued {@code ahead} from now. */
+    public String issuedAhead(String subject, Duration ahead) {
+        Instant issued = Instant.now().plus(ahead);
+        return sign(keys.getPrivate(), ISSUER, subject, List.of("user"), issued, issued.plus(Duration.ofHours(1)));
+    }
+
     public String fromOtherIssuer(String subject) {
         return sign(keys.getPrivate(), "someone-else", subject, List.of("user", "admin"), Instant.now().plus(Duration.ofHours(1)));
     }
@@ -52,13 +58,17 @@ public final class TestTokens {
     }
 
     private static String sign(PrivateKey key, String issuer, String subject, List<String> groups, Instant expiry) {
+        return sign(key, issuer, subject, groups, Instant.ofEpochSecond(Math.min(Instant.now().getEpochSecond(), expiry.getEpochSecond() - 60)),
+                expiry);
+    }
+
+    private static String sign(PrivateKey key, String issuer, String subject, List<String> groups, Instant issued, Instant expiry) {
         JsonArrayBuilder groupArray = Json.createArrayBuilder();
         groups.forEach(groupArray::add);
         String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        Instant now = Instant.now();
         String claims = Json.createObjectBuilder()
                 .add("iss", issuer).add("sub", subject).add("upn", subject).add("groups", groupArray)
-                .add("iat", Math.min(now.getEpochSecond(), expiry.getEpochSecond() - 60)).add("exp", expiry.getEpochSecond())
+                .add("iat", issued.getEpochSecond()).add("exp", expiry.getEpochSecond())
                 .add("jti", UUID.randomUUID().toString())
                 .build().toString();
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "." + base64Url(claims.getBytes(StandardCharsets.UTF_8));
