@@ -181,8 +181,9 @@ public class UseCaseProducers {
     /** Not transactional: an upload streams for minutes and touches no table. */
     @Produces
     @Singleton
-    TransferBlobUseCase transferBlob(BlobGrants grants, BlobStorage storage) {
-        return new TransferBlobService(grants, storage);
+    TransferBlobUseCase transferBlob(BlobGrants grants, BlobStorage storage, LoadVideoPort videos, PipelineAdminPort pipeline,
+                                     Transactions transactions) {
+        return new TransferBlobService(grants, storage, videos, pipeline, transactions);
     }
 
     @Produces

@@ -58,6 +58,28 @@ class HardeningIT {
         assertThat(types).containsOnlyOnce("ExecutionStarted", "TaskScheduled:preflight").doesNotContain("ExecutionRedriven");
     }
 
+    /** Defect 3: an upload URL is spent by completing the upload and by deleting the video; later PUTs store nothing. */
+    @Test
+    void anUploadUrlIsSpentByCompleteAndByDelete() {
+        Uploads uploads = new Uploads(consumer);
+        byte[] clip = Uploads.read(MediaFixtures.video(dir, "spent", 3, 320, 240));
+        jakarta.json.JsonObject completed = uploads.submit("spent by complete", java.util.List.of());
+        assertThat(uploads.upload(completed, clip).status()).isEqualTo(204);
+        assertThat(uploads.complete(completed.getString("videoId")).status()).isEqualTo(202);
+
+        ApiResponse late = uploads.upload(completed, clip);
+        assertThat(late.status()).as(late.toString()).isEqualTo(403);
+        assertThat(late.json().getString("type")).endsWith("url-spent");
+
+        jakarta.json.JsonObject deleted = uploads.submit("spent by delete", java.util.List.of());
+        ApiClient admin = server.as(server.tokens().admin("hardening-admin"));
+        assertThat(admin.delete("/api/admin/videos/" + deleted.getString("videoId")).status()).isEqualTo(204);
+        assertThat(uploads.upload(deleted, clip).status()).isEqualTo(403);
+        assertThat(server.workDir().resolve("data/blobs/uploads/" + deleted.getString("videoId"))).doesNotExist();
+        uploads.awaitSettled(completed.getString("videoId"));
+        assertThat(server.workDir().resolve("data/blobs/uploads/" + completed.getString("videoId"))).doesNotExist();
+    }
+
     /** Defect 10: a token issued a day ahead is refused; one within the clock skew (60 s) is taken. */
     @Test
     void aTokenIssuedInTheFutureIsRefused() {

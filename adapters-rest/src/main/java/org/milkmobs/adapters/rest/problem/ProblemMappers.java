@@ -131,7 +131,7 @@ public final class ProblemMappers {
         }
     }
 
-    /** The local store's signed URLs: forged or expired is 403, the wrong method 405. */
+    /** The local store's signed URLs: forged, expired or spent is 403, the wrong method 405. */
     @Provider
     public static class InvalidGrant implements ExceptionMapper<BlobGrants.InvalidGrantException> {
         @Override
@@ -139,8 +139,12 @@ public final class ProblemMappers {
             if (e.reason() == BlobGrants.InvalidGrantException.Reason.WRONG_ACTION) {
                 return Problems.of(Response.Status.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMessage());
             }
-            return Problems.of(Response.Status.FORBIDDEN, e.reason() == BlobGrants.InvalidGrantException.Reason.EXPIRED
-                    ? "url-expired" : "bad-signature", e.getMessage());
+            String type = switch (e.reason()) {
+                case EXPIRED -> "url-expired";
+                case SPENT -> "url-spent";
+                default -> "bad-signature";
+            };
+            return Problems.of(Response.Status.FORBIDDEN, type, e.getMessage());
         }
     }
 

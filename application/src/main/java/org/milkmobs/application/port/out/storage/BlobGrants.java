@@ -30,6 +30,7 @@ public interface BlobGrants {
             return reason;
         }
 
-        public enum Reason { MALFORMED, BAD_SIGNATURE, EXPIRED, WRONG_ACTION }
+        /** {@code SPENT}: a valid upload grant whose upload was completed, or whose video was deleted. */
+        public enum Reason { MALFORMED, BAD_SIGNATURE, EXPIRED, WRONG_ACTION, SPENT }
     }
 }

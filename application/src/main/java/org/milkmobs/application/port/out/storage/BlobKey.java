@@ -22,6 +22,12 @@ public record BlobKey(String value) {
         return new BlobKey("uploads/" + video);
     }
 
+    /** The video whose upload this staging key receives, if it is one. */
+    public java.util.Optional<VideoId> stagedVideo() {
+        return value.startsWith("uploads/") ? java.util.Optional.of(VideoId.parse(value.substring("uploads/".length())))
+                : java.util.Optional.empty();
+    }
+
     /** The video's bytes after completion; no grant can write here. */
     public static BlobKey source(VideoId video) {
         return new BlobKey("videos/" + video + "/source");
