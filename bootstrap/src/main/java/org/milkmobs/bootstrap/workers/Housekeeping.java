@@ -71,6 +71,7 @@ public class Housekeeping {
         every(fast, "expire reservations of dead workers", budget::expireStaleReservations);
         every(settings.duration("uploads.reconcile-interval"), "reconcile uploads", maintenance::reconcileUploads);
         every(Duration.ofHours(1), "prune history", maintenance::pruneHistory);
+        every(Duration.ofHours(1), "sweep abandoned files", maintenance::sweepAbandonedFiles);
     }
 
     /** Starts a scheduled run when due, and executes any started run, on the pipeline executor. */

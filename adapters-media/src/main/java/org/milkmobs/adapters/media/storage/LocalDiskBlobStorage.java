@@ -151,6 +151,35 @@ public final class LocalDiskBlobStorage implements BlobStorage, BlobGrants {
         }
     }
 
+    /** Partial files in {@code .incoming} and empty folders, both older than {@code olderThan} (younger ones may be in use). */
+    @Override
+    public int sweepAbandoned(Instant olderThan) {
+        int removed = 0;
+        try (var files = Files.walk(root)) {
+            // deepest first, so a folder emptied by this sweep is removed in the same pass
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                boolean partial = path.getParent() != null && path.getParent().equals(temporary) && Files.isRegularFile(path);
+                boolean folder = Files.isDirectory(path) && !path.equals(root) && !path.equals(temporary);
+                if ((partial || folder) && Files.getLastModifiedTime(path).toInstant().isBefore(olderThan) && deleteIfEmptyOrFile(path)) {
+                    removed++;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new BlobStorageException("cannot sweep the file store", e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause());
+        }
+        return removed;
+    }
+
+    private static boolean deleteIfEmptyOrFile(Path path) {
+        try {
+            return Files.deleteIfExists(path);
+        } catch (java.nio.file.DirectoryNotEmptyException stillUsed) {
+            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Path pathOf(BlobKey key) {
         Path path = root.resolve(key.value()).normalize();
         if (!path.startsWith(root) || path.startsWith(temporary)) {
@@ -161,6 +190,16 @@ public final class LocalDiskBlobStorage implements BlobStorage, BlobGrants {
 
     private static void moveIntoPlace(Path source, Path target) throws IOException {
         Files.createDirectories(target.getParent());
+        try {
+            move(source, target);
+        } catch (NoSuchFileException sweptMeanwhile) {
+            // the sweeper removed the (old, empty) folder between its creation and the move: once more
+            Files.createDirectories(target.getParent());
+            move(source, target);
+        }
+    }
+
+    private static void move(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

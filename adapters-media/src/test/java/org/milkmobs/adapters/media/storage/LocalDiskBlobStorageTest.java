@@ -65,6 +65,33 @@ class LocalDiskBlobStorageTest extends BlobStorageContract {
         return (LocalDiskBlobStorage) storage();
     }
 
+    /** Defect 5: partial files of interrupted uploads and folders emptied by deletions were never removed. */
+    @Test
+    void theSweeperRemovesAbandonedPartialsAndEmptyFoldersButNothingInUse() throws java.io.IOException {
+        BlobKey kept = BlobKey.source(VideoId.generate());
+        store().write(kept, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), 10, "video/mp4");
+        BlobKey deleted = BlobKey.source(VideoId.generate());
+        store().write(deleted, new java.io.ByteArrayInputStream(new byte[] {1}), 10, "video/mp4");
+        store().delete(deleted);
+        Path abandoned = Files.writeString(root.resolve(".incoming/abandoned"), "half an upload");
+        Path running = Files.writeString(root.resolve(".incoming/running"), "an upload in progress");
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.filter(p -> !p.equals(running)).toList()) {
+                Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.from(hourAgo));
+            }
+        }
+
+        int removed = store().sweepAbandoned(Instant.now().minus(Duration.ofMinutes(30)));
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(running).exists();
+        assertThat(root.resolve(deleted.value()).getParent()).doesNotExist();
+        assertThat(store().size(kept)).hasValue(3);
+        assertThat(root.resolve(".incoming")).isDirectory();
+        assertThat(removed).isEqualTo(2);
+    }
+
     @Test
     void anUploadGrantVerifiesForUploadOnly() {
         BlobKey key = BlobKey.staging(VideoId.generate());

@@ -76,6 +76,12 @@ public class MaintenanceService implements MaintenanceUseCase {
         return handled;
     }
 
+    /** After the upload URL's lifetime no write can still be running, so what an interrupted one left is abandoned. */
+    @Override
+    public int sweepAbandonedFiles() {
+        return storage.sweepAbandoned(clock.instant().minus(uploads.uploadUrlTtl()));
+    }
+
     @Override
     public int purgeBlobs() {
         Instant now = clock.instant();

@@ -9,6 +9,9 @@ public interface MaintenanceUseCase {
     /** Deletes files whose deletion is due; failures are retried later. */
     int purgeBlobs();
 
+    /** Removes partial files of interrupted uploads and empty folders, once older than the upload URLs' lifetime. */
+    int sweepAbandonedFiles();
+
     /** Removes old finished workflows' jobs and history, expired idempotency keys, and old cached query vectors. */
     int pruneHistory();
 }

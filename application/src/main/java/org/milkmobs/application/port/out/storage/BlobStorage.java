@@ -47,4 +47,12 @@ public interface BlobStorage {
 
     /** Removes the blob; removing one that does not exist succeeds. */
     void delete(BlobKey key);
+
+    /**
+     * Removes what interrupted writes left behind (partial files of uploads cut off mid-stream, folders emptied by
+     * deletions) last touched before {@code olderThan}; returns how many. A store without such leftovers does nothing.
+     */
+    default int sweepAbandoned(java.time.Instant olderThan) {
+        return 0;
+    }
 }
