@@ -276,7 +276,42 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(Throwable e) {
             Response tooLarge = bodyTooLarge(e);
-            return tooLarge != null ? tooLarge : incident(e);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
+            return databaseUnreachable(e) ? databaseUnavailable(e) : incident(e);
+        }
+
+        /** An outage is not a fault of this request: 503 with Retry-After, one log line, no incident. */
+        private static Response databaseUnavailable(Throwable e) {
+            LOG.log(Level.WARNING, "the database did not answer: {0}", rootMessage(e));
+            return Response.fromResponse(Problems.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "the service's database does not answer; try again shortly")).header("Retry-After", "5").build();
+        }
+
+        /**
+         * The database cannot be reached: SQLState class 08 (connection exception) or 57P (PostgreSQL shutting down),
+         * or the pool giving up on a connection, anywhere in the chain (JPA wraps it several times).
+         */
+        static boolean databaseUnreachable(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                    return true;
+                }
+                if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return String.valueOf(root.getMessage());
         }
 
         static Response incident(Throwable e) {

@@ -58,6 +58,21 @@ class ProblemMappersTest {
         }
     }
 
+    /** Defect 9: a database outage was a 500 with an incident; it is the service being unavailable, for a while. */
+    @Test
+    void aDatabaseThatDoesNotAnswerIs503WithRetryAfter() {
+        RuntimeException outage = new RuntimeException("could not execute statement",
+                new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+        Response response = mapperFor(outage).toResponse(outage);
+
+        org.assertj.core.api.Assertions.assertThat(response.getStatus()).isEqualTo(503);
+        org.assertj.core.api.Assertions.assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        org.assertj.core.api.Assertions.assertThat(((Problem) response.getEntity()).detail()).doesNotContain("127.0.0.1", "5432");
+
+        RuntimeException bug = new RuntimeException(new java.sql.SQLException("syntax error", "42601"));
+        org.assertj.core.api.Assertions.assertThat(mapperFor(bug).toResponse(bug).getStatus()).isEqualTo(500);
+    }
+
     /** As JAX-RS picks a mapper: the provider whose exception type is the closest superclass of the thrown one. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ExceptionMapper<Throwable> mapperFor(Throwable thrown) {
