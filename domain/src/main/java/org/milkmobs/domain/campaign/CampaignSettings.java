@@ -15,7 +15,14 @@ public record CampaignSettings(Campaign campaign, ValidationPolicy policy, doubl
     public CampaignSettings {
         Objects.requireNonNull(campaign, "campaign");
         Objects.requireNonNull(policy, "policy");
-        if (!Double.isFinite(visualUnrelated) || !Double.isFinite(visualSame) || !(visualSame > visualUnrelated)) {
+        // cosines: a bound outside [-1, 1] is never reached, so every video would score 0 or 1 on looks alone
+        for (double cosine : new double[] {visualUnrelated, visualSame}) {
+            if (!(cosine >= -1 && cosine <= 1)) {
+                throw new InvalidValueException(cosine == visualSame ? "visualSame" : "visualUnrelated",
+                        (cosine == visualSame ? "visualSame" : "visualUnrelated") + " is a cosine, from -1 to 1; got " + cosine);
+            }
+        }
+        if (!(visualSame > visualUnrelated)) {
             throw new InvalidValueException("visualSame", "visualSame must be a number greater than visualUnrelated");
         }
     }
