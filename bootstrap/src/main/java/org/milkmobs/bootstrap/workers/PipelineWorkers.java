@@ -106,6 +106,11 @@ public class PipelineWorkers {
                 int free = capacity.get(step) - busy.get(step).get();
                 if (free > 0) {
                     for (PipelineJob job : worker.claim(name, EnumSet.of(step), free)) {
+                        if (stopping.get()) {
+                            // shutdown began while this claim ran: give the job back now, not when its lease expires
+                            worker.release(List.of(job.lease()));
+                            continue;
+                        }
                         launch(job);
                         claimed++;
                     }
@@ -141,11 +146,25 @@ public class PipelineWorkers {
         } catch (JobLostException lost) {
             LOG.info(lost.getMessage());
         } catch (RuntimeException e) {
-            // the job keeps its lease until it expires; the rescuer then returns it for another attempt
-            LOG.log(Level.WARNING, "finishing job " + job.lease().jobId() + " failed", e);
+            if (stopping.get() || Thread.currentThread().isInterrupted()) {
+                // the server is going down and took the job with it: give it back at once (fenced by its attempt)
+                giveBack(job);
+            } else {
+                // the job keeps its lease until it expires; the rescuer then returns it for another attempt
+                LOG.log(Level.WARNING, "finishing job " + job.lease().jobId() + " failed", e);
+            }
         } finally {
             done(run);
             idleDelayMillis = pollMillis;
+        }
+    }
+
+    private void giveBack(PipelineJob job) {
+        try {
+            worker.release(List.of(job.lease()));
+            LOG.info(() -> "gave back job " + job.lease().jobId() + ", interrupted by the shutdown");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "giving back job " + job.lease().jobId() + " failed; its lease will expire", e);
         }
     }
 
