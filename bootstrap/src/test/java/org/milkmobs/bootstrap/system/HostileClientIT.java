@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,6 +45,7 @@ class HostileClientIT {
     private static ApiClient admin;
     private static String video;
     private static String grant;
+    private static jakarta.json.JsonObject campaign;
 
     @BeforeAll
     static void aVideoOfTheOwner(MilkMobsServer running) {
@@ -54,6 +56,24 @@ class HostileClientIT {
         jakarta.json.JsonObject submitted = new Uploads(owner).submit("hostile target", List.of("#hostile"));
         video = submitted.getString("videoId");
         grant = submitted.getJsonObject("upload").getString("url").replaceAll(".*/api/blobs/", "");
+        campaign = admin.get("/api/admin/campaign").json();
+    }
+
+    /**
+     * A bad value for one field beside valid ones may be taken where the schema allows it (a free-text reference name,
+     * a cosine within bounds): the campaign goes back to what it was, so later tests validate as before.
+     */
+    @AfterAll
+    static void restoreTheCampaign() {
+        assertThat(admin.putJson("/api/admin/campaign", campaign.toString()).status()).isEqualTo(200);
+        List<jakarta.json.JsonValue> before = campaign.getJsonArray("references");
+        for (jakarta.json.JsonValue reference : admin.get("/api/admin/campaign").json().getJsonArray("references")) {
+            if (!before.contains(reference)) {
+                String source = ((jakarta.json.JsonString) reference).getString();
+                admin.delete("/api/admin/campaign/references/" + URLEncoder.encode(source, StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+        }
+        assertThat(admin.get("/api/admin/campaign").json()).isEqualTo(campaign);
     }
 
     @Test
