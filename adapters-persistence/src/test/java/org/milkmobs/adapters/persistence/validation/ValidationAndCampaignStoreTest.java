@@ -60,8 +60,10 @@ class ValidationAndCampaignStoreTest extends PersistenceTest {
         float[] vector = new float[128];
         vector[5] = 1;
         txRun(() -> store.addReference("image:bottle", new Embedding(small, Modality.VISUAL, Scope.ASSET, new Segment(0, 0), vector)));
+        float[] text = new float[512];
+        text[0] = 1; // a zero vector is no embedding (it has no direction)
         txRun(() -> store.addReference("description", new Embedding(EmbeddingModel.MARENGO_3, Modality.TEXT, Scope.ASSET,
-                new Segment(0, 0), new float[512])));
+                new Segment(0, 0), text)));
 
         assertThat(tx(store::currentCampaign)).contains(settings);
         assertThat(tx(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM campaign_change").getSingleResult()).longValue()))
