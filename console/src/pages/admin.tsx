@@ -12,7 +12,7 @@ export function Overview() {
   const queues = useLive(() => must(api.GET("/api/admin/queues")), POLL);
   const budget = useLive(() => must(api.GET("/api/admin/budget")), POLL);
   const s = stats.data;
-  // the console benchmark reads this mark: milliseconds from navigation until the overview first shows data
+  // a performance mark (ms from navigation until the overview first shows data), for the browser's own tools
   useEffect(() => { if (s && !performance.getEntriesByName("overview-data").length) performance.mark("overview-data"); }, [s]);
   const global = (period: string) => budget.data?.windows.find((w) => w.scope === "global" && w.period === period);
   const day = global("day");
