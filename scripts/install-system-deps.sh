@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Milk Mobs needs from the operating system, idempotently:
-# PostgreSQL 15 with pgvector, ffmpeg/ffprobe and Tesseract OCR.
+# PostgreSQL 15 with pgvector, ffmpeg/ffprobe, Tesseract OCR, Node.js + npm (the console's build) and
+# Chromium + chromedriver (the console's browser tests).
 # Debian bookworm has no pgvector package, so it is built from Debian trixie's source package
 # (see docs/adr/0003-database-provisioning-without-docker.md). A second run takes well under a second.
 set -euo pipefail
@@ -30,6 +31,12 @@ command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || missing+=(ffmpe
 command -v tesseract >/dev/null || missing+=(tesseract-ocr tesseract-ocr-eng)
 # the tests draw captions with this font (ffmpeg's drawtext) to check OCR
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)
+# the console (console/) builds with the system's node and npm from its lockfile (ADR 0014); Debian's node 18 suffices
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+# the console's browser tests drive Debian's Chromium through Debian's chromedriver; nothing is downloaded at test time
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   apt_install "${missing[@]}"

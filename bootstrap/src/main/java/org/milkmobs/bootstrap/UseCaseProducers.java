@@ -15,6 +15,7 @@ import org.milkmobs.application.port.in.SubmitVideoUseCase;
 import org.milkmobs.application.port.in.campaign.CampaignUseCase;
 import org.milkmobs.application.port.in.mob.FeedUseCase;
 import org.milkmobs.application.port.in.mob.MobsUseCase;
+import org.milkmobs.application.port.in.mob.MobMapUseCase;
 import org.milkmobs.application.port.in.mob.ReclusterUseCase;
 import org.milkmobs.application.port.in.pipeline.ExecuteStepUseCase;
 import org.milkmobs.application.port.in.pipeline.PipelineAdminUseCase;
@@ -45,6 +46,7 @@ import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.port.out.media.MediaProber;
 import org.milkmobs.application.port.out.media.ThumbnailExtractor;
+import org.milkmobs.application.port.out.mob.MobMapSource;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.port.out.mob.ReclusterRuns;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
@@ -60,6 +62,7 @@ import org.milkmobs.application.service.campaign.CampaignProvider;
 import org.milkmobs.application.service.campaign.CampaignService;
 import org.milkmobs.application.service.mob.FeedService;
 import org.milkmobs.application.service.mob.MobAssignment;
+import org.milkmobs.application.service.mob.MobMapService;
 import org.milkmobs.application.service.mob.MobSettings;
 import org.milkmobs.application.service.mob.MobsService;
 import org.milkmobs.application.service.mob.ReclusterService;
@@ -286,6 +289,12 @@ public class UseCaseProducers {
     @Singleton
     MobsUseCase mobs(MobStore mobs, VideoVectors vectors, LoadVideoPort load, VideoDetailsAssembler details) {
         return transactional.wrap(MobsUseCase.class, new MobsService(mobs, vectors, load, details));
+    }
+
+    @Produces
+    @Singleton
+    MobMapUseCase mobMap(MobMapSource source, VideoVectors vectors) {
+        return transactional.wrap(MobMapUseCase.class, new MobMapService(source, vectors));
     }
 
     /** Not wrapped: the batch run commits in steps (progress, then the result) through {@link Transactions}. */

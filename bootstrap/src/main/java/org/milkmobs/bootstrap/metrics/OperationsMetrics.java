@@ -8,10 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.milkmobs.application.port.OperationsStats;
@@ -42,6 +44,16 @@ public class OperationsMetrics {
 
     @Inject
     BudgetAdminUseCase budget;
+
+    /** The HELP line of each gauge on /metrics: what it counts, in the unit its name ends with. */
+    static final Map<String, String> HELP = Map.of(
+            "milkmobs_jobs", "Pipeline jobs in the job table, by state",
+            "milkmobs_videos", "Videos, by lifecycle status",
+            "milkmobs_pipeline_latency_p50_seconds", "Median time from upload completion to the end of a video's workflow",
+            "milkmobs_pipeline_latency_p95_seconds", "95th percentile of the time from upload completion to the end of a video's workflow",
+            "milkmobs_budget_reservations_held", "Budget reservations held by model calls in flight",
+            "milkmobs_model_cost_usd_total", "Cost of paid model calls so far, in US dollars, by model",
+            "milkmobs_budget_remaining_usd", "Room left under a budget ceiling in its current window, in US dollars (-1: no ceiling)");
 
     private final Set<String> registered = new HashSet<>();
     private Snapshot snapshot;
@@ -100,7 +112,8 @@ public class OperationsMetrics {
             id.append('|').append(tag.getTagName()).append('=').append(tag.getTagValue());
         }
         if (registered.add(id.toString())) {
-            registry.gauge(name, () -> reading.apply(refresh()).doubleValue(), tags);
+            Metadata metadata = Metadata.builder().withName(name).withDescription(HELP.get(name)).build();
+            registry.gauge(metadata, () -> reading.apply(refresh()).doubleValue(), tags);
         }
     }
 

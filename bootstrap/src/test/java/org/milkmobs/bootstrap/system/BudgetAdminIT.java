@@ -121,6 +121,10 @@ class BudgetAdminIT {
         assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
         assertThat(metrics.body()).contains("milkmobs_jobs").contains("milkmobs_videos").contains("milkmobs_budget_remaining_usd")
                 .contains("milkmobs_pipeline_latency_p95_seconds");
+        // every gauge has a HELP line that says what it counts
+        assertThat(metrics.body()).contains("Pipeline jobs in the job table, by state")
+                .contains("Room left under a budget ceiling in its current window")
+                .doesNotContainPattern("# HELP milkmobs_\\w+\\s*\\n");
     }
 
     /** JSON-B leaves null fields out. */

@@ -104,6 +104,10 @@ class GeneratedClientIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(served.statusCode()).isEqualTo(200);
         JsonNode document = OpenApiDocument.parse(served.body());
+        assertThat(document).as("the served document is the file, not Payara's re-serialisation of it").isEqualTo(file);
+        assertThat(document.has("endpoints")).as("no non-standard top-level field").isFalse();
+        assertThat(document.at("/paths/~1api~1blobs~1{grant}/get/security").isArray()).isTrue();
+        assertThat(document.at("/paths/~1api~1blobs~1{grant}/get/security")).as("the signed URL is its own credential").isEmpty();
         assertThat(OpenApiDocument.operationIds(document)).isEqualTo(OpenApiDocument.operationIds(file));
         assertThat(fieldNames(document.at("/components/schemas"))).isEqualTo(fieldNames(file.at("/components/schemas")));
         assertThat(document.at("/components/securitySchemes/bearerAuth/bearerFormat").asText()).isEqualTo("JWT");

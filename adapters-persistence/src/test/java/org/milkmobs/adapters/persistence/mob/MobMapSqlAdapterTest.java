@@ -1,0 +1,53 @@
+package org.milkmobs.adapters.persistence.mob;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
+import org.milkmobs.adapters.persistence.testing.TestDatabase;
+import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
+import org.milkmobs.application.port.out.mob.MobMapSource;
+import org.milkmobs.application.testing.MobMapSourceContract;
+import org.milkmobs.application.testing.TestVideos;
+import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.video.VideoId;
+
+class MobMapSqlAdapterTest extends MobMapSourceContract {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
+
+    private static JpaTestSupport jpa;
+    private static jakarta.persistence.EntityManager em;
+
+    @BeforeAll
+    static void start() {
+        jpa = new JpaTestSupport(TestDatabase.create("mobmap").dataSource());
+        em = jpa.newEntityManager();
+    }
+
+    @AfterAll
+    static void stop() {
+        em.close();
+        jpa.close();
+    }
+
+    @Override
+    protected MobMapSource source() {
+        return new MobMapSqlAdapter(em);
+    }
+
+    @Override
+    protected Placed place(String space, Optional<MobId> mob, float[] vector) {
+        return JpaTestSupport.inTransaction(em, ignored -> {
+            VideoId video = VideoStorageForTests.adapter(em).saveVideo(TestVideos.submitted("owner")).id();
+            MobStoreAdapter mobs = new MobStoreAdapter(em);
+            if (mob.isPresent()) {
+                mobs.join(mob.get(), video, vector, 0.9, "test", NOW);
+                return new Placed(video, mob.get());
+            }
+            // a join similarity above 1 never matches an existing mob, so every call founds one
+            return new Placed(video, mobs.createMobFor(space, video, vector, 1.1, NOW));
+        });
+    }
+}
