@@ -13,10 +13,39 @@ cd "$ROOT"
 name=${1:-}
 shift || true
 
-scripts/install-system-deps.sh
-scripts/db.sh start dev >/dev/null 2>&1
+fail() { echo "bench $name: $*" >&2; exit 1; }
+
+module_of() { # the reactor module whose test classpath holds the benchmark
+  case "$1" in
+    jobs | vectors) echo adapters-persistence ;;
+    search | upload | growth) echo bootstrap ;;
+    kmeans) echo domain ;;
+    analyzer) echo adapters-media ;;
+    *) return 1 ;;
+  esac
+}
+module=$(module_of "$name") || { sed -n '2,10p' "$0" >&2; exit 2; }
+
+scripts/install-system-deps.sh || fail "installing the system dependencies failed (above)"
+# a benchmark that cannot reach its database says why and fails, rather than printing nothing
+if ! db_log=$(scripts/db.sh start dev 2>&1); then
+  echo "$db_log" >&2
+  fail "cannot start the benchmark database on 127.0.0.1:${MILKMOBS_DB_PORT:-55432} (port taken? set MILKMOBS_DB_PORT)"
+fi
 export MILKMOBS_TEST_DB_URL=$(scripts/db.sh url dev)
-mvn -B -ntp -q install -DskipTests
+
+# Build only the module and what it needs, and only when a source or pom changed since the last build
+# for this module (a stamp under target/), so a second run starts at once.
+stamp="$ROOT/target/bench-built-$module"
+changed=$( [ -f "$stamp" ] && find . -path ./console -prune -o -path '*/target' -prune -o -path ./.data -prune -o \
+  \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$stamp" -print -quit || echo never-built)
+if [ -n "$changed" ]; then
+  echo "bench $name: building $module and what it needs (${changed#./} changed)" >&2
+  mkdir -p "$ROOT/target"
+  touch "$stamp.new"
+  mvn -B -ntp -q install -DskipTests -pl "$module" -am || { rm -f "$stamp.new"; fail "the build failed (above)"; }
+  mv "$stamp.new" "$stamp"
+fi
 
 exec_test_main() { # module, class, args...
   local module=$1 class=$2
