@@ -41,21 +41,23 @@ class VideoListingAdapter implements ListVideosPort {
                     WHERE mm.mob_id = m.id AND mm.assigned_at <= ?
                     ORDER BY mm.feed_seq DESC LIMIT 1) top
             ), entries AS (
-                SELECT placed.video_id AS id, tops.mob_id, ((tops.top - placed.feed_seq) / ?)::integer AS round
+                SELECT placed.id, tops.mob_id, ((tops.top - placed.feed_seq) / ?)::integer AS round, placed.created_at
                 FROM tops CROSS JOIN LATERAL (
-                    SELECT mm.video_id, mm.feed_seq FROM mob_member mm
+                    -- the LIMIT keeps this a per-mob index range scan; without it the planner hash-joins every member
+                    SELECT mm.video_id AS id, mm.feed_seq, v.created_at FROM mob_member mm JOIN video v ON v.id = mm.video_id
                     WHERE mm.mob_id = tops.mob_id AND mm.assigned_at <= ?
-                      AND mm.feed_seq <= tops.top - ?::bigint * ? AND mm.feed_seq > tops.top - ?::bigint * ?) placed
+                      AND mm.feed_seq <= tops.top - ?::bigint * ? AND mm.feed_seq > tops.top - ?::bigint * ?
+                      AND v.status = 'VALIDATED' AND v.created_at <= ?
+                    ORDER BY mm.feed_seq DESC LIMIT ?) placed
                 UNION ALL
-                (SELECT v.id, NULL::uuid, 0 FROM video v
+                (SELECT v.id, NULL::uuid, 0, v.created_at FROM video v
                  WHERE ? = 0 AND v.status = 'VALIDATED' AND NOT v.in_mob AND v.created_at <= ?
                    AND (?::timestamptz IS NULL OR v.created_at < ? OR (v.created_at = ? AND v.id < ?))
                  ORDER BY v.created_at DESC, v.id DESC LIMIT ?)
             )
-            SELECT v.id, e.mob_id, e.round FROM entries e JOIN video v ON v.id = e.id
-            WHERE v.status = 'VALIDATED' AND v.created_at <= ?
-              AND (?::integer IS NULL OR e.round > ? OR (e.round = ? AND (v.created_at < ? OR (v.created_at = ? AND v.id < ?))))
-            ORDER BY e.round, v.created_at DESC, v.id DESC
+            SELECT id, mob_id, round FROM entries e
+            WHERE ?::integer IS NULL OR e.round > ? OR (e.round = ? AND (e.created_at < ? OR (e.created_at = ? AND e.id < ?)))
+            ORDER BY e.round, e.created_at DESC, e.id DESC
             LIMIT ?
             """;
 
@@ -129,9 +131,9 @@ class VideoListingAdapter implements ListVideosPort {
         Instant time = after.map(FeedPosition::createdAt).orElse(null);
         UUID id = after.map(p -> p.id().value()).orElse(null);
         return sql.query(FEED, row -> new Object[] {Sql.uuid(row, "id"), Sql.uuid(row, "mob_id"), row.getInt("round")},
-                snapshot, perMob, snapshot, from, perMob, from + window, perMob,
+                snapshot, perMob, snapshot, from, perMob, from + window, perMob, snapshot, (long) window * perMob,
                 from, snapshot, time, time, time, id, limit,
-                snapshot, round, round, round, time, time, id, limit);
+                round, round, round, time, time, id, limit);
     }
 
     private long highestSeq() {
