@@ -5,7 +5,10 @@
 #   ./mm bench vectors [count] [dimension]               pgvector: vector vs halfvec (size, build, latency, recall)
 #   ./mm bench search [videos] [queries] [warm-up]       GET /api/search/similar on the WAR vs the raw k-NN SQL, recall@10
 #   ./mm bench upload [MiB] [heap]                      a 1 GiB video through upload, pipeline, download; server at -Xmx256m
-#   ./mm bench kmeans [points] [dimension] [k] [iters]   batch k-means, ours vs Smile's, on 100k x 512, K=64 by default
+#   ./mm bench kmeans [points] [dimension] [k] [iters] [smile]  k-means on 100k x 512, K=64: one Lloyd iteration vs numpy,
+#                                                        sampled vs full seeding (and Smile's run with "smile")
+#   ./mm bench growth [sizes] [requests] [warm-up]       feed, mob page, similar, text search, admin list at each catalogue
+#                                                        size (default 1000,10000,100000): p50/p95, req/s, ratios
 # Benchmarks run against the durable dev cluster (fsync on), in a database of their own that is dropped after.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,10 +16,39 @@ cd "$ROOT"
 name=${1:-}
 shift || true
 
-scripts/install-system-deps.sh
-scripts/db.sh start dev >/dev/null 2>&1
+fail() { echo "bench $name: $*" >&2; exit 1; }
+
+module_of() { # the reactor module whose test classpath holds the benchmark
+  case "$1" in
+    jobs | vectors) echo adapters-persistence ;;
+    search | upload | growth) echo bootstrap ;;
+    kmeans) echo domain ;;
+    analyzer) echo adapters-media ;;
+    *) return 1 ;;
+  esac
+}
+module=$(module_of "$name") || { sed -n '2,12p' "$0" >&2; exit 2; }
+
+scripts/install-system-deps.sh || fail "installing the system dependencies failed (above)"
+# a benchmark that cannot reach its database says why and fails, rather than printing nothing
+if ! db_log=$(scripts/db.sh start dev 2>&1); then
+  echo "$db_log" >&2
+  fail "cannot start the benchmark database on 127.0.0.1:${MILKMOBS_DB_PORT:-55432} (port taken? set MILKMOBS_DB_PORT)"
+fi
 export MILKMOBS_TEST_DB_URL=$(scripts/db.sh url dev)
-mvn -B -ntp -q install -DskipTests
+
+# Build only the module and what it needs, and only when a source or pom changed since the last build
+# for this module (a stamp under target/), so a second run starts at once.
+stamp="$ROOT/target/bench-built-$module"
+changed=$( [ -f "$stamp" ] && find . -path ./console -prune -o -path '*/target' -prune -o -path ./.data -prune -o \
+  \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$stamp" -print -quit || echo never-built)
+if [ -n "$changed" ]; then
+  echo "bench $name: building $module and what it needs (${changed#./} changed)" >&2
+  mkdir -p "$ROOT/target"
+  touch "$stamp.new"
+  mvn -B -ntp -q install -DskipTests -pl "$module" -am || { rm -f "$stamp.new"; fail "the build failed (above)"; }
+  mv "$stamp.new" "$stamp"
+fi
 
 exec_test_main() { # module, class, args...
   local module=$1 class=$2
@@ -28,13 +60,20 @@ exec_test_main() { # module, class, args...
 case "$name" in
   jobs) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.pipeline.JobQueueBenchmark "$@" ;;
   vectors) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.bench.VectorStorageBenchmark "$@" ;;
-  search | upload)
+  search | upload | growth)
     # these benchmarks boot the packaged WAR, as the system tests do
     BENCH_PROPERTIES="-Dmilkmobs.war=$ROOT/bootstrap/target/milkmobs.war -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar"
     BENCH_PROPERTIES+=" -Dmilkmobs.workdir=$ROOT/bootstrap/target/bench"
-    class=$([ "$name" = search ] && echo SearchBenchmark || echo UploadBenchmark)
+    case "$name" in search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; growth) class=GrowthBenchmark ;; esac
     exec_test_main bootstrap "org.milkmobs.bootstrap.bench.$class" "$@" ;;
-  kmeans) MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g" exec_test_main domain org.milkmobs.domain.mob.KMeansBenchmark "$@" ;;
+  kmeans)
+    # the numpy/OpenBLAS reference comes from Debian, installed here only (never by tests)
+    if ! python3 -c 'import numpy' 2>/dev/null; then
+      echo "bench kmeans: installing python3-numpy and OpenBLAS from Debian for the reference figure" >&2
+      $( [ "$(id -u)" -eq 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-numpy libopenblas0-pthread \
+        >/dev/null || echo "bench kmeans: could not install numpy; its figure is left out" >&2
+    fi
+    MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g" exec_test_main domain org.milkmobs.domain.mob.KMeansBenchmark "$@" ;;
   analyzer) exec_test_main adapters-media org.milkmobs.adapters.media.local.LocalAnalyzerBenchmark "$@" ;;
-  *) sed -n '2,10p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac

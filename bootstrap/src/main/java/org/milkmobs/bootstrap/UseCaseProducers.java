@@ -287,8 +287,8 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    MobsUseCase mobs(MobStore mobs, VideoVectors vectors, LoadVideoPort load, VideoDetailsAssembler details) {
-        return transactional.wrap(MobsUseCase.class, new MobsService(mobs, vectors, load, details));
+    MobsUseCase mobs(MobStore mobs, VideoVectors vectors, ListVideosPort videos, VideoDetailsAssembler details) {
+        return transactional.wrap(MobsUseCase.class, new MobsService(mobs, vectors, videos, details));
     }
 
     @Produces

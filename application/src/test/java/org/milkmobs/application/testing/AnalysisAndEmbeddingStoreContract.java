@@ -71,6 +71,9 @@ public abstract class AnalysisAndEmbeddingStoreContract {
         assertThat(stored).isEqualTo(local);
         assertThat(stored.participationScore()).as("absent stays absent, not zero").isEmpty();
         assertThat(inTransaction(() -> analyses().findAnalysis(VideoId.generate()))).isEmpty();
+        VideoId none = VideoId.generate();
+        assertThat(inTransaction(() -> analyses().findAnalyses(List.of(video, none)))).as("a page's analyses in one read")
+                .containsOnlyKeys(video).containsEntry(video, local);
     }
 
     @Test

@@ -5,11 +5,17 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * k-means (Lloyd's iterations) with greedy k-means++ seeding and restarts, keeping the run with the lowest
- * inertia (the sum of squared distances to the nearest centroid). Assignment runs in parallel over the
- * points; distances use ‖x‖² − 2x·c + ‖c‖² so each is one dot product. Deterministic for a given seed.
+ * k-means (Lloyd's iterations) with greedy k-means++ seeding on a sample, and restarts, keeping the run with the
+ * lowest inertia (the sum of squared distances to the nearest centroid). Distances use ‖x‖² − 2x·c + ‖c‖², the
+ * dot products computed a block of points against all centroids at once ({@link BlockedDots}), blocks in
+ * parallel. Deterministic for a given seed.
  */
 public final class KMeans {
+
+    /** Seeding looks at this many points at least (all of them when there are fewer)... */
+    static final int SEED_SAMPLE_MIN = 10_000;
+    /** ...and at this many per cluster when K is large: enough to see every community, a fraction of the cost. */
+    static final int SEED_SAMPLE_PER_CLUSTER = 128;
 
     private KMeans() {
     }
@@ -18,20 +24,23 @@ public final class KMeans {
     }
 
     public static Result cluster(float[][] points, int k, int restarts, int maxIterations, long seed) {
+        return cluster(points, k, restarts, maxIterations, seed, seedSampleSize(points.length, k));
+    }
+
+    /** As {@link #cluster(float[][], int, int, int, long)}, seeding on {@code seedSample} points (the benchmark compares). */
+    static Result cluster(float[][] points, int k, int restarts, int maxIterations, long seed, int seedSample) {
         if (points.length == 0) {
             throw new IllegalArgumentException("no points to cluster");
         }
         if (k < 1 || k > points.length) {
             throw new IllegalArgumentException("k must be between 1 and the number of points (" + points.length + "), got " + k);
         }
-        double[] norms = new double[points.length];
-        for (int i = 0; i < points.length; i++) {
-            norms[i] = dot(points[i], points[i]);
-        }
+        double[] norms = norms(points);
         SplittableRandom random = new SplittableRandom(seed);
         Result best = null;
         for (int run = 0; run < Math.max(1, restarts); run++) {
-            Result result = lloyd(points, norms, seedPlusPlus(points, norms, k, random.split()), maxIterations);
+            Result result = lloyd(points, norms, seed(points, norms, k, Math.min(points.length, seedSample), random.split()),
+                    maxIterations);
             if (best == null || result.inertia() < best.inertia()) {
                 best = result;
             }
@@ -39,46 +48,95 @@ public final class KMeans {
         return best;
     }
 
+    static int seedSampleSize(int points, int k) {
+        return Math.min(points, Math.max(SEED_SAMPLE_MIN, SEED_SAMPLE_PER_CLUSTER * k));
+    }
+
+    static double[] norms(float[][] points) {
+        double[] norms = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            norms[i] = dot(points[i], points[i]);
+        }
+        return norms;
+    }
+
+    /** Greedy k-means++ on a uniform sample of {@code sampleSize} distinct points (all of them when it is n). */
+    static float[][] seed(float[][] points, double[] norms, int k, int sampleSize, SplittableRandom random) {
+        if (sampleSize >= points.length) {
+            return seedPlusPlus(points, norms, k, random);
+        }
+        int[] order = new int[points.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        float[][] sample = new float[sampleSize][];
+        double[] sampleNorms = new double[sampleSize];
+        for (int i = 0; i < sampleSize; i++) {
+            int j = i + random.nextInt(order.length - i);
+            int chosen = order[j];
+            order[j] = order[i];
+            order[i] = chosen;
+            sample[i] = points[chosen];
+            sampleNorms[i] = norms[chosen];
+        }
+        return seedPlusPlus(sample, sampleNorms, k, random);
+    }
+
     /**
      * Greedy k-means++ (as in scikit-learn): each next seed is the best of 2 + ln(k) candidates drawn with
      * probability proportional to their squared distance to the nearest seed, "best" being the candidate
      * that lowers the total of those distances most. Plain k-means++ (one candidate) gives worse starts.
+     * The candidates' distances are computed together, in one blocked pass over the points.
      */
     static float[][] seedPlusPlus(float[][] points, double[] norms, int k, SplittableRandom random) {
         int n = points.length;
         int trials = 2 + (int) Math.log(k);
         float[][] centroids = new float[k][];
         centroids[0] = points[random.nextInt(n)].clone();
-        double[] nearest = distancesTo(points, norms, centroids[0], null);
+        double[] nearest = distancesTo(points, norms, new float[][] {centroids[0]}, null)[0];
         double potential = sum(nearest);
         for (int c = 1; c < k; c++) {
-            double[] bestDistances = null;
-            int bestCandidate = -1;
+            float[][] candidates = new float[trials][];
+            for (int t = 0; t < trials; t++) {
+                candidates[t] = points[potential <= 0 ? random.nextInt(n) : sample(nearest, potential, random.nextDouble())];
+            }
+            double[][] distances = distancesTo(points, norms, candidates, nearest);
+            int bestCandidate = 0;
             double bestPotential = Double.MAX_VALUE;
             for (int t = 0; t < trials; t++) {
-                int candidate = potential <= 0 ? random.nextInt(n) : sample(nearest, potential, random.nextDouble());
-                double[] distances = distancesTo(points, norms, points[candidate], nearest);
-                double candidatePotential = sum(distances);
+                double candidatePotential = sum(distances[t]);
                 if (candidatePotential < bestPotential) {
                     bestPotential = candidatePotential;
-                    bestCandidate = candidate;
-                    bestDistances = distances;
+                    bestCandidate = t;
                 }
             }
-            centroids[c] = points[bestCandidate].clone();
-            nearest = bestDistances;
+            centroids[c] = candidates[bestCandidate].clone();
+            nearest = distances[bestCandidate];
             potential = bestPotential;
         }
         return centroids;
     }
 
-    /** Squared distances to {@code centre}, capped by {@code cap} (the distances to the seeds so far) when given. */
-    private static double[] distancesTo(float[][] points, double[] norms, float[] centre, double[] cap) {
-        double centreNorm = dot(centre, centre);
-        double[] distances = new double[points.length];
-        IntStream.range(0, points.length).parallel().forEach(i -> {
-            double d = Math.max(0, norms[i] - 2 * dot(points[i], centre) + centreNorm);
-            distances[i] = cap == null ? d : Math.min(d, cap[i]);
+    /** Squared distances to each centre, capped by {@code cap} (the distances to the seeds so far) when given. */
+    private static double[][] distancesTo(float[][] points, double[] norms, float[][] centres, double[] cap) {
+        double[] centreNorms = new double[centres.length];
+        for (int c = 0; c < centres.length; c++) {
+            centreNorms[c] = dot(centres[c], centres[c]);
+        }
+        double[][] distances = new double[centres.length][points.length];
+        ThreadLocal<BlockedDots> kernels = ThreadLocal.withInitial(() -> new BlockedDots(points[0].length, centres.length));
+        int blocks = (points.length + BlockedDots.BLOCK - 1) / BlockedDots.BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            BlockedDots kernel = kernels.get();
+            int from = b * BlockedDots.BLOCK;
+            int count = Math.min(BlockedDots.BLOCK, points.length - from);
+            kernel.compute(points, from, count, centres, centres.length);
+            for (int c = 0; c < centres.length; c++) {
+                for (int i = 0; i < count; i++) {
+                    double d = Math.max(0, norms[from + i] - 2 * (double) kernel.dot(i, c) + centreNorms[c]);
+                    distances[c][from + i] = cap == null ? d : Math.min(d, cap[from + i]);
+                }
+            }
         });
         return distances;
     }
@@ -114,38 +172,67 @@ public final class KMeans {
         boolean changed = true;
         while (changed && iteration < maxIterations) {
             iteration++;
-            double[] centroidNorms = new double[k];
-            for (int c = 0; c < k; c++) {
-                centroidNorms[c] = dot(centroids[c], centroids[c]);
-            }
-            float[][] current = centroids;
-            long moves = IntStream.range(0, n).parallel().filter(i -> {
+            changed = assign(points, norms, centroids, assignment, distance) > 0;
+            centroids = update(points, assignment, centroids, dim, distance);
+        }
+        return new Result(assignment, centroids, inertia(points, assignment, centroids), iteration);
+    }
+
+    /**
+     * Assigns every point to its nearest centroid (recording the squared distance); returns how many moved.
+     * Blocks of points run in parallel, each against all centroids at once.
+     */
+    static long assign(float[][] points, double[] norms, float[][] centroids, int[] assignment, double[] distance) {
+        int k = centroids.length;
+        double[] centroidNorms = new double[k];
+        for (int c = 0; c < k; c++) {
+            centroidNorms[c] = dot(centroids[c], centroids[c]);
+        }
+        ThreadLocal<BlockedDots> kernels = ThreadLocal.withInitial(() -> new BlockedDots(points[0].length, k));
+        int blocks = (points.length + BlockedDots.BLOCK - 1) / BlockedDots.BLOCK;
+        return IntStream.range(0, blocks).parallel().mapToLong(b -> {
+            BlockedDots kernel = kernels.get();
+            int from = b * BlockedDots.BLOCK;
+            int count = Math.min(BlockedDots.BLOCK, points.length - from);
+            kernel.compute(points, from, count, centroids, k);
+            long moved = 0;
+            for (int i = 0; i < count; i++) {
                 int bestCentroid = 0;
                 double bestDistance = Double.MAX_VALUE;
                 for (int c = 0; c < k; c++) {
-                    double d = centroidNorms[c] - 2 * dot(points[i], current[c]);
+                    double d = centroidNorms[c] - 2 * (double) kernel.dot(i, c);
                     if (d < bestDistance) {
                         bestDistance = d;
                         bestCentroid = c;
                     }
                 }
-                distance[i] = Math.max(0, bestDistance + norms[i]);
-                boolean moved = assignment[i] != bestCentroid;
-                assignment[i] = bestCentroid;
-                return moved;
-            }).count();
-            changed = moves > 0;
-            centroids = update(points, assignment, centroids, dim, distance);
-        }
-        double inertia = 0;
-        for (double d : distance) {
-            inertia += d;
-        }
-        return new Result(assignment, centroids, inertia, iteration);
+                int p = from + i;
+                distance[p] = Math.max(0, bestDistance + norms[p]);
+                if (assignment[p] != bestCentroid) {
+                    moved++;
+                    assignment[p] = bestCentroid;
+                }
+            }
+            return moved;
+        }).sum();
+    }
+
+    /** The exact inertia (in double, point by point) of the final assignment to the final centroids. */
+    private static double inertia(float[][] points, int[] assignment, float[][] centroids) {
+        return IntStream.range(0, points.length).parallel().mapToDouble(i -> {
+            float[] p = points[i];
+            float[] c = centroids[assignment[i]];
+            double sum = 0;
+            for (int d = 0; d < p.length; d++) {
+                double diff = (double) p[d] - c[d];
+                sum += diff * diff;
+            }
+            return sum;
+        }).sum();
     }
 
     /** New centroids as the means of their points; an emptied cluster takes the point farthest from its centroid. */
-    private static float[][] update(float[][] points, int[] assignment, float[][] previous, int dim, double[] distance) {
+    static float[][] update(float[][] points, int[] assignment, float[][] previous, int dim, double[] distance) {
         int k = previous.length;
         double[][] sums = new double[k][dim];
         int[] counts = new int[k];

@@ -8,9 +8,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.analysis.AnalysisStore;
@@ -58,18 +62,29 @@ class AnalysisSqlAdapter implements AnalysisStore {
 
     @Override
     public Optional<Analysis> findAnalysis(VideoId video) {
-        return sql.query("""
-                SELECT analyzer, participation_score, ocr_text, summary, highlights::text AS highlights, audio_silent,
+        return Optional.ofNullable(findAnalyses(List.of(video)).get(video));
+    }
+
+    @Override
+    public Map<VideoId, Analysis> findAnalyses(Collection<VideoId> videos) {
+        Map<VideoId, Analysis> found = new HashMap<>();
+        if (videos.isEmpty()) {
+            return found;
+        }
+        sql.query("""
+                SELECT video_id, analyzer, participation_score, ocr_text, summary, highlights::text AS highlights, audio_silent,
                        speech_likely, music_likely, analyzed_at
-                FROM analysis WHERE video_id = ?
+                FROM analysis WHERE video_id = ANY(?)
                 """, row -> {
+            VideoId video = new VideoId(Sql.uuid(row, "video_id"));
             double score = row.getDouble("participation_score");
             OptionalDouble participation = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
-            return new Analysis(video, row.getString("analyzer"), participation, row.getString("ocr_text"), row.getString("summary"),
-                    highlights(row.getString("highlights")),
+            return found.put(video, new Analysis(video, row.getString("analyzer"), participation, row.getString("ocr_text"),
+                    row.getString("summary"), highlights(row.getString("highlights")),
                     new AudioHints(row.getBoolean("audio_silent"), row.getBoolean("speech_likely"), row.getBoolean("music_likely")),
-                    Sql.instant(row, "analyzed_at"));
-        }, video.value()).stream().findFirst();
+                    Sql.instant(row, "analyzed_at")));
+        }, (Object) videos.stream().map(VideoId::value).distinct().toArray(UUID[]::new));
+        return found;
     }
 
     private static List<Highlight> highlights(String json) {

@@ -203,7 +203,20 @@ class MobStoreAdapter implements MobStore {
         }
         sql.batch("INSERT INTO mob_member (video_id, mob_id, vector, similarity, assigned_at) VALUES (?, ?, ?, ?, ?)", members);
         sql.batch("INSERT INTO mob_membership_change (video_id, from_mob, to_mob, reason, at) VALUES (?, ?, ?, ?, ?)", changes);
+        renumberForFeed(space);
         return changes.size();
+    }
+
+    /** The feed's order within each new mob (V25): members numbered by creation, newest highest. */
+    private void renumberForFeed(String space) {
+        sql.update("""
+                UPDATE mob_member mm SET feed_seq = numbered.seq
+                FROM (SELECT mm.video_id, row_number() OVER (PARTITION BY mm.mob_id ORDER BY v.created_at, v.id) AS seq
+                      FROM mob_member mm JOIN mob m ON m.id = mm.mob_id JOIN video v ON v.id = mm.video_id
+                      WHERE m.space = ?) numbered
+                WHERE numbered.video_id = mm.video_id
+                """, space);
+        sql.update("UPDATE mob m SET member_seq = size WHERE m.space = ?", space);
     }
 
     private static List<NewMob> placeLatecomers(List<NewMob> mobs, Map<VideoId, float[]> current) {

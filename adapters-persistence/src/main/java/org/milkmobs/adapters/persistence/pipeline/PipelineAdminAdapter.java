@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.milkmobs.adapters.persistence.JsonMaps;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
@@ -147,27 +150,45 @@ class PipelineAdminAdapter implements PipelineAdminPort {
 
     @Override
     public Optional<WorkflowProgress> progress(VideoId video) {
-        List<Object[]> workflow = sql.query("SELECT status, run, reason FROM workflow WHERE video_id = ?",
-                row -> new Object[] {WorkflowStatus.valueOf(row.getString("status")), row.getInt("run"), row.getString("reason")},
-                video.value());
-        if (workflow.isEmpty()) {
-            return Optional.empty();
+        return Optional.ofNullable(progressOf(List.of(video)).get(video));
+    }
+
+    /** Two statements for any number of videos: their workflows, then their jobs. */
+    @Override
+    public Map<VideoId, WorkflowProgress> progressOf(Collection<VideoId> videos) {
+        Map<VideoId, WorkflowProgress> progress = new HashMap<>();
+        if (videos.isEmpty()) {
+            return progress;
         }
-        WorkflowStatus status = (WorkflowStatus) workflow.get(0)[0];
-        List<StepProgress> steps = sql.query("""
-                SELECT step, state, attempt - snoozes AS used, max_attempts - snoozes AS allowed, last_error
-                FROM job WHERE video_id = ?
-                """, row -> new StepProgress(PipelineStep.fromWireName(row.getString("step")), JobState.valueOf(row.getString("state")),
-                row.getInt("used"), row.getInt("allowed"), row.getString("last_error")), video.value());
-        steps = steps.stream().sorted(java.util.Comparator.comparing(StepProgress::step)).toList();
+        Object ids = videos.stream().map(VideoId::value).distinct().toArray(UUID[]::new);
+        Map<VideoId, Object[]> workflows = new HashMap<>();
+        sql.query("SELECT video_id, status, run, reason FROM workflow WHERE video_id = ANY(?)",
+                row -> workflows.put(new VideoId(Sql.uuid(row, "video_id")),
+                        new Object[] {WorkflowStatus.valueOf(row.getString("status")), row.getInt("run"), row.getString("reason")}), ids);
+        if (workflows.isEmpty()) {
+            return progress;
+        }
+        Map<VideoId, List<StepProgress>> stepsOf = new HashMap<>();
+        sql.query("""
+                SELECT video_id, step, state, attempt - snoozes AS used, max_attempts - snoozes AS allowed, last_error
+                FROM job WHERE video_id = ANY(?)
+                """, row -> stepsOf.computeIfAbsent(new VideoId(Sql.uuid(row, "video_id")), k -> new ArrayList<>())
+                .add(new StepProgress(PipelineStep.fromWireName(row.getString("step")), JobState.valueOf(row.getString("state")),
+                        row.getInt("used"), row.getInt("allowed"), row.getString("last_error"))), ids);
+        workflows.forEach((video, workflow) -> progress.put(video, progress((WorkflowStatus) workflow[0], (Integer) workflow[1],
+                (String) workflow[2], stepsOf.getOrDefault(video, List.of()))));
+        return progress;
+    }
+
+    private static WorkflowProgress progress(WorkflowStatus status, int run, String reason, List<StepProgress> jobs) {
+        List<StepProgress> steps = jobs.stream().sorted(java.util.Comparator.comparing(StepProgress::step)).toList();
         int total = PipelineStep.values().length;
         int completed = status == WorkflowStatus.SUCCEEDED ? total
                 : (int) steps.stream().filter(s -> s.state() == JobState.COMPLETED).count();
         List<PipelineStep> current = steps.stream()
                 .filter(s -> s.state() == JobState.AVAILABLE || s.state() == JobState.RUNNING)
                 .map(StepProgress::step).toList();
-        return Optional.of(new WorkflowProgress(status, (Integer) workflow.get(0)[1], (String) workflow.get(0)[2], completed, total,
-                current, steps));
+        return new WorkflowProgress(status, run, reason, completed, total, current, steps);
     }
 
     @Override

@@ -10,7 +10,13 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import java.io.StringReader;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.validation.ValidationStore;
 import org.milkmobs.domain.user.UserId;
@@ -58,10 +64,28 @@ class ValidationStoreAdapter implements ValidationStore {
         return sql.query("""
                 SELECT accepted, score, threshold, breakdown::text AS breakdown, kind, decided_by, reason, decided_at
                 FROM validation_decision WHERE video_id = ? ORDER BY seq
-                """, row -> new ValidationDecision(row.getBoolean("accepted"), row.getDouble("score"), row.getDouble("threshold"),
+                """, ValidationStoreAdapter::decision, video.value());
+    }
+
+    @Override
+    public Map<VideoId, ValidationDecision> latestDecisions(Collection<VideoId> videos) {
+        Map<VideoId, ValidationDecision> found = new HashMap<>();
+        if (!videos.isEmpty()) {
+            sql.query("""
+                    SELECT DISTINCT ON (video_id) video_id, accepted, score, threshold, breakdown::text AS breakdown, kind, decided_by,
+                           reason, decided_at
+                    FROM validation_decision WHERE video_id = ANY(?) ORDER BY video_id, seq DESC
+                    """, row -> found.put(new VideoId(Sql.uuid(row, "video_id")), decision(row)),
+                    (Object) videos.stream().map(VideoId::value).distinct().toArray(UUID[]::new));
+        }
+        return found;
+    }
+
+    private static ValidationDecision decision(ResultSet row) throws SQLException {
+        return new ValidationDecision(row.getBoolean("accepted"), row.getDouble("score"), row.getDouble("threshold"),
                 breakdown(row.getString("breakdown")), ValidationDecision.Kind.valueOf(row.getString("kind")),
                 row.getString("decided_by") == null ? null : new UserId(row.getString("decided_by")), row.getString("reason"),
-                Sql.instant(row, "decided_at")), video.value());
+                Sql.instant(row, "decided_at"));
     }
 
     private static List<SignalResult> breakdown(String json) {

@@ -27,22 +27,42 @@ import org.milkmobs.domain.video.VideoStatus;
 class VideoListingAdapter implements ListVideosPort {
 
     /**
-     * Videos validated and placed by the snapshot, ranked within their mob by recency (a video in no mob
-     * is a mob of its own), then ordered by round (rank / perMob), recency, id.
+     * The feed over its stored order (V25, ADR 0018): a member's round is (its mob's newest feed_seq at the
+     * snapshot - its own) / perMob, so round r of every mob is a range of its (mob_id, feed_seq) index and a
+     * page reads the rounds [from, from + window) of each mob, never the whole catalogue. Validated videos in
+     * no mob are each a mob of their own (round 0), found through a partial index. Mobs are few (bounded by
+     * mobs.max-count and K), so the cost is O(mobs x window x perMob), not O(videos).
      */
     private static final String FEED = """
-            WITH eligible AS (
-                SELECT v.id, v.created_at, m.mob_id,
-                       (row_number() OVER (PARTITION BY coalesce(m.mob_id, v.id) ORDER BY v.created_at DESC, v.id DESC) - 1) / ? AS round
-                FROM video v LEFT JOIN mob_member m ON m.video_id = v.id
-                WHERE v.status = 'VALIDATED' AND v.created_at <= ? AND (m.assigned_at IS NULL OR m.assigned_at <= ?)
+            WITH tops AS (
+                SELECT m.id AS mob_id, top.seq AS top
+                FROM mob m CROSS JOIN LATERAL (
+                    SELECT mm.feed_seq AS seq FROM mob_member mm
+                    WHERE mm.mob_id = m.id AND mm.assigned_at <= ?
+                    ORDER BY mm.feed_seq DESC LIMIT 1) top
+            ), entries AS (
+                SELECT placed.id, tops.mob_id, ((tops.top - placed.feed_seq) / ?)::integer AS round, placed.created_at
+                FROM tops CROSS JOIN LATERAL (
+                    -- the LIMIT keeps this a per-mob index range scan; without it the planner hash-joins every member
+                    SELECT mm.video_id AS id, mm.feed_seq, v.created_at FROM mob_member mm JOIN video v ON v.id = mm.video_id
+                    WHERE mm.mob_id = tops.mob_id AND mm.assigned_at <= ?
+                      AND mm.feed_seq <= tops.top - ?::bigint * ? AND mm.feed_seq > tops.top - ?::bigint * ?
+                      AND v.status = 'VALIDATED' AND v.created_at <= ?
+                    ORDER BY mm.feed_seq DESC LIMIT ?) placed
+                UNION ALL
+                (SELECT v.id, NULL::uuid, 0, v.created_at FROM video v
+                 WHERE ? = 0 AND v.status = 'VALIDATED' AND NOT v.in_mob AND v.created_at <= ?
+                   AND (?::timestamptz IS NULL OR v.created_at < ? OR (v.created_at = ? AND v.id < ?))
+                 ORDER BY v.created_at DESC, v.id DESC LIMIT ?)
             )
-            SELECT id, mob_id, round FROM eligible
-            WHERE ?::integer IS NULL
-               OR round > ? OR (round = ? AND (created_at < ? OR (created_at = ? AND id < ?)))
-            ORDER BY round, created_at DESC, id DESC
+            SELECT id, mob_id, round FROM entries e
+            WHERE ?::integer IS NULL OR e.round > ? OR (e.round = ? AND (e.created_at < ? OR (e.created_at = ? AND e.id < ?)))
+            ORDER BY e.round, e.created_at DESC, e.id DESC
             LIMIT ?
             """;
+
+    /** Rounds read by a feed page's first attempt; enough whenever a few mobs are busy. */
+    private static final int FIRST_WINDOW = 2;
 
     private final EntityManager entityManager;
     private final Sql sql;
@@ -86,11 +106,15 @@ class VideoListingAdapter implements ListVideosPort {
 
     @Override
     public List<FeedEntry> feed(Instant snapshot, int perMobPerRound, Optional<FeedPosition> after, int limit) {
-        Integer round = after.map(FeedPosition::round).orElse(null);
-        Instant time = after.map(FeedPosition::createdAt).orElse(null);
-        UUID id = after.map(p -> p.id().value()).orElse(null);
-        List<Object[]> rows = sql.query(FEED, row -> new Object[] {Sql.uuid(row, "id"), Sql.uuid(row, "mob_id"), row.getInt("round")},
-                perMobPerRound, snapshot, snapshot, round, round, round, time, time, id, limit);
+        int from = after.map(FeedPosition::round).orElse(0);
+        // rounds come in order, so the rows of rounds [from, from + window) are a prefix of the feed: a full page
+        // from them is the right page; a short one is final only once the window covers every mob's oldest round
+        int window = FIRST_WINDOW;
+        List<Object[]> rows = feedRows(snapshot, perMobPerRound, after, from, window, limit);
+        while (rows.size() < limit && (long) (from + window) * perMobPerRound <= highestSeq()) {
+            window = (int) Math.min(Integer.MAX_VALUE / 2, (long) window * 4);
+            rows = feedRows(snapshot, perMobPerRound, after, from, window, limit);
+        }
         Map<UUID, Video> videos = load(rows.stream().map(r -> (UUID) r[0]).toList());
         List<FeedEntry> entries = new ArrayList<>();
         for (Object[] row : rows) {
@@ -100,6 +124,20 @@ class VideoListingAdapter implements ListVideosPort {
             }
         }
         return entries;
+    }
+
+    private List<Object[]> feedRows(Instant snapshot, int perMob, Optional<FeedPosition> after, int from, int window, int limit) {
+        Integer round = after.map(FeedPosition::round).orElse(null);
+        Instant time = after.map(FeedPosition::createdAt).orElse(null);
+        UUID id = after.map(p -> p.id().value()).orElse(null);
+        return sql.query(FEED, row -> new Object[] {Sql.uuid(row, "id"), Sql.uuid(row, "mob_id"), row.getInt("round")},
+                snapshot, perMob, snapshot, from, perMob, from + window, perMob, snapshot, (long) window * perMob,
+                from, snapshot, time, time, time, id, limit,
+                round, round, round, time, time, id, limit);
+    }
+
+    private long highestSeq() {
+        return sql.query("SELECT coalesce(max(member_seq), 0) FROM mob", row -> row.getLong(1)).get(0);
     }
 
     @Override

@@ -295,6 +295,8 @@ class JobTableTest {
         WorkflowProgress progress = node.admin.progress(video).orElseThrow();
         assertThat(progress.status()).isEqualTo(WorkflowStatus.FAILED);
         assertThat(progress.reason()).contains("embed").contains("the model refused the video");
+        assertThat(node.admin.progressOf(List.of(video, VideoId.generate()))).as("a page's progress in one read")
+                .containsOnlyKeys(video).containsEntry(video, progress);
         var stored = node.inTransaction(em -> VideoStorageForTests.adapter(em).loadVideo(video)).orElseThrow();
         assertThat(stored.failure()).contains(new Failure(FailureCode.ANALYSIS_FAILED, "the model refused the video"));
         // the cancelled sibling's worker finds its job gone

@@ -43,6 +43,9 @@ class ValidationAndCampaignStoreTest extends PersistenceTest {
         List<ValidationDecision> history = tx(() -> store.decisions(video));
         assertThat(history).containsExactly(automatic, override);
         assertThat(tx(() -> store.latestDecision(video))).contains(override);
+        VideoId undecided = VideoId.generate();
+        assertThat(tx(() -> store.latestDecisions(List.of(video, undecided)))).as("a page's decisions in force, in one read")
+                .containsOnlyKeys(video).containsEntry(video, override);
         assertThat(history.get(0).breakdown()).filteredOn(r -> r.signal() == Signal.PARTICIPATION)
                 .singleElement().satisfies(r -> assertThat(r.score()).isNull());
     }

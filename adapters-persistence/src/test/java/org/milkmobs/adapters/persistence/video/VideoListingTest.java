@@ -153,6 +153,47 @@ class VideoListingTest extends PersistenceTest {
     }
 
     @Test
+    void theStoredFeedOrderReachesDeepRoundsAcrossHolesAndKeepsVideosInNoMobInTheFirstRound() {
+        Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
+        MobId only = MobId.generate();
+        database.execute("INSERT INTO mob (id, space, centroid_sum, size, created_at, updated_at) VALUES ('" + only
+                + "', 's', '[1,0]', 0, now(), now())");
+        List<VideoId> members = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Video v = save("m" + i, t0.plusSeconds(i), VideoStatus.VALIDATED);
+            member(v.id(), only, t0);
+            members.add(v.id());
+        }
+        // a hole in the middle of the mob's numbering (a member deleted), and a validated video no mob holds yet
+        VideoId deleted = members.remove(7);
+        assertThat(tx(() -> videos.deleteVideo(deleted))).as("the delete cascades through the feed's trigger").isTrue();
+        Video loner = save("loner", t0.plusSeconds(5), VideoStatus.VALIDATED);
+        Instant snapshot = t0.plusSeconds(1000);
+
+        // one mob, one per round: every page lies rounds beyond the first window
+        List<FeedEntry> all = new ArrayList<>();
+        Optional<FeedPosition> after = Optional.empty();
+        while (true) {
+            Optional<FeedPosition> cursor = after;
+            List<FeedEntry> page = tx(() -> listing.feed(snapshot, 1, cursor, 4));
+            all.addAll(page);
+            if (page.size() < 4) {
+                break;
+            }
+            FeedEntry last = page.get(page.size() - 1);
+            after = Optional.of(new FeedPosition(last.round(), last.video().createdAt(), last.video().id()));
+        }
+
+        List<VideoId> expected = new ArrayList<>(members);
+        java.util.Collections.reverse(expected);
+        expected.add(1, loner.id());
+        assertThat(all).extracting(e -> e.video().id()).as("newest member, then the loner (round 0), then a member per round")
+                .containsExactlyElementsOf(expected);
+        assertThat(all.get(1).mob()).isEmpty();
+        assertThat(all.get(1).round()).isZero();
+    }
+
+    @Test
     void findsAnAnalysedUploadWithTheSameBytesAndWaitingSubmissions() {
         Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
         Video original = save("erin", t0, VideoStatus.VALIDATED);

@@ -3,7 +3,6 @@ package org.milkmobs.application.service.mob;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +45,7 @@ public class FeedService implements FeedUseCase {
         List<FeedEntry> entries = videos.feed(position.snapshot(), perMobPerRound, position.after(), limit + 1);
         boolean more = entries.size() > limit;
         List<FeedEntry> page = more ? entries.subList(0, limit) : entries;
-        List<VideoDetails> items = new ArrayList<>();
-        page.forEach(entry -> items.add(details.of(entry.video(), caller)));
+        List<VideoDetails> items = details.ofAll(page.stream().map(FeedEntry::video).toList(), caller);
         String next = null;
         if (more) {
             FeedEntry last = page.get(page.size() - 1);

@@ -4,11 +4,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.milkmobs.application.port.Page;
 import org.milkmobs.application.port.in.GetVideoUseCase.VideoDetails;
 import org.milkmobs.application.port.in.mob.MobsUseCase;
-import org.milkmobs.application.port.out.LoadVideoPort;
+import org.milkmobs.application.port.out.ListVideosPort;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.application.service.video.VideoDetailsAssembler;
@@ -23,26 +26,26 @@ public class MobsService implements MobsUseCase {
 
     private final MobStore mobs;
     private final VideoVectors vectors;
-    private final LoadVideoPort loadVideo;
+    private final ListVideosPort videos;
     private final VideoDetailsAssembler details;
 
-    public MobsService(MobStore mobs, VideoVectors vectors, LoadVideoPort loadVideo, VideoDetailsAssembler details) {
+    public MobsService(MobStore mobs, VideoVectors vectors, ListVideosPort videos, VideoDetailsAssembler details) {
         this.mobs = mobs;
         this.vectors = vectors;
-        this.loadVideo = loadVideo;
+        this.videos = videos;
         this.details = details;
     }
 
     @Override
     public List<MobView> mobs(Caller caller) {
-        return mobs.listMobs(vectors.space()).stream()
-                .sorted(Comparator.comparingInt(MobSummary::size).reversed().thenComparing(m -> m.id().value()))
-                .map(mob -> view(mob, caller)).toList();
+        List<MobSummary> all = mobs.listMobs(vectors.space()).stream()
+                .sorted(Comparator.comparingInt(MobSummary::size).reversed().thenComparing(m -> m.id().value())).toList();
+        return views(all);
     }
 
     @Override
     public MobView mob(MobId id, Caller caller) {
-        return view(mobs.findMob(id).orElseThrow(() -> new MobNotFoundException(id)), caller);
+        return views(List.of(mobs.findMob(id).orElseThrow(() -> new MobNotFoundException(id)))).get(0);
     }
 
     @Override
@@ -60,19 +63,25 @@ public class MobsService implements MobsUseCase {
         });
         List<VideoId> ids = mobs.members(id, after, limit + 1);
         boolean more = ids.size() > limit;
-        List<VideoDetails> items = new ArrayList<>();
-        for (VideoId member : more ? ids.subList(0, limit) : ids) {
-            loadVideo.loadVideo(member).filter(v -> v.isVisibleTo(caller)).ifPresent(v -> items.add(details.of(v, caller)));
-        }
-        return Page.of(items, more ? ids.get(limit - 1).toString() : null);
+        List<VideoId> page = more ? ids.subList(0, limit) : ids;
+        Map<VideoId, Video> found = byId(page);
+        List<Video> visible = page.stream().map(found::get).filter(v -> v != null && v.isVisibleTo(caller)).toList();
+        return Page.of(details.ofAll(visible, caller), more ? ids.get(limit - 1).toString() : null);
     }
 
-    private MobView view(MobSummary mob, Caller caller) {
-        List<URI> thumbnails = new ArrayList<>();
-        for (VideoId sample : mob.samples()) {
-            loadVideo.loadVideo(sample).filter(Video::hasThumbnail)
-                    .flatMap(v -> details.of(v, caller).thumbnailUrl()).ifPresent(thumbnails::add);
-        }
-        return new MobView(mob, thumbnails);
+    /** Every mob's sample thumbnails from one read of all the samples. */
+    private List<MobView> views(List<MobSummary> summaries) {
+        Map<VideoId, Video> samples = byId(summaries.stream().flatMap(m -> m.samples().stream()).toList());
+        return summaries.stream().map(mob -> {
+            List<URI> thumbnails = new ArrayList<>();
+            for (VideoId sample : mob.samples()) {
+                Optional.ofNullable(samples.get(sample)).filter(Video::hasThumbnail).flatMap(details::thumbnailOf).ifPresent(thumbnails::add);
+            }
+            return new MobView(mob, thumbnails);
+        }).toList();
+    }
+
+    private Map<VideoId, Video> byId(List<VideoId> ids) {
+        return ids.isEmpty() ? Map.of() : videos.findVideos(ids).stream().collect(Collectors.toMap(Video::id, Function.identity()));
     }
 }

@@ -1,7 +1,6 @@
 package org.milkmobs.application.service.video;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +41,7 @@ public class ListVideosService implements ListVideosUseCase {
         List<Video> found = videos.listVideos(filter, query.cursor().map(ListVideosService::decode), query.limit() + 1);
         boolean more = found.size() > query.limit();
         List<Video> page = more ? found.subList(0, query.limit()) : found;
-        List<VideoDetails> items = new ArrayList<>();
-        page.forEach(v -> items.add(details.of(v, query.caller())));
+        List<VideoDetails> items = details.ofAll(page, query.caller());
         return Page.of(items, more ? encode(page.get(page.size() - 1)) : null);
     }
 

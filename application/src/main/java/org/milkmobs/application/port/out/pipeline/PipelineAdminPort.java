@@ -1,7 +1,10 @@
 package org.milkmobs.application.port.out.pipeline;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.milkmobs.domain.pipeline.HistoryEvent;
 import org.milkmobs.domain.pipeline.JobRecord;
@@ -30,6 +33,13 @@ public interface PipelineAdminPort {
     List<HistoryEvent> history(VideoId video);
 
     Optional<WorkflowProgress> progress(VideoId video);
+
+    /** The progress of each of these videos that has a workflow, in one read (a page asks for all its items at once). */
+    default Map<VideoId, WorkflowProgress> progressOf(Collection<VideoId> videos) {
+        Map<VideoId, WorkflowProgress> found = new HashMap<>();
+        videos.forEach(video -> progress(video).ifPresent(progress -> found.put(video, progress)));
+        return found;
+    }
 
     /** Deletes the jobs and events of workflows that finished successfully before {@code before}. */
     int prune(Instant before);
