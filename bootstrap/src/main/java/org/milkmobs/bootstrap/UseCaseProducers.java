@@ -95,6 +95,9 @@ import org.milkmobs.application.service.video.TransferBlobService;
 import org.milkmobs.application.service.video.UploadSettings;
 import org.milkmobs.application.service.video.VideoDetailsAssembler;
 import org.milkmobs.application.service.video.VideoUrls;
+import org.milkmobs.application.service.events.MobEvents;
+import org.milkmobs.application.service.events.VideoEvents;
+import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.port.out.search.TextSearchPort;
@@ -143,7 +146,7 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    SubmitVideoUseCase submitVideo(SaveVideoPort save, LoadVideoPort load, IdempotencyKeys keys, BlobStorage storage, MediaLimits limits,
+    SubmitVideoUseCase submitVideo(VideoEvents save, LoadVideoPort load, IdempotencyKeys keys, BlobStorage storage, MediaLimits limits,
                                    UploadSettings uploads, Clock clock) {
         return transactional.wrap(SubmitVideoUseCase.class, new SubmitVideoService(save, load, keys, storage, limits, uploads, clock));
     }
@@ -177,7 +180,7 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    DeleteVideoUseCase deleteVideo(DeleteVideoPort delete, MobStore mobs, BlobDeletionQueue deletions, Clock clock) {
+    DeleteVideoUseCase deleteVideo(VideoEvents delete, MobStore mobs, BlobDeletionQueue deletions, Clock clock) {
         return transactional.wrap(DeleteVideoUseCase.class, new DeleteVideoService(delete, mobs, deletions, clock));
     }
 
@@ -191,7 +194,7 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    MaintenanceUseCase maintenance(ListVideosPort videos, SaveVideoPort save, BlobStorage storage, BlobDeletionQueue deletions,
+    MaintenanceUseCase maintenance(ListVideosPort videos, VideoEvents save, BlobStorage storage, BlobDeletionQueue deletions,
                                    CompleteUploadService completion, PipelineAdminPort pipeline, IdempotencyKeys keys,
                                    UploadSettings uploads, QueryEmbeddingCache queryCache, Clock clock) {
         return transactional.wrap(MaintenanceUseCase.class, new MaintenanceService(videos, save, storage, deletions, completion, pipeline,
@@ -201,20 +204,37 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    RelayEventsUseCase relayEvents(EventOutbox outbox, EventPublisher publisher, Clock clock) {
-        return transactional.wrap(RelayEventsUseCase.class, new RelayEventsService(outbox, publisher, clock));
+    RelayEventsUseCase relayEvents(EventOutbox outbox, EventPublisher publisher, WebhookDeliveries deliveries, Clock clock) {
+        return transactional.wrap(RelayEventsUseCase.class,
+                new RelayEventsService(outbox, publisher, deliveries, settings.integer("webhooks.max-attempts"), clock));
+    }
+
+    /** The mob store that announces created, merged, split and relabelled mobs; mob assignment and re-clustering write through it. */
+    @Produces
+    @Singleton
+    @Typed(MobEvents.class)
+    MobEvents mobEvents(MobStore mobs, EventOutbox outbox, Clock clock) {
+        return new MobEvents(mobs, outbox, clock);
+    }
+
+    /** The video store that announces status changes and deletions through the outbox; every service saves through it. */
+    @Produces
+    @Singleton
+    @Typed(VideoEvents.class)
+    VideoEvents videoEvents(LoadVideoPort load, SaveVideoPort save, DeleteVideoPort delete, EventOutbox outbox, Clock clock) {
+        return new VideoEvents(load, save, delete, outbox, clock);
     }
 
     @Produces
     @Singleton
     PipelineWorkerUseCase pipelineWorker(JobQueuePort queue, WorkflowPort workflows, PipelineControlPort control, LoadVideoPort load,
-                                         SaveVideoPort save, BlobDeletionQueue deletions, RetryPolicy retry, Clock clock) {
+                                         VideoEvents save, BlobDeletionQueue deletions, RetryPolicy retry, EventOutbox outbox, Clock clock) {
         WorkflowFailures failures = new WorkflowFailures(workflows, load, save, (video, failure) -> {
             // a rejected upload is not kept
             if (failure.code() == FailureCode.INVALID_MEDIA || failure.code() == FailureCode.MEDIA_LIMIT_EXCEEDED) {
                 deletions.schedule(BlobKey.allOf(video.id()), clock.instant());
             }
-        });
+        }, outbox);
         return transactional.wrap(PipelineWorkerUseCase.class,
                 new PipelineWorkerService(queue, workflows, control, failures, retry, clock, new SplittableRandom()));
     }
@@ -233,7 +253,7 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    MobAssignment mobAssignment(MobStore mobs, VideoVectors vectors, MobSettings mobSettings) {
+    MobAssignment mobAssignment(MobEvents mobs, VideoVectors vectors, MobSettings mobSettings) {
         return new MobAssignment(mobs, vectors, mobSettings);
     }
 
@@ -247,7 +267,7 @@ public class UseCaseProducers {
     /** Not transactional: a step's work (models, ffmpeg) runs outside any transaction; its results are written by finish. */
     @Produces
     @Singleton
-    ExecuteStepUseCase executeStep(LoadVideoPort load, SaveVideoPort save, BlobStorage storage, MediaProber prober, ListVideosPort listing,
+    ExecuteStepUseCase executeStep(LoadVideoPort load, VideoEvents save, BlobStorage storage, MediaProber prober, ListVideosPort listing,
                                    ThumbnailExtractor thumbnails, VideoUnderstanding understanding, VideoEmbedder embedder,
                                    AnalysisStore analyses, EmbeddingStore embeddings, CampaignProvider campaign,
                                    ValidationService validation, ValidationStore decisions, MobAssignment mobs, MobStore mobStore,
@@ -268,13 +288,13 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     PipelineAdminUseCase pipelineAdmin(PipelineAdminPort admin, PipelineControlPort control, WorkflowPort workflows, LoadVideoPort load,
-                                       SaveVideoPort save, RetryPolicy retry, Clock clock) {
+                                       VideoEvents save, RetryPolicy retry, Clock clock) {
         return transactional.wrap(PipelineAdminUseCase.class, new PipelineAdminService(admin, control, workflows, load, save, retry, clock));
     }
 
     @Produces
     @Singleton
-    ValidateVideoUseCase validateVideo(LoadVideoPort load, SaveVideoPort save, ValidationService validation, ValidationStore decisions,
+    ValidateVideoUseCase validateVideo(LoadVideoPort load, VideoEvents save, ValidationService validation, ValidationStore decisions,
                                        MobAssignment mobs, Clock clock) {
         return transactional.wrap(ValidateVideoUseCase.class, new ValidateVideoService(load, save, validation, decisions, mobs, clock));
     }
@@ -300,7 +320,7 @@ public class UseCaseProducers {
     /** Not wrapped: the batch run commits in steps (progress, then the result) through {@link Transactions}. */
     @Produces
     @Singleton
-    ReclusterUseCase recluster(MobStore mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings mobSettings, Transactions transactions,
+    ReclusterUseCase recluster(MobEvents mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings mobSettings, Transactions transactions,
                                Clock clock) {
         return new ReclusterService(mobs, runs, vectors, mobSettings, transactions, clock);
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.milkmobs.application.port.out.ConcurrentUpdateException;
+import org.milkmobs.application.port.out.DeleteVideoPort;
 import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.SaveVideoPort;
 import org.milkmobs.domain.video.Video;
@@ -11,7 +12,7 @@ import org.milkmobs.domain.video.VideoId;
 import org.milkmobs.domain.video.VideoSnapshot;
 
 /** The in-memory twin of the video storage ports; {@link VideoStoreContract} holds both twins to one behaviour. */
-public class InMemoryVideoStore implements LoadVideoPort, SaveVideoPort {
+public class InMemoryVideoStore implements LoadVideoPort, SaveVideoPort, DeleteVideoPort {
 
     private final Map<VideoId, VideoSnapshot> videos = new ConcurrentHashMap<>();
 
@@ -34,5 +35,10 @@ public class InMemoryVideoStore implements LoadVideoPort, SaveVideoPort {
                     isNew ? 0 : storedVersion + 1);
         });
         return Video.restore(saved);
+    }
+
+    @Override
+    public boolean deleteVideo(VideoId id) {
+        return videos.remove(id) != null;
     }
 }

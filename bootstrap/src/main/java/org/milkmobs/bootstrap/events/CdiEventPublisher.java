@@ -5,8 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.milkmobs.application.port.out.events.EventOutbox.OutboxEvent;
 import org.milkmobs.application.port.out.events.EventPublisher;
+import org.milkmobs.domain.event.PublishedEvent;
 
 /**
  * Publishes outbox events as asynchronous CDI events (as cargotracker does), where in-process listeners
@@ -18,14 +18,14 @@ public class CdiEventPublisher implements EventPublisher {
     private static final Logger LOG = Logger.getLogger(CdiEventPublisher.class.getName());
 
     @Inject
-    Event<OutboxEvent> events;
+    Event<PublishedEvent> events;
 
     @Override
-    public void publish(OutboxEvent event) {
+    public void publish(PublishedEvent event) {
         events.fireAsync(event);
     }
 
-    void log(@ObservesAsync OutboxEvent event) {
-        LOG.info(() -> event.type() + " " + event.subject() + " " + event.payload());
+    void log(@ObservesAsync PublishedEvent event) {
+        LOG.fine(() -> event.sequence() + " " + event.type() + " " + event.resourceId() + " " + event.data());
     }
 }

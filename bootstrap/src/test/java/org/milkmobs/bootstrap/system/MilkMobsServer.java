@@ -24,7 +24,8 @@ import org.milkmobs.adapters.persistence.testing.TestDatabase;
  */
 public final class MilkMobsServer implements AutoCloseable {
 
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
+    /** A loaded machine may need longer: {@code -Dmilkmobs.boot-timeout=PT8M}. */
+    private static final Duration BOOT_TIMEOUT = Duration.parse(System.getProperty("milkmobs.boot-timeout", "PT4M"));
 
     private final Process process;
     private final URI baseUri;

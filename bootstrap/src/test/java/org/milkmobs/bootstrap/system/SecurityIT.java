@@ -86,7 +86,23 @@ class SecurityIT {
             new Row("GET", "/api/admin/mobs/map", "/api/admin/mobs/map", null, 401, 403, 403, 200),
             new Row("GET", "/api/admin/budget", "/api/admin/budget", null, 401, 403, 403, 200),
             new Row("PUT", "/api/admin/budget", "/api/admin/budget", "{\"limits\":[]}", 401, 403, 403, 400),
-            new Row("GET", "/api/admin/usage-stats", "/api/admin/usage-stats", null, 401, 403, 403, 200));
+            new Row("GET", "/api/admin/usage-stats", "/api/admin/usage-stats", null, 401, 403, 403, 200),
+            // a stream that opened would never end: a bad Last-Event-ID shows the check without opening one
+            new Row("GET", "/api/events/stream", "/api/events/stream?lastEventId=x", null, 401, 400, 400, 400),
+            new Row("GET", "/api/videos/{videoId}/events", "/api/videos/{random}/events", null, 401, 404, 404, 404),
+            new Row("GET", "/api/admin/webhooks", "/api/admin/webhooks", null, 401, 403, 403, 200),
+            new Row("POST", "/api/admin/webhooks", "/api/admin/webhooks", "{}", 401, 403, 403, 400),
+            new Row("GET", "/api/admin/webhooks/failing", "/api/admin/webhooks/failing", null, 401, 403, 403, 200),
+            new Row("GET", "/api/admin/webhooks/{webhookId}", "/api/admin/webhooks/{random}", null, 401, 403, 403, 404),
+            new Row("PUT", "/api/admin/webhooks/{webhookId}", "/api/admin/webhooks/{random}", "{}", 401, 403, 403, 400),
+            new Row("DELETE", "/api/admin/webhooks/{webhookId}", "/api/admin/webhooks/{random}", null, 401, 403, 403, 404),
+            new Row("POST", "/api/admin/webhooks/{webhookId}/rotate-secret", "/api/admin/webhooks/{random}/rotate-secret", "",
+                    401, 403, 403, 404),
+            new Row("GET", "/api/admin/webhooks/{webhookId}/deliveries", "/api/admin/webhooks/{random}/deliveries", null,
+                    401, 403, 403, 404),
+            new Row("POST", "/api/admin/webhooks/{webhookId}/deliveries/{deliveryId}/replay",
+                    "/api/admin/webhooks/{random}/deliveries/1/replay", "", 401, 403, 403, 404),
+            new Row("POST", "/api/admin/webhooks/{webhookId}/replay", "/api/admin/webhooks/{random}/replay", "{}", 401, 403, 403, 400));
 
     @Test
     void everyOperationAnswersEachKindOfCallerAsItShould() {

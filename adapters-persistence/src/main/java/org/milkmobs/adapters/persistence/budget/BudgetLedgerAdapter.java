@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.milkmobs.adapters.persistence.OutboxRows;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.adapters.persistence.usage.UsageRows;
 import org.milkmobs.application.port.out.budget.BudgetLedger;
@@ -26,7 +27,9 @@ import org.milkmobs.domain.budget.BudgetMode;
 import org.milkmobs.domain.budget.BudgetPeriod;
 import org.milkmobs.domain.budget.BudgetScope;
 import org.milkmobs.domain.budget.BudgetStanding;
+import org.milkmobs.domain.budget.BudgetThresholds;
 import org.milkmobs.domain.budget.BudgetWindow;
+import org.milkmobs.domain.event.EventType;
 import org.milkmobs.domain.usage.UsageRecord;
 
 /**
@@ -74,6 +77,7 @@ class BudgetLedgerAdapter implements BudgetLedger {
                 reservation.call().subject().query().orElse(null), !full.isEmpty());
         sql.batch("INSERT INTO budget_reservation_window (reservation_id, scope, period, window_start) VALUES (?, ?, ?, ?)",
                 windows.stream().map(w -> new Object[] {reservation.id(), w.scope().wireName(), w.period().name(), w.start()}).toList());
+        announceThresholds(keys, reservation.at());
         return full;
     }
 
@@ -86,7 +90,35 @@ class BudgetLedgerAdapter implements BudgetLedger {
         Keys keys = Keys.of(windows);
         sql.update("UPDATE budget_counter c SET reserved_usd = c.reserved_usd - CAST(? AS numeric), spent_usd = c.spent_usd + CAST(? AS numeric)"
                 + " WHERE " + keys.condition("c"), keys.after(held, booked));
+        // the actual cost may exceed the estimate and reach a threshold the reservation did not
+        announceThresholds(keys, usage.at());
         return booked;
+    }
+
+    /**
+     * Announces each threshold (50, 80, 100 % of a ceiling) the locked windows have reached, once per window: the
+     * unique row is the judge, so of concurrent spenders only the one whose insert succeeds appends the event.
+     */
+    private void announceThresholds(Keys keys, Instant now) {
+        record Standing(String scope, String period, Instant start, BigDecimal used, BigDecimal limit) {
+        }
+        List<Standing> standings = sql.query("SELECT c.scope, c.period, c.window_start, c.spent_usd + c.reserved_usd AS used, l.limit_usd"
+                + " FROM budget_counter c JOIN budget_limit l ON l.scope = c.scope AND l.period = c.period"
+                + " WHERE " + keys.condition("c") + " AND l.limit_usd > 0", row -> new Standing(row.getString("scope"), row.getString("period"),
+                Sql.instant(row, "window_start"), row.getBigDecimal("used"), row.getBigDecimal("limit_usd")), keys.with());
+        for (Standing standing : standings) {
+            for (int percent : BudgetThresholds.reached(standing.used(), standing.limit())) {
+                int inserted = sql.update("INSERT INTO budget_threshold_reached (scope, period, window_start, percent, reached_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", standing.scope(), standing.period(), standing.start(), percent, now);
+                if (inserted == 1) {
+                    String period = standing.period().toLowerCase(java.util.Locale.ROOT);
+                    OutboxRows.append(sql, EventType.BUDGET_THRESHOLD.wireName(), standing.scope() + "/" + period, Map.of(
+                            "scope", standing.scope(), "period", period, "windowStart", standing.start().toString(),
+                            "percent", String.valueOf(percent), "limitUsd", standing.limit().stripTrailingZeros().toPlainString(),
+                            "spentUsd", standing.used().stripTrailingZeros().toPlainString()), now);
+                }
+            }
+        }
     }
 
     @Override

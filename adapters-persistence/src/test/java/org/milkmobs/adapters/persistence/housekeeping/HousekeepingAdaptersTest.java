@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
 import org.milkmobs.adapters.persistence.testing.PersistenceTest;
 import org.milkmobs.application.port.out.IdempotencyKeys;
-import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.domain.user.UserId;
 import org.milkmobs.domain.video.VideoId;
@@ -86,19 +84,5 @@ class HousekeepingAdaptersTest extends PersistenceTest {
         assertThat(tx(() -> queue.due(NOW.plusSeconds(60), 10))).containsExactly(BlobKey.thumbnail(video));
         assertThat(tx(() -> queue.due(NOW.plus(Duration.ofMinutes(6)), 10))).contains(BlobKey.source(video));
         assertThat(tx(queue::pending)).isEqualTo(2);
-    }
-
-    @Test
-    void outboxEventsAreDeliveredOnceInOrder() {
-        EventOutboxAdapter outbox = new EventOutboxAdapter(em);
-        txRun(() -> outbox.append("VideoAnalyzed", "v1", Map.of("status", "VALIDATED"), NOW));
-        txRun(() -> outbox.append("VideoAnalyzed", "v2", Map.of("status", "REJECTED"), NOW));
-
-        List<EventOutbox.OutboxEvent> undelivered = tx(() -> outbox.undelivered(10));
-        assertThat(undelivered).extracting(EventOutbox.OutboxEvent::subject).containsExactly("v1", "v2");
-        assertThat(undelivered.get(0).payload()).containsEntry("status", "VALIDATED");
-        txRun(() -> outbox.delivered(undelivered.get(0).id(), NOW));
-
-        assertThat(tx(() -> outbox.undelivered(10))).extracting(EventOutbox.OutboxEvent::subject).containsExactly("v2");
     }
 }

@@ -40,9 +40,9 @@ public abstract class PersistenceTest {
         database.execute("""
                 DELETE FROM video; DELETE FROM campaign; DELETE FROM campaign_change; DELETE FROM campaign_reference;
                 DELETE FROM mob; DELETE FROM mob_membership_change; DELETE FROM recluster_run; DELETE FROM blob_deletion;
-                DELETE FROM idempotency_key; DELETE FROM outbox_event; DELETE FROM paused_step;
+                DELETE FROM idempotency_key; DELETE FROM outbox_event; DELETE FROM paused_step; DELETE FROM webhook_subscription;
                 DELETE FROM model_usage; DELETE FROM budget_reservation; DELETE FROM budget_counter; DELETE FROM budget_limit;
-                DELETE FROM budget_change
+                DELETE FROM budget_change; DELETE FROM budget_threshold_reached; DELETE FROM pipeline_stall
                 """);
     }
 

@@ -10,10 +10,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.milkmobs.adapters.rest.Roles;
+import org.milkmobs.adapters.rest.events.WebhookModels.FailingSubscriptionResponse;
+import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.OperationsStats;
 import org.milkmobs.application.port.in.admin.AdminStatsUseCase;
+import org.milkmobs.application.port.in.events.WebhookAdminUseCase;
+import org.milkmobs.domain.event.FailingSubscription;
 
 @Path("/admin/stats")
 @RequestScoped
@@ -24,23 +29,31 @@ public class AdminStatsResource {
     @Inject
     AdminStatsUseCase stats;
 
+    @Inject
+    WebhookAdminUseCase webhooks;
+
+    @Inject
+    CallerResolver callers;
+
     @GET
     public StatsResponse get() {
-        return StatsResponse.from(stats.operations());
+        return StatsResponse.from(stats.operations(), webhooks.failing(callers.current()));
     }
 
     public record StatsResponse(Instant at, Map<String, Long> videosByStatus, long mobs, long mobMembers,
                                 Double averageScore,
                                 Map<String, Double> averageSignalScores,
                                 LatencyResponse pipelineLatency,
-                                Map<String, Long> failuresByReason, Map<String, Long> jobsByState, Map<String, BigDecimal> costByModel) {
+                                Map<String, Long> failuresByReason, Map<String, Long> jobsByState, Map<String, BigDecimal> costByModel,
+                                List<FailingSubscriptionResponse> failingWebhooks) {
 
-        static StatsResponse from(OperationsStats s) {
+        static StatsResponse from(OperationsStats s, List<FailingSubscription> failing) {
             return new StatsResponse(s.at(), names(s.videosByStatus()), s.mobs(), s.mobMembers(),
                     s.averageScore().isPresent() ? s.averageScore().getAsDouble() : null, s.averageSignalScores(),
                     s.pipelineLatency().map(l -> new LatencyResponse(l.p50().toMillis() / 1000.0, l.p95().toMillis() / 1000.0, l.workflows()))
                             .orElse(null),
-                    names(s.failuresByReason()), names(s.jobsByState()), s.costByModel());
+                    names(s.failuresByReason()), names(s.jobsByState()), s.costByModel(),
+                    failing.stream().map(FailingSubscriptionResponse::from).toList());
         }
 
         private static <E extends Enum<E>> Map<String, Long> names(Map<E, Long> counts) {

@@ -84,7 +84,7 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
             if (result == FailResult.DEAD) {
                 Failure failure = failed.failure() != null ? failed.failure() : new Failure(FailureCode.PIPELINE_FAILED,
                         "the " + lease.step().wireName() + " step failed after " + job.attemptsUsed() + " attempts: " + failed.error());
-                failures.failWorkflow(lease.videoId(), lease.step(), failure, now);
+                failures.jobDead(lease, failure, now);
             }
         }
     }
@@ -128,7 +128,7 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
         List<RescuedJob> rescued = queue.rescueExpired(now);
         for (RescuedJob job : rescued) {
             if (job.dead()) {
-                failures.failWorkflow(job.lease().videoId(), job.lease().step(), new Failure(FailureCode.PIPELINE_FAILED,
+                failures.jobDead(job.lease(), new Failure(FailureCode.PIPELINE_FAILED,
                         "the " + job.lease().step().wireName() + " step was abandoned by its worker on its last attempt"), now);
             }
         }

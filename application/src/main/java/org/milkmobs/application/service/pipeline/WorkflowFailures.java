@@ -1,9 +1,14 @@
 package org.milkmobs.application.service.pipeline;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.SaveVideoPort;
+import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort;
+import org.milkmobs.domain.event.EventType;
+import org.milkmobs.domain.pipeline.JobLease;
 import org.milkmobs.domain.pipeline.PipelineStep;
 import org.milkmobs.domain.pipeline.WorkflowStatus;
 import org.milkmobs.domain.video.Failure;
@@ -20,12 +25,35 @@ public class WorkflowFailures {
     private final LoadVideoPort loadVideo;
     private final SaveVideoPort saveVideo;
     private final RejectedMediaCleanup cleanup;
+    private final EventOutbox outbox;
 
     public WorkflowFailures(WorkflowPort workflows, LoadVideoPort loadVideo, SaveVideoPort saveVideo, RejectedMediaCleanup cleanup) {
+        this(workflows, loadVideo, saveVideo, cleanup, null);
+    }
+
+    /** As the four-argument form, also announcing each dead job as a {@code job.dead} event (when {@code outbox} is given). */
+    public WorkflowFailures(WorkflowPort workflows, LoadVideoPort loadVideo, SaveVideoPort saveVideo, RejectedMediaCleanup cleanup,
+                            EventOutbox outbox) {
         this.workflows = workflows;
         this.loadVideo = loadVideo;
         this.saveVideo = saveVideo;
         this.cleanup = cleanup;
+        this.outbox = outbox;
+    }
+
+    /** A job went DEAD: announced (in the same transaction), then its workflow fails. */
+    public void jobDead(JobLease job, Failure failure, Instant now) {
+        if (outbox != null) {
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("jobId", String.valueOf(job.jobId()));
+            data.put("videoId", job.videoId().toString());
+            loadVideo.loadVideo(job.videoId()).ifPresent(video -> data.put("ownerId", video.owner().value()));
+            data.put("step", job.step().wireName());
+            data.put("attempts", String.valueOf(job.attempt()));
+            data.put("error", failure.detail());
+            outbox.append(EventType.JOB_DEAD.wireName(), String.valueOf(job.jobId()), data, now);
+        }
+        failWorkflow(job.videoId(), job.step(), failure, now);
     }
 
     public void failWorkflow(org.milkmobs.domain.video.VideoId videoId, PipelineStep step, Failure failure, Instant now) {

@@ -7,13 +7,14 @@ import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.service.pipeline.StepHandler;
+import org.milkmobs.domain.event.EventType;
 import org.milkmobs.domain.pipeline.PipelineJob;
 import org.milkmobs.domain.video.Video;
 
-/** Announces the finished analysis as a {@code VideoAnalyzed} event, through the outbox. */
+/** Announces the finished analysis (decision and mob) as a {@code video.analyzed} event, through the outbox. */
 public class EmitStep implements StepHandler {
 
-    public static final String VIDEO_ANALYZED = "VideoAnalyzed";
+    public static final String VIDEO_ANALYZED = EventType.VIDEO_ANALYZED.wireName();
 
     private final StepVideos videos;
     private final MobStore mobs;

@@ -1,8 +1,10 @@
 package org.milkmobs.application.port.out.events;
 
+import org.milkmobs.domain.event.PublishedEvent;
+
 /** Delivers an event from the outbox to whoever listens; throwing leaves it in the outbox for the next round. */
 @FunctionalInterface
 public interface EventPublisher {
 
-    void publish(EventOutbox.OutboxEvent event);
+    void publish(PublishedEvent event);
 }

@@ -1,0 +1,9 @@
+package org.milkmobs.application.port.in.events;
+
+import org.milkmobs.domain.event.EventStats;
+
+/** Events out in numbers, for metrics: pending events, deliveries by state, attempts by outcome and latency (last hour). */
+public interface EventStatsUseCase {
+
+    EventStats current();
+}

@@ -1,0 +1,4 @@
+package org.milkmobs.archfixture.adapters.http;
+
+public class FixtureHttpClient {
+}
