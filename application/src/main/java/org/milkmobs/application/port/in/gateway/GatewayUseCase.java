@@ -1,0 +1,74 @@
+package org.milkmobs.application.port.in.gateway;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.milkmobs.domain.apikey.ApiKey;
+
+/**
+ * The OpenAI-compatible gateway: callers present an API key, list the models this instance serves and
+ * embed text and images with them. Every paid call is reserved against the global, the model's and the
+ * key's budget before it is made, and metered under the key.
+ */
+public interface GatewayUseCase {
+
+    /**
+     * The active key with this secret (its last use is noted).
+     *
+     * @throws InvalidApiKeyException when no active key has it
+     */
+    ApiKey authenticate(String secret);
+
+    List<GatewayModel> models();
+
+    /**
+     * One vector per input, in order.
+     *
+     * @throws GatewayRefusedException when the model is not served, cannot take an input or cannot honour {@code dimensions}
+     * @throws org.milkmobs.application.port.out.budget.BudgetExhaustedException when a ceiling (the key's included) has no room
+     * @throws org.milkmobs.application.port.out.analysis.AnalysisFailedException when the model failed or refused
+     */
+    Embeddings embed(ApiKey key, EmbeddingsRequest request);
+
+    enum Capability { EMBEDDINGS, CHAT }
+
+    /** A model as the gateway lists it: its id (what clients send as {@code model}) and who makes it. */
+    record GatewayModel(String id, String ownedBy, Capability capability) {
+        public GatewayModel {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(ownedBy, "ownedBy");
+            Objects.requireNonNull(capability, "capability");
+        }
+    }
+
+    /** One thing to embed. */
+    sealed interface EmbeddingInput {
+        record Text(String text) implements EmbeddingInput {
+            public Text {
+                Objects.requireNonNull(text, "text");
+            }
+        }
+
+        record Image(byte[] bytes) implements EmbeddingInput {
+            public Image {
+                Objects.requireNonNull(bytes, "bytes");
+            }
+        }
+    }
+
+    record EmbeddingsRequest(String model, List<EmbeddingInput> inputs, Optional<Integer> dimensions) {
+        public EmbeddingsRequest {
+            Objects.requireNonNull(model, "model");
+            inputs = List.copyOf(inputs);
+            Objects.requireNonNull(dimensions, "dimensions");
+        }
+    }
+
+    /** @param promptTokens the inputs' estimated tokens (OpenAI's usage figure; Marengo does not report one) */
+    record Embeddings(String model, List<float[]> vectors, long promptTokens) {
+        public Embeddings {
+            Objects.requireNonNull(model, "model");
+            vectors = List.copyOf(vectors);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.milkmobs.application.service.gateway;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.milkmobs.application.port.in.gateway.GatewayRefusedException;
+import org.milkmobs.application.port.in.gateway.GatewayRefusedException.Reason;
+import org.milkmobs.application.port.in.gateway.GatewayUseCase;
+import org.milkmobs.application.port.in.gateway.InvalidApiKeyException;
+import org.milkmobs.application.port.out.Transactions;
+import org.milkmobs.application.port.out.apikey.ApiKeyStore;
+import org.milkmobs.application.service.search.QueryVectors;
+import org.milkmobs.domain.apikey.ApiKey;
+import org.milkmobs.domain.apikey.ApiKeySecret;
+import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.embedding.Modality;
+
+/**
+ * The gateway's embeddings go the way search queries go ({@link QueryVectors}): the same model, the same
+ * cache, the same metered and budgeted calls, here under the caller's key. Not wrapped in one transaction:
+ * a paid call must not hold a database transaction open while Bedrock answers.
+ */
+public class GatewayService implements GatewayUseCase {
+
+    /** What the local analyzer lacks for text, named as the operator would fix it. */
+    static final String TEXT_NEEDS_BEDROCK = "text embeddings need Marengo on Amazon Bedrock, and this instance runs the offline local"
+            + " analyzer: configure Bedrock (bedrock.output-uri with AWS credentials, or analyzer=bedrock)";
+
+    private final ApiKeyStore keys;
+    private final QueryVectors queries;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public GatewayService(ApiKeyStore keys, QueryVectors queries, Transactions transactions, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public ApiKey authenticate(String secret) {
+        if (!ApiKeySecret.looksLikeOne(secret)) {
+            throw new InvalidApiKeyException("Incorrect API key provided: Milk Mobs keys start with " + ApiKeySecret.PREFIX);
+        }
+        String hash = new ApiKeySecret(secret).hash();
+        return transactions.inTransaction(() -> {
+            ApiKey key = keys.bySecretHash(hash).orElseThrow(() -> new InvalidApiKeyException("Incorrect API key provided"));
+            if (!key.active()) {
+                throw new InvalidApiKeyException("This API key was revoked");
+            }
+            if (key.lastUsedIsStale(clock.instant())) {
+                keys.markUsed(key.id(), clock.instant());
+            }
+            return key;
+        });
+    }
+
+    @Override
+    public List<GatewayModel> models() {
+        String id = queries.model().id();
+        return List.of(new GatewayModel(id, id.startsWith("twelvelabs.") ? "twelvelabs" : "milkmobs", Capability.EMBEDDINGS));
+    }
+
+    @Override
+    public Embeddings embed(ApiKey key, EmbeddingsRequest request) {
+        EmbeddingModel model = queries.model();
+        check(model, request);
+        List<float[]> vectors = new ArrayList<>();
+        long tokens = 0;
+        for (EmbeddingInput input : request.inputs()) {
+            if (input instanceof EmbeddingInput.Text text) {
+                vectors.add(queries.text(text.text(), Optional.of(key.id())).orElseThrow(
+                        () -> new GatewayRefusedException(Reason.NOT_CONFIGURED, "input", TEXT_NEEDS_BEDROCK)).vector());
+                tokens += estimatedTokens(text.text());
+            } else if (input instanceof EmbeddingInput.Image image) {
+                vectors.add(queries.image(image.bytes(), Optional.of(key.id())).vector());
+            }
+        }
+        return new Embeddings(model.id(), vectors, tokens);
+    }
+
+    /** Everything that can be refused is refused before the first paid call. */
+    private void check(EmbeddingModel model, EmbeddingsRequest request) {
+        if (!model.id().equals(request.model())) {
+            throw new GatewayRefusedException(Reason.MODEL_NOT_FOUND, "model", "The model '" + request.model()
+                    + "' does not exist or is not served for embeddings here; GET /v1/models lists the models (embeddings: " + model.id() + ")");
+        }
+        if (request.dimensions().isPresent() && request.dimensions().get() != model.dimension()) {
+            throw new GatewayRefusedException(Reason.UNSUPPORTED_OPTION, "dimensions", model.id() + " makes only " + model.dimension()
+                    + "-dimensional vectors and cannot shorten them; leave dimensions out or send " + model.dimension());
+        }
+        if (request.inputs().isEmpty()) {
+            throw new GatewayRefusedException(Reason.INVALID_INPUT, "input", "input must hold at least one item");
+        }
+        for (EmbeddingInput input : request.inputs()) {
+            if (input instanceof EmbeddingInput.Text text) {
+                if (text.text().isBlank()) {
+                    throw new GatewayRefusedException(Reason.INVALID_INPUT, "input", "input must not contain empty strings");
+                }
+                if (queries.comparableWith(Modality.TEXT).isEmpty()) {
+                    throw new GatewayRefusedException(Reason.NOT_CONFIGURED, "input", TEXT_NEEDS_BEDROCK);
+                }
+            }
+        }
+    }
+
+    /** About four characters per token, as the metering estimates Marengo's text. */
+    static long estimatedTokens(String text) {
+        return Math.max(1, (text.length() + 3) / 4);
+    }
+}
