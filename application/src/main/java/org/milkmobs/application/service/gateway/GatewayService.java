@@ -11,11 +11,13 @@ import org.milkmobs.application.port.in.gateway.GatewayUseCase;
 import org.milkmobs.application.port.in.gateway.InvalidApiKeyException;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.apikey.ApiKeyStore;
+import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.domain.apikey.ApiKey;
 import org.milkmobs.domain.apikey.ApiKeySecret;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.usage.UsageRecord.Subject;
 
 /**
  * The gateway's embeddings go the way search queries go ({@link QueryVectors}): the same model, the same
@@ -28,14 +30,27 @@ public class GatewayService implements GatewayUseCase {
     static final String TEXT_NEEDS_BEDROCK = "text embeddings need Marengo on Amazon Bedrock, and this instance runs the offline local"
             + " analyzer: configure Bedrock (bedrock.output-uri with AWS credentials, or analyzer=bedrock)";
 
+    static final String CHAT_NEEDS_BEDROCK = "chat completions need a text model on Amazon Bedrock, and this instance runs the offline"
+            + " local analyzer: configure Bedrock (bedrock.output-uri with AWS credentials, or analyzer=bedrock) and gateway.chat.models";
+    static final String CHAT_NEEDS_MODELS = "chat completions need at least one text model: set gateway.chat.models"
+            + " (name=bedrock-model-id, comma-separated)";
+
     private final ApiKeyStore keys;
     private final QueryVectors queries;
+    private final Optional<ChatModel> chat;
+    private final ChatSettings chatSettings;
     private final Transactions transactions;
     private final Clock clock;
 
-    public GatewayService(ApiKeyStore keys, QueryVectors queries, Transactions transactions, Clock clock) {
+    /**
+     * @param chat the text models' port, empty without Bedrock (the local analyzer has no text model)
+     */
+    public GatewayService(ApiKeyStore keys, QueryVectors queries, Optional<ChatModel> chat, ChatSettings chatSettings,
+                          Transactions transactions, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.queries = Objects.requireNonNull(queries, "queries");
+        this.chat = Objects.requireNonNull(chat, "chat");
+        this.chatSettings = Objects.requireNonNull(chatSettings, "chatSettings");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -61,7 +76,60 @@ public class GatewayService implements GatewayUseCase {
     @Override
     public List<GatewayModel> models() {
         String id = queries.model().id();
-        return List.of(new GatewayModel(id, id.startsWith("twelvelabs.") ? "twelvelabs" : "milkmobs", Capability.EMBEDDINGS));
+        List<GatewayModel> models = new ArrayList<>();
+        models.add(new GatewayModel(id, id.startsWith("twelvelabs.") ? "twelvelabs" : "milkmobs", Capability.EMBEDDINGS));
+        if (chat.isPresent()) {
+            chatSettings.models().forEach((name, modelId) -> models.add(new GatewayModel(name, provider(modelId), Capability.CHAT)));
+        }
+        return List.copyOf(models);
+    }
+
+    @Override
+    public ChatCompletion chat(ApiKey key, ChatCompletionRequest request) {
+        ChatModel model = chat.orElseThrow(() -> new GatewayRefusedException(Reason.NOT_CONFIGURED, "model", CHAT_NEEDS_BEDROCK));
+        if (chatSettings.models().isEmpty()) {
+            throw new GatewayRefusedException(Reason.NOT_CONFIGURED, "model", CHAT_NEEDS_MODELS);
+        }
+        String modelId = chatSettings.models().get(request.model());
+        if (modelId == null) {
+            throw new GatewayRefusedException(Reason.MODEL_NOT_FOUND, "model", "The model '" + request.model() + "' does not exist or is not"
+                    + " served for chat here; GET /v1/models lists the models (chat: " + String.join(", ", chatSettings.models().keySet()) + ")");
+        }
+        List<ChatModel.ChatMessage> messages = new ArrayList<>();
+        for (ChatMessage message : request.messages()) {
+            messages.add(new ChatModel.ChatMessage(role(message.role()), message.text()));
+        }
+        if (messages.stream().noneMatch(m -> m.role() == ChatModel.Role.USER)) {
+            throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", "messages must hold at least one user message");
+        }
+        int maxTokens = request.maxTokens().orElse(chatSettings.defaultMaxTokens());
+        if (maxTokens < 1 || maxTokens > chatSettings.maxTokensCap()) {
+            throw new GatewayRefusedException(Reason.UNSUPPORTED_OPTION, "max_tokens", "max_tokens must be between 1 and "
+                    + chatSettings.maxTokensCap() + ", got " + maxTokens);
+        }
+        ChatModel.ChatAnswer answer = model.converse(new ChatModel.ChatRequest(modelId, messages, maxTokens, request.temperature(),
+                request.topP(), request.stop()), Subject.forApiKey("chat:" + request.model(), key.id()));
+        return new ChatCompletion(request.model(), answer.text(), switch (answer.finish()) {
+            case STOP -> "stop";
+            case LENGTH -> "length";
+            case CONTENT_FILTER -> "content_filter";
+        }, answer.inputTokens(), answer.outputTokens());
+    }
+
+    private static ChatModel.Role role(String role) {
+        return switch (role) {
+            case "system", "developer" -> ChatModel.Role.SYSTEM;
+            case "user" -> ChatModel.Role.USER;
+            case "assistant" -> ChatModel.Role.ASSISTANT;
+            default -> throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", "a message's role is system, developer, user or"
+                    + " assistant; got '" + role + "' (tools are not supported)");
+        };
+    }
+
+    /** Who makes a Bedrock model: {@code anthropic} for {@code us.anthropic.claude-…}. */
+    static String provider(String modelId) {
+        String[] parts = modelId.split("\\.");
+        return parts.length >= 3 && parts[0].length() <= 7 ? parts[1] : parts[0];
     }
 
     @Override

@@ -15,12 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.in.gateway.ApiKeysUseCase.IssuedApiKey;
 import org.milkmobs.application.port.in.gateway.GatewayRefusedException;
+import org.milkmobs.application.port.in.gateway.GatewayUseCase.ChatCompletionRequest;
+import org.milkmobs.application.port.in.gateway.GatewayUseCase.ChatMessage;
 import org.milkmobs.application.port.in.gateway.GatewayUseCase.EmbeddingInput;
 import org.milkmobs.application.port.in.gateway.GatewayUseCase.EmbeddingsRequest;
 import org.milkmobs.application.port.in.gateway.InvalidApiKeyException;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.port.out.budget.PaidCall;
+import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.application.port.out.budget.Reservation;
 import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
@@ -28,6 +31,7 @@ import org.milkmobs.application.service.budget.BudgetGuard;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.application.testing.InMemoryApiKeyStore;
 import org.milkmobs.application.testing.InMemoryBudgetLedger;
+import org.milkmobs.application.testing.InMemoryChatModel;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.domain.apikey.ApiKey;
 import org.milkmobs.domain.budget.Budget;
@@ -58,10 +62,52 @@ class GatewayServiceTest {
     private final MeteredEmbedder marengo = new MeteredEmbedder(EmbeddingModel.MARENGO_3, true);
     private final ApiKeysService admin = new ApiKeysService(keys, clock);
 
+    private final InMemoryChatModel chat = new InMemoryChatModel();
+    private final ChatSettings chatSettings = new ChatSettings(ChatSettings.parse("claude=us.anthropic.claude-3-5-haiku-20241022-v1:0"),
+            256, 4096);
+
     private GatewayService gateway(QueryEmbedder embedder) {
+        return gateway(embedder, Optional.of(chat));
+    }
+
+    private GatewayService gateway(QueryEmbedder embedder, Optional<ChatModel> chatModel) {
         return new GatewayService(keys, new QueryVectors(embedder, clip -> {
             throw new UnsupportedOperationException();
-        }, new MapCache(), ApiKeyServiceTransactions.DIRECT, clock), ApiKeyServiceTransactions.DIRECT, clock);
+        }, new MapCache(), ApiKeyServiceTransactions.DIRECT, clock), chatModel, chatSettings, ApiKeyServiceTransactions.DIRECT, clock);
+    }
+
+    @Test
+    void aChatGoesToTheMappedBedrockModelUnderTheKeyAndAnUnmappedNameIsRefused() {
+        ApiKey key = admin.create("chatty").key();
+        GatewayService gateway = gateway(marengo);
+
+        var answer = gateway.chat(key, new ChatCompletionRequest("claude", List.of(new ChatMessage("system", "be brief"),
+                new ChatMessage("user", "milk mobs?")), Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
+
+        assertThat(answer.model()).isEqualTo("claude");
+        assertThat(answer.text()).contains("milk mobs?");
+        assertThat(answer.finishReason()).isEqualTo("stop");
+        assertThat(chat.subjects).singleElement().satisfies(s -> assertThat(s.apiKey()).contains(key.id()));
+        assertThat(gateway.models()).extracting(m -> m.id() + "/" + m.ownedBy()).contains("claude/anthropic");
+        assertThatThrownBy(() -> gateway.chat(key, new ChatCompletionRequest("gpt-4o", List.of(new ChatMessage("user", "hi")),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of()))).isInstanceOfSatisfying(GatewayRefusedException.class,
+                e -> assertThat(e.reason()).isEqualTo(GatewayRefusedException.Reason.MODEL_NOT_FOUND));
+        assertThatThrownBy(() -> gateway.chat(key, new ChatCompletionRequest("claude", List.of(new ChatMessage("tool", "x")),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of()))).isInstanceOf(GatewayRefusedException.class);
+        assertThat(chat.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void withTheLocalAnalyzerChatIsRefusedNamingWhatToConfigure() {
+        ApiKey key = admin.create("offline chat").key();
+        GatewayService gateway = gateway(new MeteredEmbedder(new EmbeddingModel("local-perceptual-v1", 64), false), Optional.empty());
+
+        assertThat(gateway.models()).extracting(m -> m.id()).containsExactly("local-perceptual-v1");
+        assertThatThrownBy(() -> gateway.chat(key, new ChatCompletionRequest("claude", List.of(new ChatMessage("user", "hi")),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of()))).isInstanceOfSatisfying(GatewayRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(GatewayRefusedException.Reason.NOT_CONFIGURED);
+                    assertThat(e.getMessage()).contains("bedrock.output-uri").contains("gateway.chat.models");
+                });
     }
 
     @Test
@@ -136,7 +182,7 @@ class GatewayServiceTest {
     void theLocalModelRefusesTextNamingTheMissingConfigurationButEmbedsImagesUnderItsOwnName() {
         MeteredEmbedder local = new MeteredEmbedder(new EmbeddingModel("local-perceptual-v1", 64), false);
         ApiKey key = admin.create("offline").key();
-        GatewayService gateway = gateway(local);
+        GatewayService gateway = gateway(local, Optional.empty());
 
         assertThat(gateway.models()).extracting(m -> m.id()).containsExactly("local-perceptual-v1");
         assertThatThrownBy(() -> gateway.embed(key, new EmbeddingsRequest("local-perceptual-v1", List.of(new EmbeddingInput.Text("milk")),

@@ -30,7 +30,45 @@ public interface GatewayUseCase {
      */
     Embeddings embed(ApiKey key, EmbeddingsRequest request);
 
+    /**
+     * The text model's answer to a conversation, by the model's name in {@code gateway.chat.models}.
+     *
+     * @throws GatewayRefusedException when the model is not served or chat is not configured here
+     * @throws org.milkmobs.application.port.out.budget.BudgetExhaustedException when a ceiling (the key's included) has no room
+     * @throws org.milkmobs.application.port.out.analysis.AnalysisFailedException when the model failed or refused
+     */
+    ChatCompletion chat(ApiKey key, ChatCompletionRequest request);
+
     enum Capability { EMBEDDINGS, CHAT }
+
+    /** @param role {@code system}, {@code user} or {@code assistant} */
+    record ChatMessage(String role, String text) {
+        public ChatMessage {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    record ChatCompletionRequest(String model, List<ChatMessage> messages, Optional<Integer> maxTokens, Optional<Double> temperature,
+                                 Optional<Double> topP, List<String> stop) {
+        public ChatCompletionRequest {
+            Objects.requireNonNull(model, "model");
+            messages = List.copyOf(messages);
+            Objects.requireNonNull(maxTokens, "maxTokens");
+            Objects.requireNonNull(temperature, "temperature");
+            Objects.requireNonNull(topP, "topP");
+            stop = List.copyOf(stop);
+        }
+    }
+
+    /** @param finishReason OpenAI's: {@code stop}, {@code length} or {@code content_filter} */
+    record ChatCompletion(String model, String text, String finishReason, long promptTokens, long completionTokens) {
+        public ChatCompletion {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(finishReason, "finishReason");
+        }
+    }
 
     /** A model as the gateway lists it: its id (what clients send as {@code model}) and who makes it. */
     record GatewayModel(String id, String ownedBy, Capability capability) {
