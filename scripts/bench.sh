@@ -6,6 +6,7 @@
 #   ./mm bench search [videos] [queries] [warm-up]       GET /api/search/similar on the WAR vs the raw k-NN SQL, recall@10
 #   ./mm bench upload [MiB] [heap]                      a 1 GiB video through upload, pipeline, download; server at -Xmx256m
 #   ./mm bench kmeans [points] [dimension] [k] [iters]   batch k-means, ours vs Smile's, on 100k x 512, K=64 by default
+#   ./mm bench gateway [calls] [warm-up]                 POST /v1/embeddings on the WAR vs a direct AWS SDK call, both to the Bedrock double
 # Benchmarks run against the durable dev cluster (fsync on), in a database of their own that is dropped after.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,13 +29,13 @@ exec_test_main() { # module, class, args...
 case "$name" in
   jobs) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.pipeline.JobQueueBenchmark "$@" ;;
   vectors) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.bench.VectorStorageBenchmark "$@" ;;
-  search | upload)
+  search | upload | gateway)
     # these benchmarks boot the packaged WAR, as the system tests do
     BENCH_PROPERTIES="-Dmilkmobs.war=$ROOT/bootstrap/target/milkmobs.war -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar"
     BENCH_PROPERTIES+=" -Dmilkmobs.workdir=$ROOT/bootstrap/target/bench"
-    class=$([ "$name" = search ] && echo SearchBenchmark || echo UploadBenchmark)
+    case "$name" in search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; gateway) class=GatewayBenchmark ;; esac
     exec_test_main bootstrap "org.milkmobs.bootstrap.bench.$class" "$@" ;;
   kmeans) MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g" exec_test_main domain org.milkmobs.domain.mob.KMeansBenchmark "$@" ;;
   analyzer) exec_test_main adapters-media org.milkmobs.adapters.media.local.LocalAnalyzerBenchmark "$@" ;;
-  *) sed -n '2,10p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,11p' "$0" >&2; exit 2 ;;
 esac

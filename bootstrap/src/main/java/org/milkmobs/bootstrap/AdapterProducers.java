@@ -31,6 +31,7 @@ import org.milkmobs.adapters.media.local.LocalVideoUnderstanding;
 import org.milkmobs.adapters.media.storage.LocalDiskBlobStorage;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.chat.ChatModel;
+import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.port.out.media.AudioClipProber;
@@ -181,6 +182,13 @@ public class AdapterProducers {
     @Singleton
     Optional<ChatModel> chatModel(BlobStorage blobs) {
         return bedrock(blobs).map(BedrockAnalyzer::chat);
+    }
+
+    /** Pegasus answering the gateway's questions about stored videos, or none with the local analyzer. */
+    @Produces
+    @Singleton
+    Optional<VideoQuestions> videoQuestions(BlobStorage blobs) {
+        return bedrock(blobs).map(BedrockAnalyzer::videoQuestions);
     }
 
     /**

@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.List;
 import java.util.Optional;
 import org.milkmobs.application.port.in.gateway.GatewayUseCase;
 import org.milkmobs.application.port.in.gateway.GatewayUseCase.GatewayModel;
@@ -51,9 +54,26 @@ public class GatewayServlet extends HttpServlet {
                 response.setContentType("application/json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 EmbeddingsJson.write(answer, parsed.encoding(), response.getWriter());
+            } else if (route.equals("POST /embeddings/video")) {
+                ApiKey key = authenticate(request);
+                JsonObject body = RequestJson.object(request.getInputStream(), MAX_BODY_BYTES);
+                String model = RequestJson.requiredString(body, "model");
+                List<GatewayUseCase.VideoVector> vectors = gateway.videoEmbeddings(key, model, RequestJson.requiredString(body, "video_id"));
+                writeJson(response, 200, EmbeddingsJson.video(model, vectors));
+            } else if (route.equals("POST /chat/completions")) {
+                ApiKey key = authenticate(request);
+                ChatJson.Parsed parsed = ChatJson.request(RequestJson.object(request.getInputStream(), MAX_BODY_BYTES));
+                GatewayUseCase.ChatCompletion answer = gateway.chat(key, parsed.request());
+                String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+                long created = Instant.now().getEpochSecond();
+                if (parsed.stream()) {
+                    stream(response, ChatJson.chunks(id, created, answer));
+                } else {
+                    writeJson(response, 200, ChatJson.completion(id, created, answer));
+                }
             } else {
                 throw new GatewayRequestException(new OpenAiError(404, "invalid_request_error", "unknown_url", "Unknown request URL: "
-                        + request.getMethod() + " /v1" + path + ". This gateway serves GET /v1/models and POST /v1/embeddings.", null,
+                        + request.getMethod() + " /v1" + path + ". This gateway serves GET /v1/models, POST /v1/embeddings, POST /v1/embeddings/video and POST /v1/chat/completions.", null,
                         Optional.empty(), false));
             }
         } catch (RuntimeException e) {
@@ -99,6 +119,21 @@ public class GatewayServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(body.toString());
+    }
+
+    /** Server-sent events as OpenAI streams them: one {@code data:} line per chunk, then {@code data: [DONE]}. */
+    private static void stream(HttpServletResponse response, java.util.List<JsonObject> chunks) throws IOException {
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-cache");
+        java.io.PrintWriter out = response.getWriter();
+        for (JsonObject chunk : chunks) {
+            out.write("data: " + chunk + "\n\n");
+            out.flush();
+        }
+        out.write("data: [DONE]\n\n");
+        out.flush();
     }
 
     private static void writeError(HttpServletResponse response, OpenAiError error) throws IOException {

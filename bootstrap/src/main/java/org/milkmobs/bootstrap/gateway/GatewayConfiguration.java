@@ -11,7 +11,10 @@ import org.milkmobs.application.port.in.gateway.GatewayUseCase;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.apikey.ApiKeyStore;
+import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.chat.ChatModel;
+import org.milkmobs.application.port.out.chat.VideoQuestions;
+import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.service.gateway.ApiKeysService;
@@ -44,9 +47,10 @@ public class GatewayConfiguration {
     @Produces
     @Singleton
     GatewayUseCase gateway(ApiKeyStore keys, QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache,
-                           Optional<ChatModel> chat, Transactions transactions, Clock clock) {
-        return new GatewayService(keys, new QueryVectors(queries, audioProber, cache, transactions, clock), chat, chatSettings(),
-                transactions, clock);
+                           Optional<ChatModel> chat, Optional<VideoQuestions> pegasus, LoadVideoPort videos, EmbeddingStore embeddings,
+                           Transactions transactions, Clock clock) {
+        return new GatewayService(keys, new QueryVectors(queries, audioProber, cache, transactions, clock), chat, pegasus, videos,
+                embeddings, chatSettings(), transactions, clock);
     }
 
     ChatSettings chatSettings() {

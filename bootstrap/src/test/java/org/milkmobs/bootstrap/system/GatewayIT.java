@@ -10,6 +10,12 @@ import com.openai.core.JsonValue;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.RateLimitException;
 import com.openai.errors.UnauthorizedException;
+import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessageParam;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.Model;
@@ -54,6 +60,9 @@ class GatewayIT {
     private static final String MARENGO = "twelvelabs.marengo-embed-3-0-v1:0";
     /** Marengo text is priced per token and a text is estimated at a token per four characters. */
     private static final String PER_TOKEN = "0.00007";
+    private static final String CHAT = "claude-haiku";
+    private static final String PEGASUS = "us.twelvelabs.pegasus-1-2-v1:0";
+    private static final String CLAUDE = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
 
     @TempDir
     static Path dir;
@@ -78,9 +87,10 @@ class GatewayIT {
                 Map.entry("BEDROCK_S3_PATH_STYLE", "true"),
                 Map.entry("BEDROCK_OUTPUT_URI", "s3://bedrock-output/marengo"),
                 Map.entry("BEDROCK_PRICE_MARENGO_INPUT_TOKEN", PER_TOKEN),
+                Map.entry("GATEWAY_CHAT_MODELS", CHAT + "=" + CLAUDE),
                 Map.entry("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY),
                 Map.entry("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY),
-                Map.entry("PIPELINE_WORKERS_ENABLED", "false"),
+                Map.entry("BEDROCK_POLL_INTERVAL", "PT0.2S"),
                 Map.entry("MOBS_RECLUSTER_EVERY", "P365D")));
         admin = server.as(server.tokens().admin("gateway-admin"));
     }
@@ -128,6 +138,65 @@ class GatewayIT {
                     assertThat(k.containsKey("lastUsedAt")).isTrue();
                     assertThat(k.toString()).doesNotContain(key.secret());
                 });
+    }
+
+    @Test
+    void aChatCompletionGoesThroughConverseAndAStreamedOneReassemblesWithItsUsage() throws Exception {
+        Key key = newKey("chat");
+        OpenAIClient openai = sdk(key.secret());
+        assertThat(openai.models().list().data()).extracting(Model::id).contains(CHAT);
+
+        ChatCompletion whole = openai.chat().completions().create(ChatCompletionCreateParams.builder().model(CHAT)
+                .addSystemMessage("Answer briefly.").addUserMessage("what is a milk mob").build());
+        ChatCompletionAccumulator streamed = ChatCompletionAccumulator.create();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = openai.chat().completions().createStreaming(ChatCompletionCreateParams.builder()
+                .model(CHAT).addUserMessage("stream me a milk mob").build())) {
+            stream.stream().forEach(chunk -> chunks.add(streamed.accumulate(chunk)));
+        }
+
+        assertThat(whole.choices()).singleElement().satisfies(c -> {
+            assertThat(c.message().content()).hasValueSatisfying(t -> assertThat(t).contains("what is a milk mob"));
+            assertThat(c.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+        });
+        assertThat(whole.usage().orElseThrow().completionTokens()).isPositive();
+        assertThat(chunks).hasSizeGreaterThan(1);
+        assertThat(streamed.chatCompletion().choices().get(0).message().content())
+                .hasValueSatisfying(t -> assertThat(t).isEqualTo("You said: stream me a milk mob"));
+        assertThat(chunks.get(chunks.size() - 1).usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isPositive());
+        assertThat(bedrock.requests()).filteredOn(r -> r.operation() == Operation.CONVERSE).hasSize(2)
+                .allSatisfy(r -> assertThat(r.modelId()).isEqualTo(CLAUDE));
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ? AND error_code IS NULL", key.id()))
+                .containsExactly("CHAT", "CHAT");
+    }
+
+    @Test
+    void pegasusAnswersAQuestionAboutAStoredVideoUnderTheKey() throws Exception {
+        ApiClient alice = server.as(server.tokens().consumer("gateway-alice"));
+        String videoId = new Uploads(alice).submitUploadComplete(MediaFixtures.video(dir, "asked-about", 4, 320, 240), "milk pour",
+                List.of("milkmob"));
+        new Uploads(alice).awaitSettled(videoId);
+        ApiResponse validated = admin.postJson("/api/validate", "{\"videoId\":\"" + videoId + "\",\"decision\":\"VALIDATED\","
+                + "\"reason\":\"asked about in a gateway test\"}");
+        assertThat(validated.status()).as(validated.toString()).isEqualTo(200);
+        bedrock.reset();
+        Key key = newKey("video questions");
+        @SuppressWarnings("unchecked")
+        JsonField<List<ChatCompletionMessageParam>> messages = (JsonField<List<ChatCompletionMessageParam>>) (JsonField<?>) JsonValue.from(
+                List.of(Map.of("role", "user", "content", List.of(Map.of("type", "text", "text", "Who pours the milk, and when?"),
+                        Map.of("type", "milkmobs_video", "video_id", videoId)))));
+
+        ChatCompletion answer = sdk(key.secret()).chat().completions().create(ChatCompletionCreateParams.builder().model(PEGASUS)
+                .messages(messages).build());
+
+        assertThat(answer.choices()).singleElement().satisfies(c -> assertThat(c.message().content()).hasValueSatisfying(
+                text -> assertThat(text).isNotBlank()));
+        assertThat(bedrock.requests()).singleElement().satisfies(r -> {
+            assertThat(r.modelId()).isEqualTo(PEGASUS);
+            assertThat(r.body()).contains("Who pours the milk, and when?");
+        });
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ? AND error_code IS NULL", key.id()))
+                .containsExactly("ANALYZE_VIDEO");
     }
 
     @Test

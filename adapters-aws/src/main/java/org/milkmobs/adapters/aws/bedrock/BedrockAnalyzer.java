@@ -3,6 +3,7 @@ package org.milkmobs.adapters.aws.bedrock;
 import java.time.Clock;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.chat.ChatModel;
+import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.port.out.storage.BlobStorage;
@@ -17,6 +18,7 @@ public final class BedrockAnalyzer {
     private final PegasusUnderstanding understanding;
     private final MarengoQueryEmbedder queries;
     private final BedrockChat chat;
+    private final PegasusQuestions questions;
 
     public BedrockAnalyzer(BedrockSettings settings, BedrockClients clients, BlobStorage blobs, BedrockCalls calls, UsageRecorder usage,
                            PaidCallGate budget, PriceTable prices, Clock clock) {
@@ -27,6 +29,7 @@ public final class BedrockAnalyzer {
         this.understanding = new PegasusUnderstanding(settings, sources, clients.runtime(), metered);
         this.queries = new MarengoQueryEmbedder(settings, clients.runtime(), invocations, metered, MarengoQueryEmbedder.Sleeper.REAL);
         this.chat = new BedrockChat(clients.runtime(), metered);
+        this.questions = new PegasusQuestions(settings, sources, clients.runtime(), metered);
     }
 
     public VideoEmbedder embedder() {
@@ -44,5 +47,10 @@ public final class BedrockAnalyzer {
     /** Text models through Converse, for the OpenAI-compatible gateway. */
     public ChatModel chat() {
         return chat;
+    }
+
+    /** Pegasus answering questions about stored videos, for the gateway. */
+    public VideoQuestions videoQuestions() {
+        return questions;
     }
 }

@@ -11,7 +11,15 @@ import org.milkmobs.application.port.in.gateway.GatewayUseCase;
 import org.milkmobs.application.port.in.gateway.InvalidApiKeyException;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.apikey.ApiKeyStore;
+import org.milkmobs.application.port.out.LoadVideoPort;
+import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.application.port.out.chat.ChatModel;
+import org.milkmobs.application.port.out.chat.VideoQuestions;
+import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.port.out.storage.BlobKey;
+import org.milkmobs.domain.video.Video;
+import org.milkmobs.domain.video.VideoId;
+import org.milkmobs.domain.video.VideoStatus;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.domain.apikey.ApiKey;
 import org.milkmobs.domain.apikey.ApiKeySecret;
@@ -32,12 +40,18 @@ public class GatewayService implements GatewayUseCase {
 
     static final String CHAT_NEEDS_BEDROCK = "chat completions need a text model on Amazon Bedrock, and this instance runs the offline"
             + " local analyzer: configure Bedrock (bedrock.output-uri with AWS credentials, or analyzer=bedrock) and gateway.chat.models";
+    /** Pegasus's largest output allowance. */
+    static final int PEGASUS_MAX_OUTPUT_TOKENS = 4096;
+
     static final String CHAT_NEEDS_MODELS = "chat completions need at least one text model: set gateway.chat.models"
             + " (name=bedrock-model-id, comma-separated)";
 
     private final ApiKeyStore keys;
     private final QueryVectors queries;
     private final Optional<ChatModel> chat;
+    private final Optional<VideoQuestions> pegasus;
+    private final LoadVideoPort videos;
+    private final EmbeddingStore embeddings;
     private final ChatSettings chatSettings;
     private final Transactions transactions;
     private final Clock clock;
@@ -47,6 +61,18 @@ public class GatewayService implements GatewayUseCase {
      */
     public GatewayService(ApiKeyStore keys, QueryVectors queries, Optional<ChatModel> chat, ChatSettings chatSettings,
                           Transactions transactions, Clock clock) {
+        this(keys, queries, chat, Optional.empty(), null, null, chatSettings, transactions, clock);
+    }
+
+    /**
+     * @param pegasus the model that answers questions about stored videos, empty without Bedrock
+     * @param videos where those videos are read (only validated videos, which every consumer sees, may be asked about)
+     */
+    public GatewayService(ApiKeyStore keys, QueryVectors queries, Optional<ChatModel> chat, Optional<VideoQuestions> pegasus,
+                          LoadVideoPort videos, EmbeddingStore embeddings, ChatSettings chatSettings, Transactions transactions, Clock clock) {
+        this.pegasus = Objects.requireNonNull(pegasus, "pegasus");
+        this.videos = videos;
+        this.embeddings = embeddings;
         this.keys = Objects.requireNonNull(keys, "keys");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.chat = Objects.requireNonNull(chat, "chat");
@@ -81,11 +107,19 @@ public class GatewayService implements GatewayUseCase {
         if (chat.isPresent()) {
             chatSettings.models().forEach((name, modelId) -> models.add(new GatewayModel(name, provider(modelId), Capability.CHAT)));
         }
+        pegasus.ifPresent(p -> models.add(new GatewayModel(p.model(), "twelvelabs", Capability.CHAT)));
         return List.copyOf(models);
     }
 
     @Override
     public ChatCompletion chat(ApiKey key, ChatCompletionRequest request) {
+        if (pegasus.isPresent() && pegasus.get().model().equals(request.model())) {
+            return askPegasus(key, pegasus.get(), request);
+        }
+        if (request.messages().stream().anyMatch(m -> m.video().isPresent())) {
+            throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", "only " + pegasus.map(VideoQuestions::model)
+                    .orElse("Pegasus (on Bedrock)") + " answers about videos; " + request.model() + " takes text");
+        }
         ChatModel model = chat.orElseThrow(() -> new GatewayRefusedException(Reason.NOT_CONFIGURED, "model", CHAT_NEEDS_BEDROCK));
         if (chatSettings.models().isEmpty()) {
             throw new GatewayRefusedException(Reason.NOT_CONFIGURED, "model", CHAT_NEEDS_MODELS);
@@ -114,6 +148,53 @@ public class GatewayService implements GatewayUseCase {
             case LENGTH -> "length";
             case CONTENT_FILTER -> "content_filter";
         }, answer.inputTokens(), answer.outputTokens());
+    }
+
+    /** Pegasus takes one prompt and one video: the conversation's texts, and the video its messages name. */
+    private ChatCompletion askPegasus(ApiKey key, VideoQuestions model, ChatCompletionRequest request) {
+        List<String> named = request.messages().stream().flatMap(m -> m.video().stream()).distinct().toList();
+        if (named.size() != 1) {
+            throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", model.model() + " answers about one stored video: name it in"
+                    + " a content part {\"type\": \"milkmobs_video\", \"video_id\": \"…\"} (got " + named.size() + ")");
+        }
+        Video video = visibleVideo(named.get(0));
+        String prompt = String.join("\n", request.messages().stream().map(ChatMessage::text).filter(t -> !t.isBlank()).toList());
+        if (prompt.isBlank()) {
+            throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", "ask a question about the video");
+        }
+        int maxTokens = Math.min(request.maxTokens().orElse(chatSettings.defaultMaxTokens()), PEGASUS_MAX_OUTPUT_TOKENS);
+        VideoMedia media = new VideoMedia(video.id(), BlobKey.source(video.id()), video.media().orElseThrow());
+        ChatModel.ChatAnswer answer = model.ask(media, prompt, maxTokens,
+                new Subject(Optional.of(video.id()), Optional.of("chat:" + model.model()), Optional.of(key.id())));
+        return new ChatCompletion(model.model(), answer.text(), answer.finish() == ChatModel.FinishReason.LENGTH ? "length" : "stop",
+                answer.inputTokens(), answer.outputTokens());
+    }
+
+    @Override
+    public List<VideoVector> videoEmbeddings(ApiKey key, String model, String videoId) {
+        EmbeddingModel embedder = queries.model();
+        if (!embedder.id().equals(model)) {
+            throw new GatewayRefusedException(Reason.MODEL_NOT_FOUND, "model", "The model '" + model + "' did not embed this instance's"
+                    + " videos; " + embedder.id() + " did");
+        }
+        Video video = visibleVideo(videoId);
+        return transactions.inTransaction(() -> embeddings.findEmbeddings(video.id(), embedder)).stream()
+                .map(e -> new VideoVector(e.modality().name().toLowerCase(java.util.Locale.ROOT), e.scope().name().toLowerCase(java.util.Locale.ROOT),
+                        e.segment().startSeconds(), e.segment().endSeconds(), e.vector()))
+                .toList();
+    }
+
+    private Video visibleVideo(String id) {
+        VideoId videoId;
+        try {
+            videoId = new VideoId(java.util.UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            throw new GatewayRefusedException(Reason.INVALID_INPUT, "video_id", "'" + id + "' is not a Milk Mobs video id");
+        }
+        return transactions.inTransaction(() -> videos.loadVideo(videoId))
+                .filter(v -> v.status() == VideoStatus.VALIDATED && v.media().isPresent())
+                .orElseThrow(() -> new GatewayRefusedException(Reason.INVALID_INPUT, "video_id", "no validated video " + id
+                        + " (keys may ask about the videos every consumer sees)"));
     }
 
     private static ChatModel.Role role(String role) {

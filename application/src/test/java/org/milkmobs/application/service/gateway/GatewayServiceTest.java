@@ -32,6 +32,11 @@ import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.application.testing.InMemoryApiKeyStore;
 import org.milkmobs.application.testing.InMemoryBudgetLedger;
 import org.milkmobs.application.testing.InMemoryChatModel;
+import org.milkmobs.application.testing.InMemoryEmbeddingStore;
+import org.milkmobs.application.testing.InMemoryVideoQuestions;
+import org.milkmobs.application.testing.InMemoryVideoStore;
+import org.milkmobs.application.testing.TestVideos;
+import org.milkmobs.domain.video.Video;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.domain.apikey.ApiKey;
 import org.milkmobs.domain.budget.Budget;
@@ -70,10 +75,73 @@ class GatewayServiceTest {
         return gateway(embedder, Optional.of(chat));
     }
 
+    private final InMemoryVideoQuestions pegasus = new InMemoryVideoQuestions();
+    private final InMemoryVideoStore videos = new InMemoryVideoStore();
+    private final InMemoryEmbeddingStore stored = new InMemoryEmbeddingStore();
+
+    @Test
+    void aValidatedVideosStoredEmbeddingsAreServedAtNoCostAndOthersAreNot() {
+        ApiKey key = admin.create("video vectors").key();
+        GatewayService gateway = gateway(marengo);
+        Video accepted = video(true);
+        stored.replaceEmbeddings(accepted.id(), EmbeddingModel.MARENGO_3, List.of(
+                new Embedding(EmbeddingModel.MARENGO_3, Modality.VISUAL, Scope.CLIP, new Segment(0, 6), marengo.vectorOf("clip")),
+                new Embedding(EmbeddingModel.MARENGO_3, Modality.VISUAL, Scope.ASSET, new Segment(0, 10), marengo.vectorOf("asset"))));
+
+        var vectors = gateway.videoEmbeddings(key, MARENGO, accepted.id().toString());
+
+        assertThat(vectors).extracting(v -> v.modality() + "/" + v.scope() + "/" + v.endSeconds())
+                .containsExactlyInAnyOrder("visual/clip/6.0", "visual/asset/10.0");
+        assertThat(marengo.calls.get()).isZero();
+        assertThat(usage).isEmpty();
+        assertThatThrownBy(() -> gateway.videoEmbeddings(key, MARENGO, video(false).id().toString()))
+                .isInstanceOf(GatewayRefusedException.class);
+        assertThatThrownBy(() -> gateway.videoEmbeddings(key, "other-model", accepted.id().toString()))
+                .isInstanceOfSatisfying(GatewayRefusedException.class, e -> assertThat(e.reason())
+                        .isEqualTo(GatewayRefusedException.Reason.MODEL_NOT_FOUND));
+    }
+
     private GatewayService gateway(QueryEmbedder embedder, Optional<ChatModel> chatModel) {
         return new GatewayService(keys, new QueryVectors(embedder, clip -> {
             throw new UnsupportedOperationException();
-        }, new MapCache(), ApiKeyServiceTransactions.DIRECT, clock), chatModel, chatSettings, ApiKeyServiceTransactions.DIRECT, clock);
+        }, new MapCache(), ApiKeyServiceTransactions.DIRECT, clock), chatModel, chatModel.map(c -> pegasus), videos, stored, chatSettings,
+                ApiKeyServiceTransactions.DIRECT, clock);
+    }
+
+    private Video video(boolean accepted) {
+        Video video = TestVideos.submitted("alice");
+        video.markUploaded(TestVideos.mediaFacts(), clock.instant());
+        video.startProcessing(clock.instant());
+        video.markAnalyzed(clock.instant());
+        video.decide(accepted, clock.instant());
+        return videos.saveVideo(video);
+    }
+
+    @Test
+    void pegasusAnswersAboutAValidatedVideoUnderTheKeyAndRefusesOthers() {
+        ApiKey key = admin.create("video questions").key();
+        GatewayService gateway = gateway(marengo);
+        Video accepted = video(true);
+        Video rejected = video(false);
+
+        var answer = gateway.chat(key, new ChatCompletionRequest(pegasus.model(), List.of(new ChatMessage("user", "who pours the milk?",
+                Optional.of(accepted.id().toString()))), Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
+
+        assertThat(answer.text()).contains(accepted.id().toString()).contains("who pours the milk?");
+        assertThat(pegasus.subjects).singleElement().satisfies(s -> {
+            assertThat(s.apiKey()).contains(key.id());
+            assertThat(s.video()).contains(accepted.id());
+        });
+        assertThat(gateway.models()).extracting(m -> m.id()).contains(pegasus.model());
+        assertThatThrownBy(() -> gateway.chat(key, new ChatCompletionRequest(pegasus.model(), List.of(new ChatMessage("user", "and this?",
+                Optional.of(rejected.id().toString()))), Optional.empty(), Optional.empty(), Optional.empty(), List.of())))
+                .isInstanceOf(GatewayRefusedException.class).hasMessageContaining("no validated video");
+        assertThatThrownBy(() -> gateway.chat(key, new ChatCompletionRequest(pegasus.model(), List.of(new ChatMessage("user", "no video")),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of()))).isInstanceOf(GatewayRefusedException.class);
+        assertThatThrownBy(() -> gateway.chat(key, new ChatCompletionRequest("claude", List.of(new ChatMessage("user", "see this",
+                Optional.of(accepted.id().toString()))), Optional.empty(), Optional.empty(), Optional.empty(), List.of())))
+                .isInstanceOf(GatewayRefusedException.class).hasMessageContaining("answers about videos");
+        assertThat(pegasus.subjects).hasSize(1);
     }
 
     @Test

@@ -39,13 +39,38 @@ public interface GatewayUseCase {
      */
     ChatCompletion chat(ApiKey key, ChatCompletionRequest request);
 
+    /**
+     * The embeddings the pipeline made of a stored, validated video (clips and the whole asset, per modality): the
+     * pipeline paid for them once, so this costs nothing.
+     *
+     * @throws GatewayRefusedException when the model is not the one that embedded the video, or the video is not visible
+     */
+    List<VideoVector> videoEmbeddings(ApiKey key, String model, String videoId);
+
+    /** One stored vector of a video: its modality and scope ({@code clip} with seconds, or {@code asset}). */
+    record VideoVector(String modality, String scope, double startSeconds, double endSeconds, float[] vector) {
+        public VideoVector {
+            Objects.requireNonNull(modality, "modality");
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(vector, "vector");
+        }
+    }
+
     enum Capability { EMBEDDINGS, CHAT }
 
-    /** @param role {@code system}, {@code user} or {@code assistant} */
-    record ChatMessage(String role, String text) {
+    /**
+     * @param role {@code system}, {@code user} or {@code assistant}
+     * @param video a stored Milk Mobs video the message asks about (for Pegasus)
+     */
+    record ChatMessage(String role, String text, Optional<String> video) {
         public ChatMessage {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(video, "video");
+        }
+
+        public ChatMessage(String role, String text) {
+            this(role, text, Optional.empty());
         }
     }
 
