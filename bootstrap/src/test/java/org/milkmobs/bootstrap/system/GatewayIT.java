@@ -197,6 +197,18 @@ class GatewayIT {
         });
         assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ? AND error_code IS NULL", key.id()))
                 .containsExactly("ANALYZE_VIDEO");
+
+        // the vectors the pipeline made of that video, served again for nothing
+        ApiResponse vectors = server.as(key.secret()).postJson("/v1/embeddings/video", "{\"model\":\"" + MARENGO
+                + "\",\"video_id\":\"" + videoId + "\"}");
+        assertThat(vectors.status()).as(vectors.toString()).isEqualTo(200);
+        assertThat(vectors.json().getJsonArray("data").getValuesAs(jakarta.json.JsonObject.class))
+                .anySatisfy(v -> {
+                    assertThat(v.getString("modality")).isEqualTo("visual");
+                    assertThat(v.getString("scope")).isEqualTo("asset");
+                    assertThat(v.getJsonArray("embedding")).hasSize(512);
+                });
+        assertThat(bedrock.requests()).hasSize(1);
     }
 
     @Test
