@@ -85,7 +85,10 @@ class SecurityIT {
             new Row("GET", "/api/admin/mobs/recluster/{runId}", "/api/admin/mobs/recluster/{random}", null, 401, 403, 403, 404),
             new Row("GET", "/api/admin/budget", "/api/admin/budget", null, 401, 403, 403, 200),
             new Row("PUT", "/api/admin/budget", "/api/admin/budget", "{\"limits\":[]}", 401, 403, 403, 400),
-            new Row("GET", "/api/admin/usage-stats", "/api/admin/usage-stats", null, 401, 403, 403, 200));
+            new Row("GET", "/api/admin/usage-stats", "/api/admin/usage-stats", null, 401, 403, 403, 200),
+            new Row("GET", "/api/admin/api-keys", "/api/admin/api-keys", null, 401, 403, 403, 200),
+            new Row("POST", "/api/admin/api-keys", "/api/admin/api-keys", "{\"name\":\"\"}", 401, 403, 403, 400),
+            new Row("DELETE", "/api/admin/api-keys/{keyId}", "/api/admin/api-keys/{random}", null, 401, 403, 403, 404));
 
     @Test
     void everyOperationAnswersEachKindOfCallerAsItShould() {
