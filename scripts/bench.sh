@@ -33,6 +33,8 @@ case "$name" in
     # these benchmarks boot the packaged WAR, as the system tests do
     BENCH_PROPERTIES="-Dmilkmobs.war=$ROOT/bootstrap/target/milkmobs.war -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar"
     BENCH_PROPERTIES+=" -Dmilkmobs.workdir=$ROOT/bootstrap/target/bench"
+    # the gateway benchmark starts the Bedrock double, whose asynchronous output goes through S3Proxy
+    BENCH_PROPERTIES+=" -Dmilkmobs.s3proxy.jar=$ROOT/bootstrap/target/test-tools/s3proxy.jar"
     case "$name" in search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; gateway) class=GatewayBenchmark ;; esac
     exec_test_main bootstrap "org.milkmobs.bootstrap.bench.$class" "$@" ;;
   kmeans) MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g" exec_test_main domain org.milkmobs.domain.mob.KMeansBenchmark "$@" ;;
