@@ -602,6 +602,10 @@ public final class BedrockDouble implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // its request threads are not daemons: a benchmark's JVM (exec:java) would wait for them forever
+        if (server.getExecutor() instanceof java.util.concurrent.ExecutorService pool) {
+            pool.shutdownNow();
+        }
         s3.close();
     }
 
