@@ -30,6 +30,8 @@ import org.milkmobs.adapters.media.local.LocalVideoEmbedder;
 import org.milkmobs.adapters.media.local.LocalVideoUnderstanding;
 import org.milkmobs.adapters.media.storage.LocalDiskBlobStorage;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
+import org.milkmobs.application.port.out.chat.ChatModel;
+import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.port.out.media.AudioClipProber;
@@ -173,6 +175,20 @@ public class AdapterProducers {
     @Singleton
     QueryEmbedder queryEmbedder(BlobStorage blobs) {
         return bedrock(blobs).map(BedrockAnalyzer::queries).orElseGet(() -> new LocalQueryEmbedder(tools));
+    }
+
+    /** The gateway's text models: Bedrock's Converse, or none with the local analyzer. */
+    @Produces
+    @Singleton
+    Optional<ChatModel> chatModel(BlobStorage blobs) {
+        return bedrock(blobs).map(BedrockAnalyzer::chat);
+    }
+
+    /** Pegasus answering the gateway's questions about stored videos, or none with the local analyzer. */
+    @Produces
+    @Singleton
+    Optional<VideoQuestions> videoQuestions(BlobStorage blobs) {
+        return bedrock(blobs).map(BedrockAnalyzer::videoQuestions);
     }
 
     /**

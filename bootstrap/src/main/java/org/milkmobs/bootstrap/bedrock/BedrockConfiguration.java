@@ -53,6 +53,11 @@ public class BedrockConfiguration {
                     .with(marengo, PricedUnit.INPUT_TOKEN, price("bedrock.price.marengo.input-token"))
                     .with(marengo, PricedUnit.IMAGE, price("bedrock.price.marengo.image"));
         }
+        // the gateway's text models (gateway.chat.models), one price for all of them
+        for (String chat : org.milkmobs.bootstrap.gateway.GatewayConfiguration.chatModels(settings).values()) {
+            prices = prices.with(chat, PricedUnit.INPUT_TOKEN, price("gateway.chat.price.input-token"))
+                    .with(chat, PricedUnit.OUTPUT_TOKEN, price("gateway.chat.price.output-token"));
+        }
         String pegasus = settings.text("bedrock.pegasus.model");
         return prices.with(pegasus, PricedUnit.MEDIA_SECOND, price("bedrock.price.pegasus.media-second"))
                 .with(pegasus, PricedUnit.INPUT_TOKEN, price("bedrock.price.pegasus.input-token"))

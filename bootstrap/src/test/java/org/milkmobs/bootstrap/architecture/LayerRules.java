@@ -14,7 +14,7 @@ import java.util.List;
 final class LayerRules {
 
     /** Every adapter module with code; each must hold classes, so add one here when its module gets some. */
-    static final List<String> ADAPTERS = List.of("rest", "persistence", "aws", "media", "http");
+    static final List<String> ADAPTERS = List.of("rest", "persistence", "aws", "media", "http", "openai");
 
     /** Framework packages the core must not see; jakarta.validation is not among them. */
     private static final String[] FRAMEWORKS = {

@@ -102,7 +102,10 @@ class SecurityIT {
                     401, 403, 403, 404),
             new Row("POST", "/api/admin/webhooks/{webhookId}/deliveries/{deliveryId}/replay",
                     "/api/admin/webhooks/{random}/deliveries/1/replay", "", 401, 403, 403, 404),
-            new Row("POST", "/api/admin/webhooks/{webhookId}/replay", "/api/admin/webhooks/{random}/replay", "{}", 401, 403, 403, 400));
+            new Row("POST", "/api/admin/webhooks/{webhookId}/replay", "/api/admin/webhooks/{random}/replay", "{}", 401, 403, 403, 400),
+            new Row("GET", "/api/admin/api-keys", "/api/admin/api-keys", null, 401, 403, 403, 200),
+            new Row("POST", "/api/admin/api-keys", "/api/admin/api-keys", "{\"name\":\"\"}", 401, 403, 403, 400),
+            new Row("DELETE", "/api/admin/api-keys/{keyId}", "/api/admin/api-keys/{random}", null, 401, 403, 403, 404));
 
     @Test
     void everyOperationAnswersEachKindOfCallerAsItShould() {

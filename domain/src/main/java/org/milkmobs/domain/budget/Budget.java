@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.milkmobs.domain.usage.PriceTable;
 import org.milkmobs.domain.usage.PricedUnit;
 
@@ -44,8 +45,15 @@ public final class Budget {
 
     /** Every window a call of {@code model} made at {@code at} counts in: global and the model's, per period. */
     public List<BudgetWindow> windowsFor(String model, Instant at) {
+        return windowsFor(model, Optional.empty(), at);
+    }
+
+    /** As {@link #windowsFor(String, Instant)}, and the API key's windows when a gateway key made the call. */
+    public List<BudgetWindow> windowsFor(String model, Optional<String> apiKey, Instant at) {
         List<BudgetWindow> windows = new ArrayList<>();
-        for (BudgetScope scope : List.of(BudgetScope.GLOBAL, BudgetScope.model(model))) {
+        List<BudgetScope> scopes = new ArrayList<>(List.of(BudgetScope.GLOBAL, BudgetScope.model(model)));
+        apiKey.map(BudgetScope::apiKey).ifPresent(scopes::add);
+        for (BudgetScope scope : scopes) {
             for (BudgetPeriod period : BudgetPeriod.values()) {
                 windows.add(BudgetWindow.containing(scope, period, at));
             }

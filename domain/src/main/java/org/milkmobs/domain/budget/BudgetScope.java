@@ -37,6 +37,18 @@ public record BudgetScope(Optional<String> model) {
         return profile.matches() ? profile.group(1) : name;
     }
 
+    /** How an API key's scope is written: {@code key:<key id>}; no model id starts so. */
+    public static final String API_KEY_PREFIX = "key:";
+
+    /** One gateway API key's spending (ADR 0017): set and read through the same ceilings API as a model's. */
+    public static BudgetScope apiKey(String keyId) {
+        return model(API_KEY_PREFIX + Require.text("keyId", keyId, 1, 100, false));
+    }
+
+    public boolean isApiKey() {
+        return model.filter(id -> id.startsWith(API_KEY_PREFIX)).isPresent();
+    }
+
     public static BudgetScope model(String modelId) {
         return new BudgetScope(Optional.of(Require.text("scope", modelId, 1, 200, false)));
     }

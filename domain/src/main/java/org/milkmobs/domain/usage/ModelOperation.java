@@ -6,5 +6,7 @@ public enum ModelOperation {
     EMBED_IMAGE,
     EMBED_VIDEO,
     EMBED_AUDIO,
-    ANALYZE_VIDEO
+    ANALYZE_VIDEO,
+    /** A chat completion of a text model (the gateway's Converse calls). */
+    CHAT
 }

@@ -44,12 +44,31 @@ public record UsageRecord(Instant at, String model, ModelOperation operation, Ma
         return errorCode.isEmpty();
     }
 
-    /** What a call served: a video of the pipeline, or a search query. */
-    public record Subject(Optional<VideoId> video, Optional<String> query) {
+    /**
+     * What a call served: a video of the pipeline, or a search query.
+     *
+     * @param apiKey the gateway API key the call was made for, if any: its spending counts in the key's budget scope
+     */
+    public record Subject(Optional<VideoId> video, Optional<String> query, Optional<String> apiKey) {
 
         public Subject {
             Objects.requireNonNull(video, "video");
             Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(apiKey, "apiKey");
+        }
+
+        public Subject(Optional<VideoId> video, Optional<String> query) {
+            this(video, query, Optional.empty());
+        }
+
+        /** A gateway request made with the API key {@code apiKeyId}. */
+        public static Subject forApiKey(String reference, String apiKeyId) {
+            return new Subject(Optional.empty(), Optional.of(reference), Optional.of(apiKeyId));
+        }
+
+        /** The same subject, made for the API key {@code apiKeyId}. */
+        public Subject withApiKey(String apiKeyId) {
+            return new Subject(video, query, Optional.of(apiKeyId));
         }
 
         public static Subject video(VideoId video) {

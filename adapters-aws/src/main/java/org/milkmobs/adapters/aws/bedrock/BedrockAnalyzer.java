@@ -2,6 +2,8 @@ package org.milkmobs.adapters.aws.bedrock;
 
 import java.time.Clock;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
+import org.milkmobs.application.port.out.chat.ChatModel;
+import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.port.out.storage.BlobStorage;
@@ -15,6 +17,8 @@ public final class BedrockAnalyzer {
     private final MarengoVideoEmbedder embedder;
     private final PegasusUnderstanding understanding;
     private final MarengoQueryEmbedder queries;
+    private final BedrockChat chat;
+    private final PegasusQuestions questions;
 
     public BedrockAnalyzer(BedrockSettings settings, BedrockClients clients, BlobStorage blobs, BedrockCalls calls, UsageRecorder usage,
                            PaidCallGate budget, PriceTable prices, Clock clock) {
@@ -24,6 +28,8 @@ public final class BedrockAnalyzer {
         this.embedder = new MarengoVideoEmbedder(settings, sources, invocations);
         this.understanding = new PegasusUnderstanding(settings, sources, clients.runtime(), metered);
         this.queries = new MarengoQueryEmbedder(settings, clients.runtime(), invocations, metered, MarengoQueryEmbedder.Sleeper.REAL);
+        this.chat = new BedrockChat(clients.runtime(), metered);
+        this.questions = new PegasusQuestions(settings, sources, clients.runtime(), metered);
     }
 
     public VideoEmbedder embedder() {
@@ -36,5 +42,15 @@ public final class BedrockAnalyzer {
 
     public QueryEmbedder queries() {
         return queries;
+    }
+
+    /** Text models through Converse, for the OpenAI-compatible gateway. */
+    public ChatModel chat() {
+        return chat;
+    }
+
+    /** Pegasus answering questions about stored videos, for the gateway. */
+    public VideoQuestions videoQuestions() {
+        return questions;
     }
 }

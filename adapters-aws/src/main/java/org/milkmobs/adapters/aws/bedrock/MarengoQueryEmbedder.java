@@ -57,13 +57,36 @@ public final class MarengoQueryEmbedder implements QueryEmbedder {
 
     @Override
     public Optional<Embedding> embedText(String text) {
-        float[] vector = invoke(ModelOperation.EMBED_TEXT, MarengoRequests.text(settings.marengoVersion(), text), fingerprint(text
-                .getBytes(StandardCharsets.UTF_8)), Map.of(PricedUnit.INPUT_TOKEN, (double) estimatedTokens(text)));
+        return embedText(text, Optional.empty());
+    }
+
+    @Override
+    public Optional<Embedding> embedText(String text, String apiKeyId) {
+        return embedText(text, Optional.of(apiKeyId));
+    }
+
+    private Optional<Embedding> embedText(String text, Optional<String> apiKey) {
+        float[] vector = invoke(ModelOperation.EMBED_TEXT, MarengoRequests.text(settings.marengoVersion(), text), subject(fingerprint(text
+                .getBytes(StandardCharsets.UTF_8)), apiKey), Map.of(PricedUnit.INPUT_TOKEN, (double) estimatedTokens(text)));
         return Optional.of(new Embedding(model(), Modality.TEXT, Scope.ASSET, new Segment(0, 0), vector));
     }
 
     @Override
     public Embedding embedImage(byte[] image) {
+        return embedImage(image, Optional.empty());
+    }
+
+    @Override
+    public Embedding embedImage(byte[] image, String apiKeyId) {
+        return embedImage(image, Optional.of(apiKeyId));
+    }
+
+    /** A query's subject: its fingerprint, and the gateway key it was made for (metered and budgeted under it too). */
+    private static Subject subject(String reference, Optional<String> apiKey) {
+        return apiKey.map(key -> Subject.forApiKey(reference, key)).orElseGet(() -> Subject.query(reference));
+    }
+
+    private Embedding embedImage(byte[] image, Optional<String> apiKey) {
         if (image == null || image.length == 0) {
             throw MediaRejectedException.invalid("the image is empty");
         }
@@ -74,7 +97,7 @@ public final class MarengoQueryEmbedder implements QueryEmbedder {
             throw MediaRejectedException.invalid("the file is not a JPEG, PNG, GIF or WebP image");
         }
         float[] vector = invoke(ModelOperation.EMBED_IMAGE, MarengoRequests.image(settings.marengoVersion(),
-                new MediaSource.Inline(Base64.getEncoder().encodeToString(image))), fingerprint(image), Map.of(PricedUnit.IMAGE, 1.0));
+                new MediaSource.Inline(Base64.getEncoder().encodeToString(image))), subject(fingerprint(image), apiKey), Map.of(PricedUnit.IMAGE, 1.0));
         return new Embedding(model(), Modality.IMAGE, Scope.ASSET, new Segment(0, 0), vector);
     }
 
@@ -131,8 +154,8 @@ public final class MarengoQueryEmbedder implements QueryEmbedder {
         };
     }
 
-    private float[] invoke(ModelOperation operation, JsonObject body, String reference, Map<PricedUnit, Double> units) {
-        MeteredCall.Invocation invocation = new MeteredCall.Invocation(settings.marengoInvokeModel(), operation, Subject.query(reference),
+    private float[] invoke(ModelOperation operation, JsonObject body, Subject subject, Map<PricedUnit, Double> units) {
+        MeteredCall.Invocation invocation = new MeteredCall.Invocation(settings.marengoInvokeModel(), operation, subject,
                 units, Optional.empty());
         InvokeModelResponse response = guarded(() -> calls.invoke(invocation, () -> runtime.invokeModel(b -> b
                         .modelId(settings.marengoInvokeModel()).contentType("application/json").accept("application/json")
@@ -146,8 +169,10 @@ public final class MarengoQueryEmbedder implements QueryEmbedder {
         try {
             return call.get();
         } catch (BedrockCallException.Permanent e) {
-            throw new AnalysisFailedException("Marengo refused the query: " + e.getMessage(), true, e);
-        } catch (BedrockCallException | MalformedAnswerException | FaultToleranceException e) {
+            throw new AnalysisFailedException("Marengo refused the query: " + e.getMessage(), true, e.code(), e);
+        } catch (BedrockCallException e) {
+            throw new AnalysisFailedException("Marengo is not answering now: " + e.getMessage(), false, e.code(), e);
+        } catch (MalformedAnswerException | FaultToleranceException e) {
             throw new AnalysisFailedException("Marengo is not answering now: " + e.getMessage(), false, e);
         }
     }

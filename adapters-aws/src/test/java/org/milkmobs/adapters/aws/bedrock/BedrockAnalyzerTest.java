@@ -96,6 +96,33 @@ class BedrockAnalyzerTest {
                 .map(UsageRecord::cost).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
     }
 
+    @Test
+    void aGatewayQueryCountsInItsKeysScopeAndIsRefusedThereBeforeBedrockIsCalled() {
+        BedrockAnalyzer analyzer = analyzer();
+        analyzer.queries().embedText("milk in the key's budget", "key-1");
+
+        assertThat(fixture.usage).singleElement().satisfies(u -> assertThat(u.subject().apiKey()).contains("key-1"));
+        int requests = fixture.bedrock.requests().size();
+        fixture.ledger.withLimits(new BudgetLimit(BudgetScope.apiKey("key-1"), BudgetPeriod.DAY, java.math.BigDecimal.ZERO));
+
+        assertThatThrownBy(() -> analyzer.queries().embedText("more milk", "key-1")).isInstanceOf(BudgetExhaustedException.class)
+                .hasMessageContaining("key:key-1");
+        assertThat(fixture.bedrock.requests()).hasSize(requests);
+        analyzer.queries().embedText("more milk", "key-2");
+        assertThat(fixture.bedrock.requests()).hasSize(requests + 1);
+    }
+
+    @Test
+    void aQueryBedrockRefusesCarriesBedrocksErrorName() {
+        fixture.bedrock.failNext(BedrockDouble.Operation.INVOKE_MODEL, BedrockFault.ACCESS_DENIED, 1);
+
+        assertThatThrownBy(() -> analyzer().queries().embedText("forbidden milk", "key-1"))
+                .isInstanceOfSatisfying(org.milkmobs.application.port.out.analysis.AnalysisFailedException.class, e -> {
+                    assertThat(e.permanent()).isTrue();
+                    assertThat(e.providerCode()).contains("AccessDeniedException");
+                });
+    }
+
     private BedrockAnalyzer analyzer() {
         return fixture.analyzer(fixture.settings(s -> s), BedrockCalls.DIRECT);
     }

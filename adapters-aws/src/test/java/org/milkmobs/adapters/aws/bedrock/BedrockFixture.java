@@ -52,7 +52,9 @@ final class BedrockFixture implements AutoCloseable {
             .with(INVOKE_MODEL_3, PricedUnit.INPUT_TOKEN, new java.math.BigDecimal("0.00007"))
             .with(INVOKE_MODEL_3, PricedUnit.IMAGE, new java.math.BigDecimal("0.0001"))
             .with(PEGASUS, PricedUnit.MEDIA_SECOND, new java.math.BigDecimal("0.00049"))
-            .with(PEGASUS, PricedUnit.OUTPUT_TOKEN, new java.math.BigDecimal("0.0000075"));
+            .with(PEGASUS, PricedUnit.OUTPUT_TOKEN, new java.math.BigDecimal("0.0000075"))
+            .with(BedrockChatTest.CLAUDE, PricedUnit.INPUT_TOKEN, new java.math.BigDecimal("0.000001"))
+            .with(BedrockChatTest.CLAUDE, PricedUnit.OUTPUT_TOKEN, new java.math.BigDecimal("0.000005"));
     private final List<BedrockClients> clients = new ArrayList<>();
 
     static final String EMBED_MODEL = "twelvelabs.marengo-embed-3-0-v1:0";

@@ -51,7 +51,7 @@ public final class BedrockDouble implements AutoCloseable {
     private static final String ACCOUNT = "123456789012";
 
     /** The operations, for fault injection and counting. */
-    public enum Operation { INVOKE_MODEL, START_ASYNC_INVOKE, GET_ASYNC_INVOKE, LIST_ASYNC_INVOKES }
+    public enum Operation { INVOKE_MODEL, START_ASYNC_INVOKE, GET_ASYNC_INVOKE, LIST_ASYNC_INVOKES, CONVERSE }
 
     /** One request the double received, and what it answered. */
     public record Request(Operation operation, String modelId, String body, int status) {
@@ -196,7 +196,8 @@ public final class BedrockDouble implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
             Operation operation = operation(exchange.getRequestMethod(), path);
-            String modelId = operation == Operation.INVOKE_MODEL ? decode(path.substring("/model/".length(), path.length() - "/invoke".length())) : "";
+            String modelId = operation == Operation.INVOKE_MODEL ? decode(path.substring("/model/".length(), path.length() - "/invoke".length()))
+                    : operation == Operation.CONVERSE ? decode(path.substring("/model/".length(), path.length() - "/converse".length())) : "";
             Answer answer = answer(exchange, operation, modelId, body);
             requests.add(new Request(operation, modelId, new String(body, StandardCharsets.UTF_8), answer.status));
             if (!delay.isZero()) {
@@ -233,6 +234,9 @@ public final class BedrockDouble implements AutoCloseable {
         if ("POST".equals(method) && path.startsWith("/model/") && path.endsWith("/invoke")) {
             return Operation.INVOKE_MODEL;
         }
+        if ("POST".equals(method) && path.startsWith("/model/") && path.endsWith("/converse")) {
+            return Operation.CONVERSE;
+        }
         if ("POST".equals(method) && path.equals("/async-invoke")) {
             return Operation.START_ASYNC_INVOKE;
         }
@@ -265,6 +269,7 @@ public final class BedrockDouble implements AutoCloseable {
                 case START_ASYNC_INVOKE -> startAsyncInvoke(body);
                 case GET_ASYNC_INVOKE -> getAsyncInvoke(decode(exchange.getRequestURI().getRawPath().substring("/async-invoke/".length())));
                 case LIST_ASYNC_INVOKES -> listAsyncInvokes(query(exchange.getRequestURI().getRawQuery()));
+                case CONVERSE -> converse(body);
             };
         } catch (Invalid e) {
             return Answer.error(BedrockFault.VALIDATION, e.getMessage());
@@ -319,6 +324,59 @@ public final class BedrockDouble implements AutoCloseable {
         return new Answer(200, body.toString().getBytes(StandardCharsets.UTF_8), Map.of(
                 "x-amzn-bedrock-input-token-count", String.valueOf(inputTokens),
                 "x-amzn-bedrock-output-token-count", String.valueOf(outputTokens)));
+    }
+
+    /**
+     * Converse, as a text model answers it: the reply is "You said: " and the last user message, one token per
+     * word; an allowance too small cuts it ({@code stopReason: max_tokens}). Usage counts words as tokens.
+     */
+    private Answer converse(byte[] body) {
+        JsonObject request = BedrockBodies.object(body);
+        BedrockBodies.requireOnly(request, Set.of("messages", "system", "inferenceConfig", "additionalModelRequestFields",
+                "additionalModelResponseFieldPaths", "toolConfig", "guardrailConfig", "promptVariables", "requestMetadata",
+                "performanceConfig"));
+        if (!request.containsKey("messages") || request.getJsonArray("messages").isEmpty()) {
+            throw new Invalid("The messages field is required and must hold at least one message.");
+        }
+        List<String> words = new ArrayList<>();
+        String lastUser = null;
+        String expectedRole = "user";
+        for (JsonValue value : request.getJsonArray("messages")) {
+            JsonObject message = value.asJsonObject();
+            String role = message.getString("role", "");
+            if (!role.equals(expectedRole)) {
+                throw new Invalid("A conversation must alternate between user and assistant roles, starting with user.");
+            }
+            expectedRole = role.equals("user") ? "assistant" : "user";
+            StringBuilder text = new StringBuilder();
+            for (JsonValue block : message.getJsonArray("content")) {
+                text.append(block.asJsonObject().getString("text", ""));
+            }
+            words.addAll(List.of(text.toString().trim().split("\\s+")));
+            if (role.equals("user")) {
+                lastUser = text.toString().trim();
+            }
+        }
+        if (request.containsKey("system")) {
+            request.getJsonArray("system").forEach(v -> words.addAll(List.of(v.asJsonObject().getString("text", "").trim().split("\\s+"))));
+        }
+        int maxTokens = request.containsKey("inferenceConfig") && request.getJsonObject("inferenceConfig").containsKey("maxTokens")
+                ? request.getJsonObject("inferenceConfig").getInt("maxTokens") : 4096;
+        if (maxTokens < 1) {
+            throw new Invalid("inferenceConfig.maxTokens must be at least 1");
+        }
+        List<String> reply = new ArrayList<>(List.of(("You said: " + lastUser).split("\\s+")));
+        boolean cut = reply.size() > maxTokens;
+        List<String> spoken = cut ? reply.subList(0, maxTokens) : reply;
+        JsonObject answer = Json.createObjectBuilder()
+                .add("output", Json.createObjectBuilder().add("message", Json.createObjectBuilder().add("role", "assistant")
+                        .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", String.join(" ", spoken))))))
+                .add("stopReason", cut ? "max_tokens" : "end_turn")
+                .add("usage", Json.createObjectBuilder().add("inputTokens", words.size()).add("outputTokens", spoken.size())
+                        .add("totalTokens", words.size() + spoken.size()))
+                .add("metrics", Json.createObjectBuilder().add("latencyMs", 1))
+                .build();
+        return Answer.json(200, answer);
     }
 
     private Answer startAsyncInvoke(byte[] body) {
@@ -544,6 +602,10 @@ public final class BedrockDouble implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // its request threads are not daemons: a benchmark's JVM (exec:java) would wait for them forever
+        if (server.getExecutor() instanceof java.util.concurrent.ExecutorService pool) {
+            pool.shutdownNow();
+        }
         s3.close();
     }
 

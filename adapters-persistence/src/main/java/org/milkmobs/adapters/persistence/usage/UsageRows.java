@@ -22,18 +22,19 @@ public final class UsageRows {
         String token = usage.requestToken().orElse(null);
         return sql.query("""
                 INSERT INTO model_usage (at, model_id, operation, media_seconds, input_tokens, images, output_tokens, latency_ms,
-                                         cost_usd, error_code, video_id, query_ref, request_token, estimate_usd)
+                                         cost_usd, error_code, video_id, query_ref, request_token, estimate_usd, api_key_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?,
                         CASE WHEN CAST(? AS text) IS NOT NULL AND EXISTS (SELECT 1 FROM model_usage p WHERE p.request_token = CAST(? AS text)
                                                                           AND p.error_code IS NULL AND p.cost_usd > 0)
                              THEN 0 ELSE CAST(? AS numeric) END,
-                        ?, ?, ?, ?, ?)
+                        ?, ?, ?, ?, ?, ?)
                 RETURNING cost_usd
                 """, row -> row.getBigDecimal("cost_usd"),
                 usage.at(), usage.model(), usage.operation().name(), quantity(usage, PricedUnit.MEDIA_SECOND),
                 quantity(usage, PricedUnit.INPUT_TOKEN), quantity(usage, PricedUnit.IMAGE), usage.outputTokens(),
                 usage.latency().toMillis(), token, token, usage.cost(), usage.errorCode().orElse(null),
-                usage.subject().video().map(v -> v.value()).orElse(null), usage.subject().query().orElse(null), token, estimate).get(0);
+                usage.subject().video().map(v -> v.value()).orElse(null), usage.subject().query().orElse(null), token, estimate,
+                usage.subject().apiKey().orElse(null)).get(0);
     }
 
     private static double quantity(UsageRecord usage, PricedUnit unit) {

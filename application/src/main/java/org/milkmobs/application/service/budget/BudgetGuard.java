@@ -44,7 +44,7 @@ public class BudgetGuard implements PaidCallGate {
         Instant now = clock.instant();
         BigDecimal estimate = budget.estimate(call.model(), call.maxUnits());
         Reservation reservation = new Reservation(TimeOrderedUuid.next(), call, estimate,
-                budget.windowsFor(call.model(), now), now, now.plus(holdFor));
+                budget.windowsFor(call.model(), call.subject().apiKey(), now), now, now.plus(holdFor));
         List<BudgetWindow> full = ledger.reserve(reservation, budget.mode());
         if (!full.isEmpty()) {
             String detail = "the budget has no room for " + call.operation() + " on " + call.model() + " (estimated $"

@@ -62,6 +62,11 @@ public class QueryVectors {
 
     /** The text's vector, or empty when the model has no text space. */
     public Optional<Embedding> text(String text) {
+        return text(text, Optional.empty());
+    }
+
+    /** As {@link #text(String)}, a paid call metered under the gateway key {@code apiKey} when there is one. */
+    public Optional<Embedding> text(String text, Optional<String> apiKey) {
         if (embedder.comparableWith(Modality.TEXT).isEmpty()) {
             return Optional.empty();
         }
@@ -70,18 +75,23 @@ public class QueryVectors {
         if (cached.isPresent()) {
             return Optional.of(query(Modality.TEXT, cached.get()));
         }
-        Optional<Embedding> made = embedder.embedText(key);
+        Optional<Embedding> made = apiKey.isPresent() ? embedder.embedText(key, apiKey.get()) : embedder.embedText(key);
         made.ifPresent(e -> remember(QueryKind.TEXT, key, CachedQuery.ready(e.vector(), clock.instant())));
         return made;
     }
 
     public Embedding image(byte[] image) {
+        return image(image, Optional.empty());
+    }
+
+    /** As {@link #image(byte[])}, metered under the gateway key {@code apiKey} when there is one. */
+    public Embedding image(byte[] image, Optional<String> apiKey) {
         String key = sha256(image);
         Optional<float[]> cached = cached(QueryKind.IMAGE, key);
         if (cached.isPresent()) {
             return query(Modality.IMAGE, cached.get());
         }
-        Embedding made = embedder.embedImage(image);
+        Embedding made = apiKey.isPresent() ? embedder.embedImage(image, apiKey.get()) : embedder.embedImage(image);
         remember(QueryKind.IMAGE, key, CachedQuery.ready(made.vector(), clock.instant()));
         return made;
     }

@@ -21,6 +21,16 @@ public interface QueryEmbedder {
      */
     Embedding embedImage(byte[] image);
 
+    /** As {@link #embedText(String)}, for a gateway API key: a paid model meters and budgets the call under the key too. */
+    default Optional<Embedding> embedText(String text, String apiKeyId) {
+        return embedText(text);
+    }
+
+    /** As {@link #embedImage(byte[])}, for a gateway API key. */
+    default Embedding embedImage(byte[] image, String apiKeyId) {
+        return embedImage(image);
+    }
+
     /**
      * The audio clip's vector, or a pending handle when the model embeds audio asynchronously (Marengo);
      * an adapter may wait a bounded time before it answers pending. The clip was probed: its duration is

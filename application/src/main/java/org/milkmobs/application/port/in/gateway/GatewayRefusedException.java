@@ -1,0 +1,29 @@
+package org.milkmobs.application.port.in.gateway;
+
+/**
+ * The gateway cannot serve the request as asked, before any model is called: an unknown model, a capability
+ * this instance is not configured for (named in the message), or an option the model cannot honour.
+ */
+public class GatewayRefusedException extends RuntimeException {
+
+    /** Why, in terms an OpenAI client understands. */
+    public enum Reason { MODEL_NOT_FOUND, NOT_CONFIGURED, UNSUPPORTED_OPTION, INVALID_INPUT }
+
+    private final Reason reason;
+    private final String parameter;
+
+    public GatewayRefusedException(Reason reason, String parameter, String message) {
+        super(message);
+        this.reason = reason;
+        this.parameter = parameter;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The request field at fault, or null. */
+    public String parameter() {
+        return parameter;
+    }
+}

@@ -1,0 +1,65 @@
+package org.milkmobs.bootstrap.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import org.milkmobs.application.port.in.gateway.ApiKeysUseCase;
+import org.milkmobs.application.port.in.gateway.GatewayUseCase;
+import org.milkmobs.application.port.out.Transactions;
+import org.milkmobs.application.port.out.analysis.QueryEmbedder;
+import org.milkmobs.application.port.out.apikey.ApiKeyStore;
+import org.milkmobs.application.port.out.LoadVideoPort;
+import org.milkmobs.application.port.out.chat.ChatModel;
+import org.milkmobs.application.port.out.chat.VideoQuestions;
+import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.port.out.media.AudioClipProber;
+import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
+import org.milkmobs.application.service.gateway.ApiKeysService;
+import org.milkmobs.application.service.gateway.ChatSettings;
+import org.milkmobs.application.service.gateway.GatewayService;
+import org.milkmobs.application.service.search.QueryVectors;
+import org.milkmobs.bootstrap.TransactionalUseCases;
+import org.milkmobs.bootstrap.config.Settings;
+
+/** The OpenAI-compatible gateway's use cases (ADR 0017). */
+@ApplicationScoped
+public class GatewayConfiguration {
+
+    @Inject
+    TransactionalUseCases transactional;
+
+    @Inject
+    Settings settings;
+
+    @Produces
+    @Singleton
+    ApiKeysUseCase apiKeys(ApiKeyStore keys, Clock clock) {
+        return transactional.wrap(ApiKeysUseCase.class, new ApiKeysService(keys, clock));
+    }
+
+    /**
+     * Not wrapped, as search is not: an embedding may come from Bedrock and no transaction waits on the network;
+     * the service reads keys and the query cache in transactions of its own.
+     */
+    @Produces
+    @Singleton
+    GatewayUseCase gateway(ApiKeyStore keys, QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache,
+                           Optional<ChatModel> chat, Optional<VideoQuestions> pegasus, LoadVideoPort videos, EmbeddingStore embeddings,
+                           Transactions transactions, Clock clock) {
+        return new GatewayService(keys, new QueryVectors(queries, audioProber, cache, transactions, clock), chat, pegasus, videos,
+                embeddings, chatSettings(), transactions, clock);
+    }
+
+    ChatSettings chatSettings() {
+        return new ChatSettings(chatModels(settings), settings.integer("gateway.chat.default-max-tokens"),
+                settings.integer("gateway.chat.max-tokens"));
+    }
+
+    /** {@code gateway.chat.models}: client name = Bedrock model id, comma-separated (empty: no chat). */
+    public static java.util.Map<String, String> chatModels(Settings settings) {
+        return ChatSettings.parse(settings.optionalText("gateway.chat.models").orElse(""));
+    }
+}

@@ -1,0 +1,356 @@
+package org.milkmobs.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonField;
+import com.openai.core.JsonValue;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.RateLimitException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessageParam;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.models.models.Model;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.milkmobs.adapters.aws.s3.S3Clients;
+import org.milkmobs.adapters.aws.testing.BedrockDouble;
+import org.milkmobs.adapters.aws.testing.BedrockDouble.Operation;
+import org.milkmobs.adapters.aws.testing.BedrockFault;
+import org.milkmobs.adapters.aws.testing.S3ProxyServer;
+import org.milkmobs.adapters.media.testing.MediaFixtures;
+import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The OpenAI-compatible gateway (/v1) as OpenAI's own Java SDK sees it, on the WAR configured for Bedrock and
+ * talking to the Bedrock double: models, text and image embeddings, keys that are revoked or out of budget,
+ * and a key's ceiling under 50 concurrent calls.
+ */
+class GatewayIT {
+
+    private static final String MARENGO = "twelvelabs.marengo-embed-3-0-v1:0";
+    /** Marengo text is priced per token and a text is estimated at a token per four characters. */
+    private static final String PER_TOKEN = "0.00007";
+    private static final String CHAT = "claude-haiku";
+    private static final String PEGASUS = "us.twelvelabs.pegasus-1-2-v1:0";
+    private static final String CLAUDE = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
+
+    @TempDir
+    static Path dir;
+
+    private static S3ProxyServer s3proxy;
+    private static BedrockDouble bedrock;
+    private static MilkMobsServer server;
+    private static ApiClient admin;
+
+    @BeforeAll
+    static void start() {
+        s3proxy = S3ProxyServer.start(dir);
+        try (var s3 = S3Clients.create(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)), Optional.of(s3proxy.endpoint()), true)) {
+            s3.createBucket(b -> b.bucket("bedrock-output"));
+        }
+        bedrock = BedrockDouble.start(s3proxy.endpoint(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
+        server = MilkMobsServer.start("gateway", Map.ofEntries(
+                Map.entry("ANALYZER", "bedrock"),
+                Map.entry("BEDROCK_ENDPOINT", bedrock.endpoint().toString()),
+                Map.entry("BEDROCK_S3_ENDPOINT", s3proxy.endpoint().toString()),
+                Map.entry("BEDROCK_S3_PATH_STYLE", "true"),
+                Map.entry("BEDROCK_OUTPUT_URI", "s3://bedrock-output/marengo"),
+                Map.entry("BEDROCK_PRICE_MARENGO_INPUT_TOKEN", PER_TOKEN),
+                Map.entry("GATEWAY_CHAT_MODELS", CHAT + "=" + CLAUDE),
+                Map.entry("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY),
+                Map.entry("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY),
+                Map.entry("BEDROCK_POLL_INTERVAL", "PT0.2S"),
+                Map.entry("MOBS_RECLUSTER_EVERY", "P365D")));
+        admin = server.as(server.tokens().admin("gateway-admin"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (bedrock != null) {
+            bedrock.close();
+        }
+        if (s3proxy != null) {
+            s3proxy.close();
+        }
+    }
+
+    @BeforeEach
+    void resetDouble() {
+        bedrock.reset();
+    }
+
+    @Test
+    void theSdkListsMarengoAndEmbedsATextAndABatchMeteredUnderItsKey() throws Exception {
+        Key key = newKey("sdk basics");
+        OpenAIClient openai = sdk(key.secret());
+
+        assertThat(openai.models().list().data()).extracting(Model::id).contains(MARENGO);
+        CreateEmbeddingResponse one = openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO)
+                .input("kids pouring milk in slow motion").build());
+        CreateEmbeddingResponse batch = openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO)
+                .inputOfArrayOfStrings(List.of("a milk mob in a park", "a cat asleep on a keyboard")).build());
+
+        assertThat(one.data()).singleElement().satisfies(e -> assertThat(e.embedding()).hasSize(512));
+        assertThat(batch.data()).hasSize(2);
+        assertThat(batch.data().get(0).embedding()).isNotEqualTo(batch.data().get(1).embedding());
+        assertThat(batch.model()).isEqualTo(MARENGO);
+        assertThat(batch.usage().promptTokens()).isPositive();
+        assertThat(bedrock.requests()).filteredOn(r -> r.operation() == Operation.INVOKE_MODEL).hasSize(3);
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ? AND error_code IS NULL", key.id()))
+                .containsExactly("EMBED_TEXT", "EMBED_TEXT", "EMBED_TEXT");
+        assertThat(admin.get("/api/admin/api-keys").json().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class))
+                .anySatisfy(k -> {
+                    assertThat(k.getString("id")).isEqualTo(key.id());
+                    assertThat(k.containsKey("lastUsedAt")).isTrue();
+                    assertThat(k.toString()).doesNotContain(key.secret());
+                });
+    }
+
+    @Test
+    void aChatCompletionGoesThroughConverseAndAStreamedOneReassemblesWithItsUsage() throws Exception {
+        Key key = newKey("chat");
+        OpenAIClient openai = sdk(key.secret());
+        assertThat(openai.models().list().data()).extracting(Model::id).contains(CHAT);
+
+        ChatCompletion whole = openai.chat().completions().create(ChatCompletionCreateParams.builder().model(CHAT)
+                .addSystemMessage("Answer briefly.").addUserMessage("what is a milk mob").build());
+        ChatCompletionAccumulator streamed = ChatCompletionAccumulator.create();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = openai.chat().completions().createStreaming(ChatCompletionCreateParams.builder()
+                .model(CHAT).addUserMessage("stream me a milk mob").build())) {
+            stream.stream().forEach(chunk -> chunks.add(streamed.accumulate(chunk)));
+        }
+
+        assertThat(whole.choices()).singleElement().satisfies(c -> {
+            assertThat(c.message().content()).hasValueSatisfying(t -> assertThat(t).contains("what is a milk mob"));
+            assertThat(c.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+        });
+        assertThat(whole.usage().orElseThrow().completionTokens()).isPositive();
+        assertThat(chunks).hasSizeGreaterThan(1);
+        assertThat(streamed.chatCompletion().choices().get(0).message().content())
+                .hasValueSatisfying(t -> assertThat(t).isEqualTo("You said: stream me a milk mob"));
+        assertThat(chunks.get(chunks.size() - 1).usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isPositive());
+        assertThat(bedrock.requests()).filteredOn(r -> r.operation() == Operation.CONVERSE).hasSize(2)
+                .allSatisfy(r -> assertThat(r.modelId()).isEqualTo(CLAUDE));
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ? AND error_code IS NULL", key.id()))
+                .containsExactly("CHAT", "CHAT");
+    }
+
+    @Test
+    void pegasusAnswersAQuestionAboutAStoredVideoUnderTheKey() throws Exception {
+        ApiClient alice = server.as(server.tokens().consumer("gateway-alice"));
+        String videoId = new Uploads(alice).submitUploadComplete(MediaFixtures.video(dir, "asked-about", 4, 320, 240), "milk pour",
+                List.of("milkmob"));
+        new Uploads(alice).awaitSettled(videoId);
+        ApiResponse validated = admin.postJson("/api/validate", "{\"videoId\":\"" + videoId + "\",\"decision\":\"VALIDATED\","
+                + "\"reason\":\"asked about in a gateway test\"}");
+        assertThat(validated.status()).as(validated.toString()).isEqualTo(200);
+        bedrock.reset();
+        Key key = newKey("video questions");
+        @SuppressWarnings("unchecked")
+        JsonField<List<ChatCompletionMessageParam>> messages = (JsonField<List<ChatCompletionMessageParam>>) (JsonField<?>) JsonValue.from(
+                List.of(Map.of("role", "user", "content", List.of(Map.of("type", "text", "text", "Who pours the milk, and when?"),
+                        Map.of("type", "milkmobs_video", "video_id", videoId)))));
+
+        ChatCompletion answer = sdk(key.secret()).chat().completions().create(ChatCompletionCreateParams.builder().model(PEGASUS)
+                .messages(messages).build());
+
+        assertThat(answer.choices()).singleElement().satisfies(c -> assertThat(c.message().content()).hasValueSatisfying(
+                text -> assertThat(text).isNotBlank()));
+        assertThat(bedrock.requests()).singleElement().satisfies(r -> {
+            assertThat(r.modelId()).isEqualTo(PEGASUS);
+            assertThat(r.body()).contains("Who pours the milk, and when?");
+        });
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ? AND error_code IS NULL", key.id()))
+                .containsExactly("ANALYZE_VIDEO");
+
+        // the vectors the pipeline made of that video, served again for nothing
+        ApiResponse vectors = server.as(key.secret()).postJson("/v1/embeddings/video", "{\"model\":\"" + MARENGO
+                + "\",\"video_id\":\"" + videoId + "\"}");
+        assertThat(vectors.status()).as(vectors.toString()).isEqualTo(200);
+        assertThat(vectors.json().getJsonArray("data").getValuesAs(jakarta.json.JsonObject.class))
+                .anySatisfy(v -> {
+                    assertThat(v.getString("modality")).isEqualTo("visual");
+                    assertThat(v.getString("scope")).isEqualTo("asset");
+                    assertThat(v.getJsonArray("embedding")).hasSize(512);
+                });
+        assertThat(bedrock.requests()).hasSize(1);
+    }
+
+    @Test
+    void anImageInAnInputItemIsEmbeddedByMarengo() throws Exception {
+        Path frame = MediaFixtures.video(dir, "frame-source", 1, 160, 120);
+        Path png = dir.resolve("frame.png");
+        new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-i", frame.toString(), "-frames:v", "1", png.toString())
+                .inheritIO().start().waitFor();
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+        @SuppressWarnings("unchecked")
+        JsonField<EmbeddingCreateParams.Input> imageItem = (JsonField<EmbeddingCreateParams.Input>) (JsonField<?>) JsonValue.from(
+                List.of(Map.of("type", "image_url", "image_url", Map.of("url", dataUrl))));
+
+        CreateEmbeddingResponse image = sdk(newKey("images").secret()).embeddings().create(EmbeddingCreateParams.builder()
+                .model(MARENGO).input(imageItem).build());
+
+        assertThat(image.data()).singleElement().satisfies(e -> assertThat(e.embedding()).hasSize(512));
+        assertThat(bedrock.requests()).singleElement().satisfies(r -> assertThat(r.body()).contains("\"inputType\":\"image\""));
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedInOpenAisShapeAndCostsNothing() throws Exception {
+        Key key = newKey("to revoke");
+        assertThat(admin.delete("/api/admin/api-keys/" + key.id()).status()).isEqualTo(200);
+
+        assertThatThrownBy(() -> sdk(key.secret()).embeddings().create(EmbeddingCreateParams.builder().model(MARENGO)
+                .input("a revoked key asks").build()))
+                .isInstanceOfSatisfying(UnauthorizedException.class, e -> {
+                    assertThat(e.code()).contains("invalid_api_key");
+                    assertThat(e.getMessage()).contains("revoked");
+                });
+        assertThat(bedrock.requests()).isEmpty();
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ?", key.id())).isEmpty();
+    }
+
+    @Test
+    void aKeyWithoutBudgetGetsInsufficientQuotaWithRetryAfterBeforeBedrockIsCalled() throws Exception {
+        Key key = newKey("spent out");
+        cap(key, "0");
+
+        assertThatThrownBy(() -> sdk(key.secret()).embeddings().create(EmbeddingCreateParams.builder().model(MARENGO)
+                .input("a key without money asks").build()))
+                .isInstanceOfSatisfying(RateLimitException.class, e -> {
+                    assertThat(e.code()).contains("insufficient_quota");
+                    assertThat(e.type()).contains("insufficient_quota");
+                    assertThat(e.headers().values("Retry-After")).singleElement().satisfies(s -> assertThat(Long.parseLong(s)).isPositive());
+                });
+        assertThat(bedrock.requests()).isEmpty();
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ?", key.id())).isEmpty();
+
+        Key other = newKey("still has money");
+        assertThat(sdk(other.secret()).embeddings().create(EmbeddingCreateParams.builder().model(MARENGO)
+                .input("another key is not held back").build()).data()).hasSize(1);
+    }
+
+    @Test
+    void bedrocksRefusalsArriveAsOpenAiErrorsOfTheSameMeaning() throws Exception {
+        OpenAIClient openai = sdk(newKey("faults").secret());
+        bedrock.failNext(Operation.INVOKE_MODEL, BedrockFault.ACCESS_DENIED, 1);
+        assertThatThrownBy(() -> openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO).input("denied text").build()))
+                .isInstanceOfSatisfying(OpenAIServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.code()).contains("model_access_denied");
+                    assertThat(e.getMessage()).contains("AccessDeniedException");
+                });
+        bedrock.failNext(Operation.INVOKE_MODEL, BedrockFault.VALIDATION, 1);
+        assertThatThrownBy(() -> openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO).input("invalid text").build()))
+                .isInstanceOfSatisfying(OpenAIServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO).input("short")
+                .dimensions(256).build()))
+                .isInstanceOfSatisfying(OpenAIServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.param()).contains("dimensions");
+                });
+    }
+
+    @Test
+    void fiftyConcurrentCallsOnOneKeyNeverSpendPastItsCeiling() throws Exception {
+        Key key = newKey("concurrent");
+        // each text is 40 characters: 10 estimated tokens, $0.0007; the ceiling holds exactly ten of them
+        cap(key, "0.007");
+        OpenAIClient openai = sdk(key.secret());
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        List<Future<Boolean>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                String text = "concurrent milk pours number %02d of fifty".formatted(i);
+                assertThat(text).hasSize(40);
+                calls.add(pool.submit((Callable<Boolean>) () -> {
+                    try {
+                        openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO).input(text).build());
+                        return true;
+                    } catch (RateLimitException e) {
+                        assertThat(e.code()).contains("insufficient_quota");
+                        return false;
+                    }
+                }));
+            }
+            long served = 0;
+            for (Future<Boolean> call : calls) {
+                served += call.get() ? 1 : 0;
+            }
+            assertThat(served).isEqualTo(10);
+            assertThat(bedrock.requests()).hasSize(10);
+            assertThat(new java.math.BigDecimal(strings("SELECT coalesce(sum(cost_usd), 0) FROM model_usage WHERE api_key_id = ?",
+                    key.id()).get(0))).isLessThanOrEqualTo(new java.math.BigDecimal("0.007"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Key(String id, String secret) {
+    }
+
+    private static Key newKey(String name) {
+        ApiResponse created = admin.postJson("/api/admin/api-keys", "{\"name\":\"" + name + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Key(created.json().getString("id"), created.json().getString("key"));
+    }
+
+    private static void cap(Key key, String usdPerDay) {
+        ApiResponse capped = admin.putJson("/api/admin/budget", "{\"limits\":[{\"scope\":\"key:" + key.id() + "\",\"period\":\"day\",\"usd\":"
+                + usdPerDay + "}],\"reason\":\"gateway test\"}");
+        assertThat(capped.status()).as(capped.toString()).isEqualTo(200);
+    }
+
+    /** OpenAI's client as a team would configure it, pointed at the gateway; no retries, so every call is seen once. */
+    private static OpenAIClient sdk(String apiKey) {
+        return OpenAIOkHttpClient.builder().apiKey(apiKey).baseUrl(server.uri("/v1").toString()).maxRetries(0)
+                .timeout(Duration.ofSeconds(60)).build();
+    }
+
+    private static List<String> strings(String sql, String parameter) throws Exception {
+        try (Connection c = server.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            List<String> values = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    values.add(r.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+}
