@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.time.Instant;
@@ -40,13 +39,6 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
             return;
         }
         if (caller != null || isPublic()) {
-            return;
-        }
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            // Payara's JWT mechanism reads the scheme only as written "Bearer", before any application code runs
-            request.abortWith(Problems.unauthorized("the token was not read: write the scheme as 'Bearer' (this server's JWT "
-                    + "mechanism does not read other spellings)"));
             return;
         }
         request.abortWith(Problems.unauthorized("a bearer token is required: send 'Authorization: Bearer <JWT>'"));

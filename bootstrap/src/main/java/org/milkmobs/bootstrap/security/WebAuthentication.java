@@ -1,4 +1,4 @@
-package org.milkmobs.adapters.openai;
+package org.milkmobs.bootstrap.security;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,20 +13,31 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Optional;
 
 /**
- * Keeps the WAR's MicroProfile JWT mechanism away from {@code /v1}. That mechanism sees every request of the
- * web module and answers 401 to any bearer token that is not a valid JWT, and OpenAI clients send their API
- * key exactly so ({@code Authorization: Bearer sk-…}). As an enabled alternative this mechanism is the one the
- * container resolves: it lets /v1 requests through unauthenticated (the gateway checks their key itself)
- * and hands every other request to the JWT mechanism unchanged.
+ * The WAR's one authentication mechanism: it decides which requests the MicroProfile JWT mechanism sees, and how.
+ * <ul>
+ * <li>{@code /v1} (the OpenAI-compatible gateway) is let through unauthenticated: OpenAI clients send their API key
+ * as {@code Authorization: Bearer sk-…}, which the JWT mechanism would refuse as a malformed JWT; the gateway
+ * checks the key itself (ADR 0017).</li>
+ * <li>Every other request goes to the JWT mechanism, with the authorization scheme written as {@code Bearer}:
+ * schemes are case-insensitive (RFC 9110, 11.1), but Payara's mechanism reads only that spelling.</li>
+ * </ul>
+ * As an enabled alternative it is the mechanism the container resolves; the JWT mechanism Payara adds for
+ * {@code @LoginConfig} is found once and called as a delegate.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
 @ApplicationScoped
-public class GatewayAwareAuthentication implements HttpAuthenticationMechanism {
+public class WebAuthentication implements HttpAuthenticationMechanism {
+
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String SCHEME = "Bearer ";
 
     @Inject
     BeanManager beans;
@@ -45,7 +56,14 @@ public class GatewayAwareAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         Optional<HttpAuthenticationMechanism> jwt = delegate();
-        return jwt.isPresent() ? jwt.get().validateRequest(request, response, context) : context.doNothing();
+        if (jwt.isEmpty()) {
+            return context.doNothing();
+        }
+        HttpServletRequest normalised = withBearerSpelledAsPayaraReadsIt(request);
+        if (normalised != request) {
+            context.setRequest(normalised);
+        }
+        return jwt.get().validateRequest(normalised, response, context);
     }
 
     @Override
@@ -65,14 +83,34 @@ public class GatewayAwareAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
+    /** The request itself when its scheme is already {@code Bearer} (or absent, or another scheme). */
+    static HttpServletRequest withBearerSpelledAsPayaraReadsIt(HttpServletRequest request) {
+        String authorization = request.getHeader(AUTHORIZATION);
+        if (authorization == null || authorization.startsWith(SCHEME) || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return request;
+        }
+        String normalised = SCHEME + authorization.substring(SCHEME.length()).stripLeading();
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getHeader(String name) {
+                return AUTHORIZATION.equalsIgnoreCase(name) ? normalised : super.getHeader(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                return AUTHORIZATION.equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of(normalised)) : super.getHeaders(name);
+            }
+        };
+    }
+
     /** The other mechanism (the JWT one Payara adds for {@code @LoginConfig}), found once. */
     private Optional<HttpAuthenticationMechanism> delegate() {
         Optional<HttpAuthenticationMechanism> found = delegate;
         if (found == null) {
             found = beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
-                    .filter(bean -> !bean.getTypes().contains(GatewayAwareAuthentication.class))
+                    .filter(bean -> !bean.getTypes().contains(WebAuthentication.class))
                     .findFirst()
-                    .map(bean -> reference(bean));
+                    .map(this::reference);
             delegate = found;
         }
         return found;
