@@ -12,11 +12,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.milkmobs.adapters.aws.s3.S3Clients;
 import org.milkmobs.adapters.aws.testing.BedrockDouble;
 import org.milkmobs.adapters.aws.testing.S3ProxyServer;
 import org.milkmobs.bootstrap.system.ApiClient;
+import org.milkmobs.bootstrap.system.BedrockStack;
 import org.milkmobs.bootstrap.system.MilkMobsServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -39,23 +38,12 @@ public final class GatewayBenchmark {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path dir = Files.createTempDirectory("gateway-bench");
-        try (S3ProxyServer s3proxy = S3ProxyServer.start(dir)) {
-            try (var s3 = S3Clients.create(Region.US_EAST_1, credentials(), Optional.of(s3proxy.endpoint()), true)) {
-                s3.createBucket(b -> b.bucket("bedrock-output"));
-            }
-            try (BedrockDouble bedrock = BedrockDouble.start(s3proxy.endpoint(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
-                 MilkMobsServer server = MilkMobsServer.start("bench-gateway", Map.ofEntries(
-                         Map.entry("ANALYZER", "bedrock"),
-                         Map.entry("BEDROCK_ENDPOINT", bedrock.endpoint().toString()),
-                         Map.entry("BEDROCK_S3_ENDPOINT", s3proxy.endpoint().toString()),
-                         Map.entry("BEDROCK_S3_PATH_STYLE", "true"),
-                         Map.entry("BEDROCK_OUTPUT_URI", "s3://bedrock-output/marengo"),
-                         Map.entry("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY),
-                         Map.entry("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY),
-                         Map.entry("PIPELINE_WORKERS_ENABLED", "false"),
-                         Map.entry("GATEWAY_RATE_LIMIT_REQUESTS", "100000000"),
-                         Map.entry("MOBS_RECLUSTER_EVERY", "P365D")));
-                 BedrockRuntimeClient direct = BedrockRuntimeClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials())
+        try (BedrockStack stack = BedrockStack.start("bench-gateway", dir, Map.of(
+                "PIPELINE_WORKERS_ENABLED", "false",
+                "GATEWAY_RATE_LIMIT_REQUESTS", "100000000"))) {
+            BedrockDouble bedrock = stack.bedrock();
+            MilkMobsServer server = stack.server();
+            try (BedrockRuntimeClient direct = BedrockRuntimeClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials())
                          .endpointOverride(bedrock.endpoint()).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
                 ApiClient admin = server.as(server.tokens().admin("bench"));
                 String key = admin.postJson("/api/admin/api-keys", "{\"name\":\"bench\"}").json().getString("key");

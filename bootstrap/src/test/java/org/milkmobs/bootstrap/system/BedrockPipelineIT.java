@@ -10,21 +10,15 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.milkmobs.adapters.aws.s3.S3Clients;
 import org.milkmobs.adapters.aws.testing.BedrockDouble;
 import org.milkmobs.adapters.aws.testing.BedrockDouble.Operation;
-import org.milkmobs.adapters.aws.testing.S3ProxyServer;
 import org.milkmobs.adapters.media.testing.MediaFixtures;
 import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The WAR on the {@code bedrock} analyzer, configured only through the environment, talking through the
@@ -38,7 +32,7 @@ class BedrockPipelineIT {
     @TempDir
     static Path dir;
 
-    private static S3ProxyServer s3proxy;
+    private static BedrockStack stack;
     private static BedrockDouble bedrock;
     private static MilkMobsServer server;
     private static Uploads uploads;
@@ -46,38 +40,19 @@ class BedrockPipelineIT {
 
     @BeforeAll
     static void start() {
-        s3proxy = S3ProxyServer.start(dir);
-        try (var s3 = S3Clients.create(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)), Optional.of(s3proxy.endpoint()), true)) {
-            s3.createBucket(b -> b.bucket("bedrock-output"));
-        }
-        bedrock = BedrockDouble.start(s3proxy.endpoint(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
-        server = MilkMobsServer.start("bedrock", Map.ofEntries(
-                Map.entry("ANALYZER", "bedrock"),
-                Map.entry("BEDROCK_ENDPOINT", bedrock.endpoint().toString()),
-                Map.entry("BEDROCK_S3_ENDPOINT", s3proxy.endpoint().toString()),
-                Map.entry("BEDROCK_S3_PATH_STYLE", "true"),
-                Map.entry("BEDROCK_OUTPUT_URI", "s3://bedrock-output/marengo"),
-                Map.entry("BEDROCK_POLL_INTERVAL", "PT0.2S"),
+        stack = BedrockStack.start("bedrock", dir, Map.ofEntries(
                 // queries through the cross-region inference profile, as a multi-region deployment makes them
-                Map.entry("BEDROCK_MARENGO_INVOKE_MODEL", "us." + MARENGO),
-                Map.entry("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY),
-                Map.entry("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY),
-                Map.entry("MOBS_RECLUSTER_EVERY", "P365D")));
+                Map.entry("BEDROCK_MARENGO_INVOKE_MODEL", "us." + MARENGO)));
+        bedrock = stack.bedrock();
+        server = stack.server();
         alice = server.as(server.tokens().consumer("bedrock-alice"));
         uploads = new Uploads(alice);
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (bedrock != null) {
-            bedrock.close();
-        }
-        if (s3proxy != null) {
-            s3proxy.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

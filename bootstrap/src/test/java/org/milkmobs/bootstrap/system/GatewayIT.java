@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,16 +38,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.milkmobs.adapters.aws.s3.S3Clients;
 import org.milkmobs.adapters.aws.testing.BedrockDouble;
 import org.milkmobs.adapters.aws.testing.BedrockDouble.Operation;
 import org.milkmobs.adapters.aws.testing.BedrockFault;
-import org.milkmobs.adapters.aws.testing.S3ProxyServer;
 import org.milkmobs.adapters.media.testing.MediaFixtures;
 import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The OpenAI-compatible gateway (/v1) as OpenAI's own Java SDK sees it, on the WAR configured for Bedrock and
@@ -67,44 +61,25 @@ class GatewayIT {
     @TempDir
     static Path dir;
 
-    private static S3ProxyServer s3proxy;
+    private static BedrockStack stack;
     private static BedrockDouble bedrock;
     private static MilkMobsServer server;
     private static ApiClient admin;
 
     @BeforeAll
     static void start() {
-        s3proxy = S3ProxyServer.start(dir);
-        try (var s3 = S3Clients.create(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)), Optional.of(s3proxy.endpoint()), true)) {
-            s3.createBucket(b -> b.bucket("bedrock-output"));
-        }
-        bedrock = BedrockDouble.start(s3proxy.endpoint(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
-        server = MilkMobsServer.start("gateway", Map.ofEntries(
-                Map.entry("ANALYZER", "bedrock"),
-                Map.entry("BEDROCK_ENDPOINT", bedrock.endpoint().toString()),
-                Map.entry("BEDROCK_S3_ENDPOINT", s3proxy.endpoint().toString()),
-                Map.entry("BEDROCK_S3_PATH_STYLE", "true"),
-                Map.entry("BEDROCK_OUTPUT_URI", "s3://bedrock-output/marengo"),
+        stack = BedrockStack.start("gateway", dir, Map.ofEntries(
                 Map.entry("BEDROCK_PRICE_MARENGO_INPUT_TOKEN", PER_TOKEN),
-                Map.entry("GATEWAY_CHAT_MODELS", CHAT + "=" + CLAUDE),
-                Map.entry("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY),
-                Map.entry("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY),
-                Map.entry("BEDROCK_POLL_INTERVAL", "PT0.2S"),
-                Map.entry("MOBS_RECLUSTER_EVERY", "P365D")));
+                Map.entry("GATEWAY_CHAT_MODELS", CHAT + "=" + CLAUDE)));
+        bedrock = stack.bedrock();
+        server = stack.server();
         admin = server.as(server.tokens().admin("gateway-admin"));
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (bedrock != null) {
-            bedrock.close();
-        }
-        if (s3proxy != null) {
-            s3proxy.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
