@@ -162,7 +162,8 @@ class SecurityIT {
         ApiClient busy = server.as(server.tokens().consumer("rate-limited-fan"));
         int granted = 0;
         ApiResponse refused = null;
-        for (int i = 0; i < 200 && refused == null; i++) {
+        long started = System.nanoTime();
+        for (int i = 0; i < 400 && refused == null; i++) {
             ApiResponse response = busy.get("/api/search/similar?videoId=not-a-uuid");
             if (response.status() == 429) {
                 refused = response;
@@ -171,8 +172,10 @@ class SecurityIT {
                 granted++;
             }
         }
-        // the allowance (rate-limit.search.requests = 120 per minute) plus what refilled meanwhile (2 per second)
-        assertThat(granted).isBetween(120, 130);
+        // the allowance (rate-limit.search.requests = 120 per minute) plus what refilled meanwhile (2 per second):
+        // a loaded machine takes longer over the loop, and the bucket rightly refills more in that time
+        long refilled = (long) Math.ceil((System.nanoTime() - started) / 1e9 * 2);
+        assertThat(granted).isBetween(120, (int) (120 + refilled));
         assertThat(refused).isNotNull();
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().getString("type")).endsWith("too-many-requests");
