@@ -6,9 +6,11 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.milkmobs.adapters.rest.events.SseHub;
@@ -24,6 +26,14 @@ public class EventMetrics {
 
     private static final Logger LOG = Logger.getLogger(EventMetrics.class.getName());
     private static final String[] STATES = {"AVAILABLE", "RUNNING", "SUCCEEDED", "DEAD"};
+    /** The HELP line of each gauge: what it counts, so a dashboard needs no other documentation. */
+    static final Map<String, String> HELP = Map.of(
+            "milkmobs_events_pending", "Events in the outbox not yet published to streams and webhooks",
+            "milkmobs_webhook_deliveries", "Webhook deliveries, by state",
+            "milkmobs_webhook_attempts_last_hour", "Webhook delivery attempts in the last hour, by outcome",
+            "milkmobs_webhook_latency_p50_seconds", "Median latency of webhook delivery attempts in the last hour",
+            "milkmobs_webhook_latency_p95_seconds", "95th percentile latency of webhook delivery attempts in the last hour",
+            "milkmobs_event_streams_open", "Server-sent event streams open on this instance");
 
     @Inject
     MetricRegistry registry;
@@ -46,7 +56,7 @@ public class EventMetrics {
         gauge("milkmobs_webhook_attempts_last_hour", EventStats::attemptsFailed, new Tag("outcome", "failure"));
         gauge("milkmobs_webhook_latency_p50_seconds", s -> s.latencyP50().toMillis() / 1000.0);
         gauge("milkmobs_webhook_latency_p95_seconds", s -> s.latencyP95().toMillis() / 1000.0);
-        registry.gauge("milkmobs_event_streams_open", hub::openStreams);
+        registry.gauge(metadata("milkmobs_event_streams_open"), hub::openStreams);
     }
 
     private synchronized EventStats refresh() {
@@ -66,6 +76,10 @@ public class EventMetrics {
     }
 
     private void gauge(String name, Function<EventStats, Number> reading, Tag... tags) {
-        registry.gauge(name, () -> reading.apply(refresh()).doubleValue(), tags);
+        registry.gauge(metadata(name), () -> reading.apply(refresh()).doubleValue(), tags);
+    }
+
+    private static Metadata metadata(String name) {
+        return Metadata.builder().withName(name).withDescription(HELP.get(name)).build();
     }
 }

@@ -98,7 +98,8 @@ public class PipelineAdminService implements PipelineAdminUseCase {
         if (workflows.lock(job.videoId()).filter(w -> w.status() == WorkflowStatus.RUNNING).isPresent()) {
             workflows.cancelUnfinished(job.videoId(), now);
             workflows.finish(job.videoId(), WorkflowStatus.CANCELLED, "cancelled by " + caller.userId(), now);
-            loadVideo.loadVideo(job.videoId()).filter(v -> v.status().canMoveTo(VideoStatus.FAILED)).ifPresent(video -> {
+            // under the video's row lock: a parallel branch may be changing the video at this very moment
+            loadVideo.loadVideoForUpdate(job.videoId()).filter(v -> v.status().canMoveTo(VideoStatus.FAILED)).ifPresent(video -> {
                 video.fail(new Failure(FailureCode.CANCELLED, "an admin stopped the processing of this video"), now);
                 saveVideo.saveVideo(video);
             });

@@ -62,7 +62,8 @@ public class WorkflowFailures {
         }
         workflows.cancelUnfinished(videoId, now);
         workflows.finish(videoId, WorkflowStatus.FAILED, step.wireName() + ": " + failure.detail(), now);
-        loadVideo.loadVideo(videoId).ifPresent(video -> {
+        // under the video's row lock: a parallel branch may be changing the video at this very moment
+        loadVideo.loadVideoForUpdate(videoId).ifPresent(video -> {
             if (video.status().canMoveTo(VideoStatus.FAILED)) {
                 video.fail(failure, now);
                 saveVideo.saveVideo(video);
