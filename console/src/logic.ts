@@ -34,3 +34,32 @@ export function spans(events: components["schemas"]["HistoryEvent"][]): Span[] {
   open.forEach((start, step) => out.push({ step, start, end: Math.max(start, last), outcome: "Running" }));
   return out;
 }
+
+export interface StreamEvent { id?: string; event?: string; data: string }
+
+/**
+ * Server-sent events from a text buffer (RFC: blocks end with a blank line; "field: value" lines; ":" starts a
+ * comment such as a heartbeat). Returns the complete events and the unfinished rest to keep for the next chunk.
+ */
+export function parseEventStream(buffer: string): { events: StreamEvent[]; rest: string } {
+  const events: StreamEvent[] = [];
+  const blocks = buffer.replace(/\r\n?/g, "\n").split("\n\n");
+  const rest = blocks.pop() ?? "";
+  for (const block of blocks) {
+    const event: StreamEvent = { data: "" };
+    let fields = 0;
+    for (const line of block.split("\n")) {
+      if (!line || line.startsWith(":")) continue;
+      const colon = line.indexOf(":");
+      const name = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+      if (name === "id") event.id = value;
+      else if (name === "event") event.event = value;
+      else if (name === "data") event.data = event.data ? `${event.data}\n${value}` : value;
+      else continue;
+      fields++;
+    }
+    if (fields) events.push(event);
+  }
+  return { events, rest };
+}

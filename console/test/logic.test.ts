@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { nextDelay, retryAfterSeconds, spans } from "../src/logic";
+import { nextDelay, parseEventStream, retryAfterSeconds, spans } from "../src/logic";
 
 test("Retry-After in seconds or as a date, never below one second", () => {
   assert.equal(retryAfterSeconds("7"), 7);
@@ -34,4 +34,13 @@ test("the timeline shows parallel branches as overlapping spans", () => {
   ]);
   const thumbnail = result[1]!, embed = result[2]!;
   assert.ok(thumbnail.start < embed.end && embed.start < thumbnail.end, "the two branches overlap");
+});
+
+test("an event stream is read block by block; heartbeats and an unfinished block are kept apart", () => {
+  const first = parseEventStream(": heartbeat\n\nid: 41\nevent: video.validated\ndata: {\"a\":1}\n\nid: 42\ndata: {\"b\"");
+  assert.deepEqual(first.events, [{ id: "41", event: "video.validated", data: "{\"a\":1}" }]);
+  assert.equal(first.rest, "id: 42\ndata: {\"b\"");
+  const second = parseEventStream(first.rest + ":2}\r\n\r\n");
+  assert.deepEqual(second.events, [{ id: "42", data: "{\"b\":2}" }]);
+  assert.equal(second.rest, "");
 });

@@ -123,6 +123,8 @@ class ConsoleIT {
         browser.shot("consumer-upload-settled");
         String status = browser.await(By.cssSelector("[aria-live=polite] .status")).getText();
         assertThat(status).isIn("VALIDATED", "REJECTED");
+        assertThat(browser.script("return document.documentElement.dataset.lastEventId")).as("the page heard the video's events on its stream")
+                .isNotNull();
         settled.findElement(By.tagName("a")).click();
         browser.awaitText(By.tagName("h1"), "My console milk mob", Duration.ofSeconds(10));
 
