@@ -48,8 +48,10 @@ class EventsIT {
                 "WEBHOOKS_PER_SUBSCRIPTION", "1", "EVENTS_SSE_HEARTBEAT", "PT1S"));
         a = MilkMobsServer.start("events-a", envA);
         // the same database and token key as A (the environment overrides what start() made for B itself)
+        // B's relay may publish an event first and stamp its deliveries' attempt limit: configured as A, as a cluster is
         b = MilkMobsServer.start("events-b", MilkMobsServer.env("DB_URL", a.database().jdbcUrl(), "DB_USER", a.database().user(),
                 "DB_PASSWORD", a.database().password(), "WEBHOOKS_ENABLED", "false", "PIPELINE_WORKERS_ENABLED", "false",
+                "WEBHOOKS_MAX_ATTEMPTS", "3", "WEBHOOKS_BACKOFF_BASE", "PT0.2S", "WEBHOOKS_BACKOFF_MAX", "PT0.5S",
                 "HOUSEKEEPING_ENABLED", "false", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", a.workDir().resolve("jwt-public-key.pem").toUri().toString()));
         adminA = a.as(a.tokens().admin("events-admin"));
     }
