@@ -27,11 +27,13 @@ export function Overview() {
             <Bars rows={Object.entries(s.videosByStatus)} />
           </Section>
           <Section title="Pipeline latency">
-            <p class="big" data-testid="latency">
-              p50 <strong>{s.pipelineLatency.p50Seconds.toFixed(1)} s</strong> · p95{" "}
-              <strong>{s.pipelineLatency.p95Seconds.toFixed(1)} s</strong>
-            </p>
-            <p class="muted">{s.pipelineLatency.workflows} workflows · {s.mobs} mobs, {s.mobMembers} members</p>
+            {s.pipelineLatency ? (
+              <p class="big" data-testid="latency">
+                p50 <strong>{s.pipelineLatency.p50Seconds.toFixed(1)} s</strong> · p95{" "}
+                <strong>{s.pipelineLatency.p95Seconds.toFixed(1)} s</strong>
+              </p>
+            ) : <p class="muted" data-testid="latency">No workflow has finished yet.</p>}
+            <p class="muted">{s.pipelineLatency?.workflows ?? 0} workflows · {s.mobs} mobs, {s.mobMembers} members</p>
           </Section>
           <Section title="Queue depth per step">
             {queues.data ? (

@@ -17,7 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** A small HTTP client for the system tests: JSON in, {@link ApiResponse} out, with a bearer token. */
+/**
+ * A small HTTP client for the system tests: JSON in, {@link ApiResponse} out, with a bearer token. Every JSON answer
+ * is checked against the OpenAPI document ({@link ContractCheck}).
+ */
 public final class ApiClient {
 
     /**
@@ -67,6 +70,7 @@ public final class ApiClient {
     public ApiResponse send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), STREAMS_UNREAD);
+            ContractCheck.verify(response);
             return new ApiResponse(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
