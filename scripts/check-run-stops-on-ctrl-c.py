@@ -30,18 +30,26 @@ def dev_db_running():
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
 
 
+BUILD_AND_SERVER_PROGRAMS = ("java", "node", "esbuild", "mvn")
+# processes that ran before the check (the caller's shell, a CI harness) are never ours to judge or to kill
+ALREADY_RUNNING = set(filter(str.isdigit, os.listdir("/proc")))
+
+
 def our_processes():
-    """Build and server processes started from this checkout (Maven, node/esbuild, Payara Micro)."""
+    """Build and server processes started from this checkout since the check began (Maven, node/esbuild, Payara Micro)."""
     found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
+        if pid in ALREADY_RUNNING:
+            continue
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
-                cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+                argv = f.read().split(b"\0")
             cwd = os.readlink(f"/proc/{pid}/cwd")
         except OSError:
             continue
-        if cwd.startswith(ROOT) and any(word in cmd for word in ("maven", "plexus-classworlds", "node", "esbuild", "payara-micro")):
-            found.append(f"{pid} {cmd[:160]}")
+        program = os.path.basename(argv[0].decode(errors="replace"))
+        if cwd.startswith(ROOT) and program in BUILD_AND_SERVER_PROGRAMS:
+            found.append(f"{pid} {b' '.join(argv).decode(errors='replace')[:160]}")
     return found
 
 
