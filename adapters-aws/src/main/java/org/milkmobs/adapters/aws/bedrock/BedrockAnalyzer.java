@@ -28,7 +28,7 @@ public final class BedrockAnalyzer {
         this.embedder = new MarengoVideoEmbedder(settings, sources, invocations);
         this.understanding = new PegasusUnderstanding(settings, sources, clients.runtime(), metered);
         this.queries = new MarengoQueryEmbedder(settings, clients.runtime(), invocations, metered, MarengoQueryEmbedder.Sleeper.REAL);
-        this.chat = new BedrockChat(clients.runtime(), metered);
+        this.chat = new BedrockChat(clients.runtime(), clients.streaming(), metered);
         this.questions = new PegasusQuestions(settings, sources, clients.runtime(), metered);
     }
 

@@ -4,42 +4,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.domain.usage.ModelOperation;
 import org.milkmobs.domain.usage.PricedUnit;
 import org.milkmobs.domain.usage.UsageRecord.Subject;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
- * Text models through Bedrock's model-agnostic Converse API. The call is metered as every Bedrock call: the
- * prompt's estimated tokens and the whole output allowance are reserved, and the usage Bedrock reports
- * (input and output tokens) is what is settled.
+ * Text models through Bedrock's model-agnostic Converse API, and ConverseStream for answers streamed as the model
+ * writes them. The call is metered as every Bedrock call: the prompt's estimated tokens and the whole output
+ * allowance are reserved, and the usage Bedrock reports (input and output tokens) is what is settled.
  */
 public final class BedrockChat implements ChatModel {
 
     private final BedrockRuntimeClient runtime;
+    private final BedrockRuntimeAsyncClient streaming;
     private final MeteredCall calls;
 
-    BedrockChat(BedrockRuntimeClient runtime, MeteredCall calls) {
+    BedrockChat(BedrockRuntimeClient runtime, BedrockRuntimeAsyncClient streaming, MeteredCall calls) {
         this.runtime = runtime;
+        this.streaming = streaming;
         this.calls = calls;
     }
 
     @Override
     public ChatAnswer converse(ChatRequest request, Subject subject) {
-        long promptTokens = request.messages().stream().mapToLong(m -> MarengoQueryEmbedder.estimatedTokens(m.text())).sum();
-        MeteredCall.Invocation invocation = new MeteredCall.Invocation(request.modelId(), ModelOperation.CHAT, subject,
-                Map.of(PricedUnit.INPUT_TOKEN, (double) promptTokens), Optional.empty(), request.maxTokens());
+        MeteredCall.Invocation invocation = invocation(request, subject);
         ConverseResponse response;
         try {
             response = calls.invoke(invocation, () -> runtime.converse(converseRequest(request)),
@@ -53,6 +60,74 @@ public final class BedrockChat implements ChatModel {
             throw new AnalysisFailedException(request.modelId() + " is not answering now: " + e.getMessage(), false, e);
         }
         return answer(response);
+    }
+
+    /**
+     * ConverseStream: each text delta goes to {@code onText} as it arrives (on the SDK's event thread). A failure
+     * before any text was handed over is retried like any call; one after it is not, since the caller already
+     * passed that text on and a second attempt would repeat it.
+     */
+    @Override
+    public ChatAnswer converseStreaming(ChatRequest request, Subject subject, Consumer<String> onText) {
+        AtomicBoolean spoken = new AtomicBoolean();
+        try {
+            return calls.invoke(invocation(request, subject), () -> streamOnce(request, onText, spoken), ChatAnswer::outputTokens,
+                    a -> Map.of(PricedUnit.INPUT_TOKEN, (double) a.inputTokens()));
+        } catch (BedrockCallException e) {
+            throw new AnalysisFailedException(request.modelId() + " refused the conversation: " + e.getMessage(),
+                    e instanceof BedrockCallException.Permanent, e.code(), e);
+        } catch (FaultToleranceException e) {
+            throw new AnalysisFailedException(request.modelId() + " is not answering now: " + e.getMessage(), false, e);
+        }
+    }
+
+    private ChatAnswer streamOnce(ChatRequest request, Consumer<String> onText, AtomicBoolean spoken) {
+        StringBuilder text = new StringBuilder();
+        StopReason[] stop = {StopReason.END_TURN};
+        long[] tokens = {0, 0};
+        ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
+                .subscriber(ConverseStreamResponseHandler.Visitor.builder()
+                        .onContentBlockDelta(event -> {
+                            String piece = event.delta() == null ? null : event.delta().text();
+                            if (piece != null && !piece.isEmpty()) {
+                                spoken.set(true);
+                                text.append(piece);
+                                onText.accept(piece);
+                            }
+                        })
+                        .onMessageStop(event -> stop[0] = event.stopReason())
+                        .onMetadata(event -> {
+                            if (event.usage() != null) {
+                                tokens[0] = event.usage().inputTokens() == null ? 0 : event.usage().inputTokens();
+                                tokens[1] = event.usage().outputTokens() == null ? 0 : event.usage().outputTokens();
+                            }
+                        })
+                        .build())
+                .build();
+        try {
+            streaming.converseStream(streamRequest(converseRequest(request)), handler).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SdkException sdk) {
+                if (spoken.get()) {
+                    throw new BedrockCallException.ModelFailed("ModelStreamErrorException",
+                            "the stream broke after part of the answer was sent: " + sdk.getMessage(), sdk);
+                }
+                throw sdk;
+            }
+            throw e;
+        }
+        return new ChatAnswer(text.toString(), finish(stop[0]), tokens[0], tokens[1]);
+    }
+
+    private static ConverseStreamRequest streamRequest(ConverseRequest converse) {
+        return ConverseStreamRequest.builder().modelId(converse.modelId()).messages(converse.messages())
+                .inferenceConfig(converse.inferenceConfig()).system(converse.hasSystem() ? converse.system() : null).build();
+    }
+
+    private static MeteredCall.Invocation invocation(ChatRequest request, Subject subject) {
+        long promptTokens = request.messages().stream().mapToLong(m -> MarengoQueryEmbedder.estimatedTokens(m.text())).sum();
+        return new MeteredCall.Invocation(request.modelId(), ModelOperation.CHAT, subject,
+                Map.of(PricedUnit.INPUT_TOKEN, (double) promptTokens), Optional.empty(), request.maxTokens());
     }
 
     static ConverseRequest converseRequest(ChatRequest request) {
@@ -85,11 +160,14 @@ public final class BedrockChat implements ChatModel {
         if (response.output() != null && response.output().message() != null) {
             response.output().message().content().stream().filter(block -> block.text() != null).forEach(block -> text.append(block.text()));
         }
-        FinishReason finish = response.stopReason() == StopReason.MAX_TOKENS ? FinishReason.LENGTH
-                : response.stopReason() == StopReason.CONTENT_FILTERED || response.stopReason() == StopReason.GUARDRAIL_INTERVENED
-                ? FinishReason.CONTENT_FILTER : FinishReason.STOP;
+        FinishReason finish = finish(response.stopReason());
         long input = response.usage() == null || response.usage().inputTokens() == null ? 0 : response.usage().inputTokens();
         long output = response.usage() == null || response.usage().outputTokens() == null ? 0 : response.usage().outputTokens();
         return new ChatAnswer(text.toString(), finish, input, output);
+    }
+
+    private static FinishReason finish(StopReason stop) {
+        return stop == StopReason.MAX_TOKENS ? FinishReason.LENGTH
+                : stop == StopReason.CONTENT_FILTERED || stop == StopReason.GUARDRAIL_INTERVENED ? FinishReason.CONTENT_FILTER : FinishReason.STOP;
     }
 }

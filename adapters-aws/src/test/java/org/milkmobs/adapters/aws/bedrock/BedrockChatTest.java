@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,5 +96,34 @@ class BedrockChatTest extends ChatModelContract {
         fixture.bedrock.failNext(BedrockDouble.Operation.CONVERSE, BedrockFault.THROTTLING, 1);
         assertThatThrownBy(() -> chat.converse(hello, Subject.forApiKey("chat:claude", "key-rich")))
                 .isInstanceOfSatisfying(AnalysisFailedException.class, e -> assertThat(e.providerCode()).contains("ThrottlingException"));
+    }
+
+    @Test
+    void aStreamedAnswerArrivesPieceByPieceThroughConverseStreamAndIsMeteredOnce() {
+        List<String> pieces = new CopyOnWriteArrayList<>();
+
+        ChatModel.ChatAnswer answer = chat.converseStreaming(new ChatRequest(CLAUDE, List.of(new ChatMessage(Role.USER, "count my words please")),
+                50, Optional.empty(), Optional.empty(), List.of()), Subject.forApiKey("chat:claude", "key-7"), pieces::add);
+
+        assertThat(pieces).containsExactly("You ", "said: ", "count ", "my ", "words ", "please");
+        assertThat(answer.text()).isEqualTo("You said: count my words please");
+        assertThat(answer.finish()).isEqualTo(ChatModel.FinishReason.STOP);
+        assertThat(answer.outputTokens()).isEqualTo(6);
+        assertThat(fixture.bedrock.requests()).singleElement()
+                .satisfies(r -> assertThat(r.operation()).isEqualTo(BedrockDouble.Operation.CONVERSE_STREAM));
+        assertThat(fixture.usageOf(ModelOperation.CHAT)).singleElement().satisfies(u -> assertThat(u.outputTokens()).isEqualTo(6));
+    }
+
+    @Test
+    void aStreamCutByItsAllowanceEndsWithLengthAndARefusedStreamKeepsItsErrorName() {
+        ChatModel.ChatAnswer cut = chat.converseStreaming(new ChatRequest(CLAUDE, List.of(new ChatMessage(Role.USER, "one two three four")), 3,
+                Optional.empty(), Optional.empty(), List.of()), Subject.forApiKey("chat:claude", "key-7"), piece -> { });
+        assertThat(cut.text()).isEqualTo("You said: one");
+        assertThat(cut.finish()).isEqualTo(ChatModel.FinishReason.LENGTH);
+
+        fixture.bedrock.failNext(BedrockDouble.Operation.CONVERSE_STREAM, BedrockFault.VALIDATION, 1);
+        assertThatThrownBy(() -> chat.converseStreaming(new ChatRequest(CLAUDE, List.of(new ChatMessage(Role.USER, "hello")), 50,
+                Optional.empty(), Optional.empty(), List.of()), Subject.forApiKey("chat:claude", "key-7"), piece -> { }))
+                .isInstanceOfSatisfying(AnalysisFailedException.class, e -> assertThat(e.providerCode()).contains("ValidationException"));
     }
 }

@@ -51,7 +51,7 @@ public final class BedrockDouble implements AutoCloseable {
     private static final String ACCOUNT = "123456789012";
 
     /** The operations, for fault injection and counting. */
-    public enum Operation { INVOKE_MODEL, START_ASYNC_INVOKE, GET_ASYNC_INVOKE, LIST_ASYNC_INVOKES, CONVERSE }
+    public enum Operation { INVOKE_MODEL, START_ASYNC_INVOKE, GET_ASYNC_INVOKE, LIST_ASYNC_INVOKES, CONVERSE, CONVERSE_STREAM }
 
     /** One request the double received, and what it answered. */
     public record Request(Operation operation, String modelId, String body, int status) {
@@ -197,14 +197,19 @@ public final class BedrockDouble implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             Operation operation = operation(exchange.getRequestMethod(), path);
             String modelId = operation == Operation.INVOKE_MODEL ? decode(path.substring("/model/".length(), path.length() - "/invoke".length()))
-                    : operation == Operation.CONVERSE ? decode(path.substring("/model/".length(), path.length() - "/converse".length())) : "";
+                    : operation == Operation.CONVERSE ? decode(path.substring("/model/".length(), path.length() - "/converse".length()))
+                    : operation == Operation.CONVERSE_STREAM ? decode(path.substring("/model/".length(), path.length() - "/converse-stream".length())) : "";
             Answer answer = answer(exchange, operation, modelId, body);
             requests.add(new Request(operation, modelId, new String(body, StandardCharsets.UTF_8), answer.status));
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis());
             }
-            answer.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            answer.headers.forEach((k, v) -> {
+                if (!k.equals("Content-Type")) {
+                    exchange.getResponseHeaders().add(k, v);
+                }
+            });
+            exchange.getResponseHeaders().add("Content-Type", answer.headers.getOrDefault("Content-Type", "application/json"));
             exchange.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
             exchange.sendResponseHeaders(answer.status, answer.body.length == 0 ? -1 : answer.body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -218,7 +223,7 @@ public final class BedrockDouble implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, byte[] body, Map<String, String> headers) {
+    record Answer(int status, byte[] body, Map<String, String> headers) {
         static Answer json(int status, JsonObject body) {
             return new Answer(status, body.toString().getBytes(StandardCharsets.UTF_8), Map.of());
         }
@@ -236,6 +241,9 @@ public final class BedrockDouble implements AutoCloseable {
         }
         if ("POST".equals(method) && path.startsWith("/model/") && path.endsWith("/converse")) {
             return Operation.CONVERSE;
+        }
+        if ("POST".equals(method) && path.startsWith("/model/") && path.endsWith("/converse-stream")) {
+            return Operation.CONVERSE_STREAM;
         }
         if ("POST".equals(method) && path.equals("/async-invoke")) {
             return Operation.START_ASYNC_INVOKE;
@@ -269,7 +277,8 @@ public final class BedrockDouble implements AutoCloseable {
                 case START_ASYNC_INVOKE -> startAsyncInvoke(body);
                 case GET_ASYNC_INVOKE -> getAsyncInvoke(decode(exchange.getRequestURI().getRawPath().substring("/async-invoke/".length())));
                 case LIST_ASYNC_INVOKES -> listAsyncInvokes(query(exchange.getRequestURI().getRawQuery()));
-                case CONVERSE -> converse(body);
+                case CONVERSE -> Answer.json(200, converse(body));
+                case CONVERSE_STREAM -> ConverseEvents.answer(converse(body));
             };
         } catch (Invalid e) {
             return Answer.error(BedrockFault.VALIDATION, e.getMessage());
@@ -330,7 +339,7 @@ public final class BedrockDouble implements AutoCloseable {
      * Converse, as a text model answers it: the reply is "You said: " and the last user message, one token per
      * word; an allowance too small cuts it ({@code stopReason: max_tokens}). Usage counts words as tokens.
      */
-    private Answer converse(byte[] body) {
+    private JsonObject converse(byte[] body) {
         JsonObject request = BedrockBodies.object(body);
         BedrockBodies.requireOnly(request, Set.of("messages", "system", "inferenceConfig", "additionalModelRequestFields",
                 "additionalModelResponseFieldPaths", "toolConfig", "guardrailConfig", "promptVariables", "requestMetadata",
@@ -376,7 +385,7 @@ public final class BedrockDouble implements AutoCloseable {
                         .add("totalTokens", words.size() + spoken.size()))
                 .add("metrics", Json.createObjectBuilder().add("latencyMs", 1))
                 .build();
-        return Answer.json(200, answer);
+        return answer;
     }
 
     private Answer startAsyncInvoke(byte[] body) {

@@ -3,6 +3,7 @@ package org.milkmobs.application.port.out.chat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.milkmobs.domain.usage.UsageRecord.Subject;
 
 /**
@@ -17,6 +18,17 @@ public interface ChatModel {
      * @throws org.milkmobs.application.port.out.analysis.AnalysisFailedException when the model refused or failed (with the provider's error name)
      */
     ChatAnswer converse(ChatRequest request, Subject subject);
+
+    /**
+     * The same conversation, with each piece of text handed to {@code onText} as the model writes it (possibly on
+     * another thread, always in order); the answer returned holds the whole text. The default, for models that
+     * do not stream, hands over the whole answer as one piece.
+     */
+    default ChatAnswer converseStreaming(ChatRequest request, Subject subject, Consumer<String> onText) {
+        ChatAnswer answer = converse(request, subject);
+        onText.accept(answer.text());
+        return answer;
+    }
 
     enum Role { SYSTEM, USER, ASSISTANT }
 
