@@ -129,14 +129,22 @@ final class ChatJson {
                 .add("usage", usage(answer)).build();
     }
 
+    /** The first chunk of a streamed answer: the assistant's role, no content yet. */
+    static JsonObject roleChunk(String id, long created, String model) {
+        return chunk(id, created, model, Json.createObjectBuilder().add("role", "assistant").add("content", ""), null);
+    }
+
+    /** A piece of the answer's text, as the model wrote it. */
+    static JsonObject textChunk(String id, long created, String model, String text) {
+        return chunk(id, created, model, Json.createObjectBuilder().add("content", text), null);
+    }
+
     /**
-     * The chunks of a streamed answer: the role, the content, the finish reason, and last the usage in a chunk without
-     * choices (as OpenAI sends it for {@code stream_options.include_usage}, here always); {@code [DONE]} follows them.
+     * The closing chunks of a streamed answer: the finish reason, and last the usage in a chunk without choices (as
+     * OpenAI sends it for {@code stream_options.include_usage}, here always); {@code [DONE]} follows them.
      */
-    static List<JsonObject> chunks(String id, long created, ChatCompletion answer) {
+    static List<JsonObject> closingChunks(String id, long created, ChatCompletion answer) {
         return List.of(
-                chunk(id, created, answer.model(), Json.createObjectBuilder().add("role", "assistant").add("content", ""), null),
-                chunk(id, created, answer.model(), Json.createObjectBuilder().add("content", answer.text()), null),
                 chunk(id, created, answer.model(), Json.createObjectBuilder(), answer.finishReason()),
                 Json.createObjectBuilder().add("id", id).add("object", "chat.completion.chunk").add("created", created)
                         .add("model", answer.model()).add("choices", Json.createArrayBuilder()).add("usage", usage(answer)).build());

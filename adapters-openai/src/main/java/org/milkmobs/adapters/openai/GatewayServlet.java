@@ -63,13 +63,20 @@ public class GatewayServlet extends HttpServlet {
             } else if (route.equals("POST /chat/completions")) {
                 ApiKey key = authenticate(request);
                 ChatJson.Parsed parsed = ChatJson.request(RequestJson.object(request.getInputStream(), MAX_BODY_BYTES));
-                GatewayUseCase.ChatCompletion answer = gateway.chat(key, parsed.request());
                 String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
                 long created = Instant.now().getEpochSecond();
                 if (parsed.stream()) {
-                    stream(response, ChatJson.chunks(id, created, answer));
+                    ChatStream stream = new ChatStream(response, id, created, parsed.request().model());
+                    try {
+                        stream.finish(gateway.chatStreaming(key, parsed.request(), stream::text));
+                    } catch (RuntimeException e) {
+                        if (!stream.started()) {
+                            throw e;
+                        }
+                        stream.fail(OpenAiErrors.of(e));
+                    }
                 } else {
-                    writeJson(response, 200, ChatJson.completion(id, created, answer));
+                    writeJson(response, 200, ChatJson.completion(id, created, gateway.chat(key, parsed.request())));
                 }
             } else {
                 throw new GatewayRequestException(new OpenAiError(404, "invalid_request_error", "unknown_url", "Unknown request URL: "
@@ -119,21 +126,6 @@ public class GatewayServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(body.toString());
-    }
-
-    /** Server-sent events as OpenAI streams them: one {@code data:} line per chunk, then {@code data: [DONE]}. */
-    private static void stream(HttpServletResponse response, java.util.List<JsonObject> chunks) throws IOException {
-        response.setStatus(200);
-        response.setContentType("text/event-stream");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-cache");
-        java.io.PrintWriter out = response.getWriter();
-        for (JsonObject chunk : chunks) {
-            out.write("data: " + chunk + "\n\n");
-            out.flush();
-        }
-        out.write("data: [DONE]\n\n");
-        out.flush();
     }
 
     private static void writeError(HttpServletResponse response, OpenAiError error) throws IOException {

@@ -69,16 +69,18 @@ class OpenAiWireTest {
     }
 
     @Test
-    void aStreamedAnswerEndsWithItsFinishReasonAndUsage() {
-        List<JsonObject> chunks = ChatJson.chunks("chatcmpl-1", 1, new ChatCompletion("claude", "hello there", "length", 4, 2));
+    void aStreamedAnswerStartsWithTheRoleCarriesItsPiecesAndEndsWithItsFinishReasonAndUsage() {
+        JsonObject role = ChatJson.roleChunk("chatcmpl-1", 1, "claude");
+        JsonObject piece = ChatJson.textChunk("chatcmpl-1", 1, "claude", "hello ");
+        List<JsonObject> closing = ChatJson.closingChunks("chatcmpl-1", 1, new ChatCompletion("claude", "hello there", "length", 4, 2));
 
-        assertThat(chunks).allSatisfy(c -> assertThat(c.getString("object")).isEqualTo("chat.completion.chunk"));
-        assertThat(chunks.get(0).getJsonArray("choices").getJsonObject(0).getJsonObject("delta").getString("role")).isEqualTo("assistant");
-        JsonObject finish = chunks.get(chunks.size() - 2);
-        assertThat(finish.getJsonArray("choices").getJsonObject(0).getString("finish_reason")).isEqualTo("length");
-        JsonObject last = chunks.get(chunks.size() - 1);
-        assertThat(last.getJsonArray("choices")).isEmpty();
-        assertThat(last.getJsonObject("usage").getInt("total_tokens")).isEqualTo(6);
+        assertThat(List.of(role, piece, closing.get(0), closing.get(1)))
+                .allSatisfy(c -> assertThat(c.getString("object")).isEqualTo("chat.completion.chunk"));
+        assertThat(role.getJsonArray("choices").getJsonObject(0).getJsonObject("delta").getString("role")).isEqualTo("assistant");
+        assertThat(piece.getJsonArray("choices").getJsonObject(0).getJsonObject("delta").getString("content")).isEqualTo("hello ");
+        assertThat(closing.get(0).getJsonArray("choices").getJsonObject(0).getString("finish_reason")).isEqualTo("length");
+        assertThat(closing.get(1).getJsonArray("choices")).isEmpty();
+        assertThat(closing.get(1).getJsonObject("usage").getInt("total_tokens")).isEqualTo(6);
     }
 
     @Test

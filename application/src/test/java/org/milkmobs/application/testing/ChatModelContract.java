@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.chat.ChatModel;
@@ -54,5 +55,18 @@ public abstract class ChatModelContract {
                     assertThat(e.permanent()).isTrue();
                     assertThat(e.providerCode()).contains("ValidationException");
                 });
+    }
+
+    @Test
+    void aStreamedAnswerIsHandedOverInPiecesThatMakeUpItsText() {
+        List<String> pieces = new CopyOnWriteArrayList<>();
+
+        ChatModel.ChatAnswer answer = chat().converseStreaming(request(100, new ChatMessage(Role.USER, "milk mobs in the park")),
+                Subject.forApiKey("chat:test", "key-1"), pieces::add);
+
+        assertThat(pieces).isNotEmpty();
+        assertThat(String.join("", pieces)).isEqualTo(answer.text()).isEqualTo("You said: milk mobs in the park");
+        assertThat(answer.finish()).isEqualTo(FinishReason.STOP);
+        assertThat(answer.outputTokens()).isEqualTo(7);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.milkmobs.application.port.in.gateway.GatewayRefusedException;
 import org.milkmobs.application.port.in.gateway.GatewayRefusedException.Reason;
 import org.milkmobs.application.port.in.gateway.GatewayUseCase;
@@ -113,8 +114,20 @@ public class GatewayService implements GatewayUseCase {
 
     @Override
     public ChatCompletion chat(ApiKey key, ChatCompletionRequest request) {
+        return converse(key, request, Optional.empty());
+    }
+
+    @Override
+    public ChatCompletion chatStreaming(ApiKey key, ChatCompletionRequest request, Consumer<String> onText) {
+        return converse(key, request, Optional.of(onText));
+    }
+
+    private ChatCompletion converse(ApiKey key, ChatCompletionRequest request, Optional<Consumer<String>> onText) {
         if (pegasus.isPresent() && pegasus.get().model().equals(request.model())) {
-            return askPegasus(key, pegasus.get(), request);
+            // Pegasus is asked as a whole (its streaming invocation is not wired yet): one piece
+            ChatCompletion answer = askPegasus(key, pegasus.get(), request);
+            onText.ifPresent(consumer -> consumer.accept(answer.text()));
+            return answer;
         }
         if (request.messages().stream().anyMatch(m -> m.video().isPresent())) {
             throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", "only " + pegasus.map(VideoQuestions::model)
@@ -141,8 +154,9 @@ public class GatewayService implements GatewayUseCase {
             throw new GatewayRefusedException(Reason.UNSUPPORTED_OPTION, "max_tokens", "max_tokens must be between 1 and "
                     + chatSettings.maxTokensCap() + ", got " + maxTokens);
         }
-        ChatModel.ChatAnswer answer = model.converse(new ChatModel.ChatRequest(modelId, messages, maxTokens, request.temperature(),
-                request.topP(), request.stop()), Subject.forApiKey("chat:" + request.model(), key.id()));
+        ChatModel.ChatRequest asked = new ChatModel.ChatRequest(modelId, messages, maxTokens, request.temperature(), request.topP(), request.stop());
+        Subject subject = Subject.forApiKey("chat:" + request.model(), key.id());
+        ChatModel.ChatAnswer answer = onText.isPresent() ? model.converseStreaming(asked, subject, onText.get()) : model.converse(asked, subject);
         return new ChatCompletion(request.model(), answer.text(), switch (answer.finish()) {
             case STOP -> "stop";
             case LENGTH -> "length";

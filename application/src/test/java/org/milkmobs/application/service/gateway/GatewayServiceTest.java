@@ -166,6 +166,23 @@ class GatewayServiceTest {
     }
 
     @Test
+    void aStreamedChatHandsTheAnswerOverAsItIsWrittenAndARefusalComesBeforeAnyText() {
+        ApiKey key = admin.create("streaming").key();
+        GatewayService gateway = gateway(marengo);
+        List<String> pieces = new java.util.ArrayList<>();
+
+        var answer = gateway.chatStreaming(key, new ChatCompletionRequest("claude", List.of(new ChatMessage("user", "milk mobs?")),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of()), pieces::add);
+
+        assertThat(String.join("", pieces)).isEqualTo(answer.text()).contains("milk mobs?");
+        assertThat(chat.subjects).singleElement().satisfies(s -> assertThat(s.apiKey()).contains(key.id()));
+        pieces.clear();
+        assertThatThrownBy(() -> gateway.chatStreaming(key, new ChatCompletionRequest("gpt-4o", List.of(new ChatMessage("user", "hi")),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of()), pieces::add)).isInstanceOf(GatewayRefusedException.class);
+        assertThat(pieces).isEmpty();
+    }
+
+    @Test
     void withTheLocalAnalyzerChatIsRefusedNamingWhatToConfigure() {
         ApiKey key = admin.create("offline chat").key();
         GatewayService gateway = gateway(new MeteredEmbedder(new EmbeddingModel("local-perceptual-v1", 64), false), Optional.empty());

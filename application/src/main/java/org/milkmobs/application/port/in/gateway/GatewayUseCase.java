@@ -3,6 +3,7 @@ package org.milkmobs.application.port.in.gateway;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.milkmobs.domain.apikey.ApiKey;
 
 /**
@@ -38,6 +39,13 @@ public interface GatewayUseCase {
      * @throws org.milkmobs.application.port.out.analysis.AnalysisFailedException when the model failed or refused
      */
     ChatCompletion chat(ApiKey key, ChatCompletionRequest request);
+
+    /**
+     * {@link #chat}, with the answer's text handed to {@code onText} piece by piece as the model writes it (on any
+     * thread, in order; a model that does not stream gives it as one piece). Nothing is handed over before the
+     * request passed every check, so a refusal can still be answered as an error.
+     */
+    ChatCompletion chatStreaming(ApiKey key, ChatCompletionRequest request, Consumer<String> onText);
 
     /**
      * The embeddings the pipeline made of a stored, validated video (clips and the whole asset, per modality): the
