@@ -5,12 +5,14 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -38,8 +40,9 @@ import org.milkmobs.domain.pipeline.PipelineStep;
 /**
  * The pipeline's workers in this instance. A dispatcher claims jobs for steps with free capacity
  * (per-step limits, so Bedrock quotas hold) and runs them on the managed executor; heartbeats keep
- * their leases and flag jobs that were taken away; a rescuer returns dead workers' jobs. On shutdown
- * it stops claiming, lets running jobs finish for a grace period, and gives the rest back.
+ * their leases and flag jobs that were taken away; a rescuer returns dead workers' jobs. When the
+ * application is undeployed it stops claiming, lets running jobs finish for a grace period, and gives the
+ * rest back; on SIGTERM it gives them back at once (see {@link #stopOnSignal()}).
  */
 @ApplicationScoped
 public class PipelineWorkers {
@@ -52,6 +55,9 @@ public class PipelineWorkers {
 
     @Resource(lookup = ConcurrencyResources.SCHEDULER)
     ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedThreadFactory threads;
 
     @Inject
     PipelineWorkerUseCase worker;
@@ -73,6 +79,7 @@ public class PipelineWorkers {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile long pollMillis;
     private volatile long idleDelayMillis;
+    private Thread signalHook;
 
     private record Running(PipelineJob job, AtomicBoolean lost) {
     }
@@ -92,6 +99,9 @@ public class PipelineWorkers {
         schedules.add(scheduler.schedule(this::dispatch, 0, TimeUnit.MILLISECONDS));
         schedules.add(scheduler.scheduleWithFixedDelay(this::heartbeat, lease / 3, lease / 3, TimeUnit.MILLISECONDS));
         schedules.add(scheduler.scheduleWithFixedDelay(this::rescue, lease / 2, lease / 2, TimeUnit.MILLISECONDS));
+        // a managed thread, so the hook still has the application's context (its database pool, its transactions)
+        signalHook = threads.newThread(this::stopOnSignal);
+        Runtime.getRuntime().addShutdownHook(signalHook);
         LOG.info(() -> "pipeline workers started as " + name + " with concurrency " + capacity);
     }
 
@@ -142,20 +152,59 @@ public class PipelineWorkers {
         PipelineJob job = run.job();
         try {
             StepOutcome outcome = steps.execute(job, run.lost()::get);
-            worker.finish(job, outcome);
+            finishOnceTheDatabaseAnswers(run, outcome);
         } catch (JobLostException lost) {
             LOG.info(lost.getMessage());
-        } catch (RuntimeException e) {
-            if (stopping.get() || Thread.currentThread().isInterrupted()) {
-                // the server is going down and took the job with it: give it back at once (fenced by its attempt)
-                giveBack(job);
-            } else {
-                // the job keeps its lease until it expires; the rescuer then returns it for another attempt
-                LOG.log(Level.WARNING, "finishing job " + job.lease().jobId() + " failed", e);
-            }
         } finally {
             done(run);
             idleDelayMillis = pollMillis;
+        }
+    }
+
+    /**
+     * Records the outcome. A failure here is the database's (an outage, a failover): the outcome is kept and
+     * recorded as soon as the database answers again, so the job moves on then, not when its lease has expired;
+     * meanwhile it stays in {@link #running}, so heartbeats renew its lease once they get through. Recording
+     * is one transaction fenced by the lease, so a retry after a commit whose answer was lost ends in
+     * {@link JobLostException}, never twice.
+     */
+    private void finishOnceTheDatabaseAnswers(Running run, StepOutcome outcome) {
+        PipelineJob job = run.job();
+        long pauseMillis = pollMillis;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                worker.finish(job, outcome);
+                return;
+            } catch (JobLostException lost) {
+                throw lost;
+            } catch (RuntimeException e) {
+                if (stopping.get() || Thread.currentThread().isInterrupted()) {
+                    // the server is going down and took the job with it: give it back at once (fenced by its attempt)
+                    giveBack(job);
+                    return;
+                }
+                if (run.lost().get()) {
+                    LOG.info(() -> "job " + job.lease().jobId() + " was taken over while its outcome waited for the database");
+                    return;
+                }
+                LOG.log(attempt == 1 ? Level.WARNING : Level.FINE, "recording the outcome of job " + job.lease().jobId()
+                        + " failed (attempt " + attempt + "); trying again until the database answers", e);
+                if (!pause(pauseMillis)) {
+                    giveBack(job);
+                    return;
+                }
+                pauseMillis = Math.min(MAX_IDLE_DELAY_MILLIS, pauseMillis * 2);
+            }
+        }
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -199,18 +248,35 @@ public class PipelineWorkers {
 
     @PreDestroy
     void stop() {
+        if (signalHook != null) {
+            try {
+                // an undeployed application must not leave a hook (and this bean) behind in the JVM
+                Runtime.getRuntime().removeShutdownHook(signalHook);
+            } catch (IllegalStateException shutdownUnderWay) {
+                // the hook is running or about to: it does the same
+            }
+        }
+        stop(settings.duration("pipeline.shutdown-grace"));
+    }
+
+    /**
+     * On SIGTERM Payara Micro's own shutdown hook stops the runtime, in parallel with this one and without
+     * undeploying (so {@link #stop()} never runs): jobs are given back at once, while the pool still answers,
+     * instead of staying RUNNING until their leases expire. The steps they were in are idempotent (a paid call
+     * is fenced by its client request token), so running them again costs time, not money.
+     */
+    private void stopOnSignal() {
+        stop(Duration.ZERO);
+    }
+
+    private void stop(Duration grace) {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
         schedules.forEach(s -> s.cancel(false));
-        long deadline = System.nanoTime() + settings.duration("pipeline.shutdown-grace").toNanos();
-        while (!running.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline && pause(100)) {
+            // running jobs finish within the grace or are given back below
         }
         List<JobLease> unfinished = running.values().stream().map(r -> r.job().lease()).toList();
         if (!unfinished.isEmpty()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.milkmobs.adapters.aws.s3.S3Clients;
 import org.milkmobs.adapters.aws.testing.BedrockDouble;
 import org.milkmobs.adapters.aws.testing.S3ProxyServer;
@@ -32,6 +33,11 @@ public final class BedrockStack implements AutoCloseable {
 
     /** Starts the stack; {@code extraEnvironment} adds to or overrides the Bedrock configuration. */
     public static BedrockStack start(String name, Path dir, Map<String, String> extraEnvironment) {
+        return start(name, dir, extraEnvironment, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(String, Path, Map)}, the server reaching its database through {@code route}. */
+    public static BedrockStack start(String name, Path dir, Map<String, String> extraEnvironment, UnaryOperator<String> route) {
         S3ProxyServer s3proxy = S3ProxyServer.start(dir);
         BedrockDouble bedrock = null;
         try {
@@ -51,7 +57,7 @@ public final class BedrockStack implements AutoCloseable {
                     "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY,
                     "MOBS_RECLUSTER_EVERY", "P365D"));
             environment.putAll(extraEnvironment);
-            return new BedrockStack(s3proxy, bedrock, MilkMobsServer.start(name, environment));
+            return new BedrockStack(s3proxy, bedrock, MilkMobsServer.start(name, environment, route));
         } catch (RuntimeException e) {
             if (bedrock != null) {
                 bedrock.close();

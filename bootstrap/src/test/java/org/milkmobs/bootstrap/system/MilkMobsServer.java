@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.milkmobs.adapters.persistence.testing.TestDatabase;
 
 /**
@@ -50,6 +51,15 @@ public final class MilkMobsServer implements AutoCloseable {
 
     /** As {@link #start(String, Map)}, with the server's JVM limited to {@code maxHeap} (as in {@code -Xmx}). */
     public static MilkMobsServer start(String name, Map<String, String> extraEnvironment, String maxHeap) {
+        return start(name, extraEnvironment, maxHeap, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(String, Map)}, reaching its database through {@code route} (which rewrites the JDBC URL). */
+    public static MilkMobsServer start(String name, Map<String, String> extraEnvironment, UnaryOperator<String> route) {
+        return start(name, extraEnvironment, "768m", route);
+    }
+
+    private static MilkMobsServer start(String name, Map<String, String> extraEnvironment, String maxHeap, UnaryOperator<String> route) {
         Path war = Path.of(requiredProperty("milkmobs.war"));
         Path payara = Path.of(requiredProperty("milkmobs.payara"));
         Path workDir = Path.of(requiredProperty("milkmobs.workdir")).resolve(name);
@@ -75,7 +85,7 @@ public final class MilkMobsServer implements AutoCloseable {
             Path log = workDir.resolve("payara.log");
             builder.redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
-            env.put("DB_URL", database.jdbcUrl());
+            env.put("DB_URL", route.apply(database.jdbcUrl()));
             env.put("DB_USER", database.user());
             env.put("DB_PASSWORD", database.password());
             env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
