@@ -11,7 +11,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +69,9 @@ public class PipelineWorkers {
     @Inject
     Settings settings;
 
-    private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    @Inject
+    InstanceName instance;
+
     private final Map<PipelineStep, Integer> capacity = new EnumMap<>(PipelineStep.class);
     private final Map<PipelineStep, AtomicInteger> busy = new EnumMap<>(PipelineStep.class);
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
@@ -79,7 +79,8 @@ public class PipelineWorkers {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile long pollMillis;
     private volatile long idleDelayMillis;
-    private Thread signalHook;
+    private String name;
+    private ShutdownSignal signal;
 
     private record Running(PipelineJob job, AtomicBoolean lost) {
     }
@@ -89,6 +90,7 @@ public class PipelineWorkers {
             LOG.info("pipeline workers are disabled (pipeline.workers.enabled=false)");
             return;
         }
+        name = instance.value();
         for (PipelineStep step : PipelineStep.values()) {
             capacity.put(step, settings.integer("pipeline.concurrency." + step.wireName()));
             busy.put(step, new AtomicInteger());
@@ -99,9 +101,7 @@ public class PipelineWorkers {
         schedules.add(scheduler.schedule(this::dispatch, 0, TimeUnit.MILLISECONDS));
         schedules.add(scheduler.scheduleWithFixedDelay(this::heartbeat, lease / 3, lease / 3, TimeUnit.MILLISECONDS));
         schedules.add(scheduler.scheduleWithFixedDelay(this::rescue, lease / 2, lease / 2, TimeUnit.MILLISECONDS));
-        // a managed thread, so the hook still has the application's context (its database pool, its transactions)
-        signalHook = threads.newThread(this::stopOnSignal);
-        Runtime.getRuntime().addShutdownHook(signalHook);
+        signal = ShutdownSignal.onSignal(threads, this::stopOnSignal);
         LOG.info(() -> "pipeline workers started as " + name + " with concurrency " + capacity);
     }
 
@@ -248,21 +248,15 @@ public class PipelineWorkers {
 
     @PreDestroy
     void stop() {
-        if (signalHook != null) {
-            try {
-                // an undeployed application must not leave a hook (and this bean) behind in the JVM
-                Runtime.getRuntime().removeShutdownHook(signalHook);
-            } catch (IllegalStateException shutdownUnderWay) {
-                // the hook is running or about to: it does the same
-            }
+        if (signal != null) {
+            signal.forget();
         }
         stop(settings.duration("pipeline.shutdown-grace"));
     }
 
     /**
-     * On SIGTERM Payara Micro's own shutdown hook stops the runtime, in parallel with this one and without
-     * undeploying (so {@link #stop()} never runs): jobs are given back at once, while the pool still answers,
-     * instead of staying RUNNING until their leases expire. The steps they were in are idempotent (a paid call
+     * On SIGTERM ({@link ShutdownSignal}) jobs are given back at once, while the pool still answers, instead of
+     * staying RUNNING until their leases expire. The steps they were in are idempotent (a paid call
      * is fenced by its client request token), so running them again costs time, not money.
      */
     private void stopOnSignal() {

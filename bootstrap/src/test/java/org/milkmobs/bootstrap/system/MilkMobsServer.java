@@ -178,6 +178,16 @@ public final class MilkMobsServer implements AutoCloseable {
         }
     }
 
+    /** kill -9: the process ends at once, without any of its shutdown hooks. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM, as an operator's stop or Kubernetes sends it, waiting for the process to end. */
     @Override
     public void close() {
         process.destroy();
