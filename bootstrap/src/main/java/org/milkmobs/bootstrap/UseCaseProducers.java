@@ -71,6 +71,7 @@ import org.milkmobs.application.service.pipeline.PipelineAdminService;
 import org.milkmobs.application.service.pipeline.PipelineWorkerService;
 import org.milkmobs.application.service.pipeline.RetryPolicy;
 import org.milkmobs.application.service.pipeline.StepExecutionService;
+import org.milkmobs.application.service.pipeline.StepLimits;
 import org.milkmobs.application.service.pipeline.StepHandler;
 import org.milkmobs.application.service.pipeline.WorkflowFailures;
 import org.milkmobs.application.service.steps.ClusterStep;
@@ -236,7 +237,16 @@ public class UseCaseProducers {
             }
         }, outbox);
         return transactional.wrap(PipelineWorkerUseCase.class,
-                new PipelineWorkerService(queue, workflows, control, failures, retry, clock, new SplittableRandom()));
+                new PipelineWorkerService(queue, workflows, control, failures, retry, stepLimits(), clock, new SplittableRandom()));
+    }
+
+    /** {@code pipeline.cluster-concurrency.<step>}, where set: the most jobs of the step running across the cluster. */
+    private StepLimits stepLimits() {
+        Map<PipelineStep, Integer> limits = new EnumMap<>(PipelineStep.class);
+        for (PipelineStep step : PipelineStep.values()) {
+            settings.optionalInteger("pipeline.cluster-concurrency." + step.wireName()).ifPresent(limit -> limits.put(step, limit));
+        }
+        return new StepLimits(limits);
     }
 
     @Produces

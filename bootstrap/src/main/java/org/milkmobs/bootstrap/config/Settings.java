@@ -32,6 +32,11 @@ public class Settings {
         return parse(key, Integer::parseInt);
     }
 
+    /** An integer where the key is set (and not empty). */
+    public Optional<Integer> optionalInteger(String key) {
+        return optionalText(key).map(ignored -> integer(key));
+    }
+
     public long number(String key) {
         return parse(key, Long::parseLong);
     }

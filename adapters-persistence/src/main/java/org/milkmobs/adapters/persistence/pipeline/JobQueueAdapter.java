@@ -125,6 +125,18 @@ class JobQueueAdapter implements JobQueuePort {
     }
 
     @Override
+    public List<PipelineJob> claimWithinClusterLimit(String worker, PipelineStep step, int limit, int clusterLimit,
+                                                     Instant now, Instant leaseUntil) {
+        // the lock first, in a statement of its own: the count below then reads a snapshot taken after the
+        // previous holder committed its claims
+        sql.query("SELECT pg_advisory_xact_lock(hashtext(?))::text", row -> row.getString(1), "job-claim:" + step.wireName());
+        long running = sql.query("SELECT count(*) FROM job WHERE step = ? AND state = 'RUNNING'", row -> row.getLong(1),
+                step.wireName()).get(0);
+        int room = (int) Math.min(limit, Math.max(0, clusterLimit - running));
+        return room == 0 ? List.of() : claim(worker, Set.of(step), room, now, leaseUntil);
+    }
+
+    @Override
     public boolean heartbeat(JobLease lease, Instant leaseUntil) {
         return sql.update(HEARTBEAT, leaseUntil, lease.jobId(), lease.attempt()) == 1;
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
 import org.milkmobs.application.port.in.pipeline.JobLostException;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
+import org.milkmobs.application.service.pipeline.StepLimits;
 import org.milkmobs.domain.pipeline.HistoryEvent;
 import org.milkmobs.domain.pipeline.HistoryEventType;
 import org.milkmobs.domain.pipeline.JobRecord;
@@ -402,6 +403,41 @@ class JobTableTest {
             });
         }
         assertThat(claimOne(node, video, PipelineStep.PREFLIGHT)).isNotNull();
+    }
+
+    @Test
+    void aClusterWideStepLimitHoldsWhateverTheInstancesClaimAtOnce() throws Exception {
+        rig.startWorkflows(12);
+        StepLimits threePreflights = new StepLimits(Map.of(PipelineStep.PREFLIGHT, 3));
+        List<PipelineRig.Node> instances = List.of(rig.node(threePreflights), rig.node(threePreflights),
+                rig.node(threePreflights), rig.node(threePreflights));
+        ExecutorService pool = Executors.newFixedThreadPool(instances.size());
+        CyclicBarrier together = new CyclicBarrier(instances.size());
+        List<Future<List<PipelineJob>>> claims = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            PipelineRig.Node instance = instances.get(i);
+            String name = "instance-" + i;
+            claims.add(pool.submit(() -> {
+                await(together);
+                List<PipelineJob> mine = new ArrayList<>();
+                for (int round = 0; round < 5; round++) {
+                    mine.addAll(instance.worker.claim(name, EnumSet.of(PipelineStep.PREFLIGHT), 5));
+                }
+                return mine;
+            }));
+        }
+        List<PipelineJob> running = new ArrayList<>();
+        for (Future<List<PipelineJob>> claim : claims) {
+            running.addAll(claim.get(1, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+
+        assertThat(running).hasSize(3);
+        assertThat(rig.count("SELECT count(*) FROM job WHERE step = 'preflight' AND state = 'RUNNING'")).isEqualTo(3);
+        PipelineJob first = running.get(0);
+        instances.get(0).worker.finish(first, StepOutcome.completed(() -> { }));
+        assertThat(instances.get(1).worker.claim("instance-1", ALL, 5)).as("room for one preflight, other steps unlimited")
+                .filteredOn(job -> job.step() == PipelineStep.PREFLIGHT).hasSize(1);
     }
 
     @Test

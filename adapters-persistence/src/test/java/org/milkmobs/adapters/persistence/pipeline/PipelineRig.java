@@ -14,6 +14,7 @@ import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
 import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
 import org.milkmobs.application.service.pipeline.PipelineWorkerService;
 import org.milkmobs.application.service.pipeline.RetryPolicy;
+import org.milkmobs.application.service.pipeline.StepLimits;
 import org.milkmobs.application.service.pipeline.WorkflowFailures;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.application.testing.TestVideos;
@@ -40,9 +41,14 @@ final class PipelineRig implements AutoCloseable {
     }
 
     Node node() {
+        return node(StepLimits.NONE);
+    }
+
+    /** A node (an instance's worker) whose claims respect {@code limits} across every node. */
+    Node node(StepLimits limits) {
         EntityManager em = jpa.newEntityManager();
         opened.add(em);
-        return new Node(em);
+        return new Node(em, limits);
     }
 
     /** Makes {@code count} uploaded videos and starts their workflows. */
@@ -80,7 +86,7 @@ final class PipelineRig implements AutoCloseable {
         final PipelineControlAdapter control;
         final PipelineWorkerUseCase worker;
 
-        Node(EntityManager em) {
+        Node(EntityManager em, StepLimits limits) {
             this.em = em;
             this.queue = new JobQueueAdapter(em);
             this.workflows = new WorkflowAdapter(em);
@@ -89,7 +95,7 @@ final class PipelineRig implements AutoCloseable {
             var videos = VideoStorageForTests.adapter(em);
             WorkflowFailures failures = new WorkflowFailures(workflows, videos, videos, WorkflowFailures.RejectedMediaCleanup.KEEP_FILES);
             this.worker = ResourceLocalTransactions.wrap(PipelineWorkerUseCase.class,
-                    new PipelineWorkerService(queue, workflows, control, failures, RETRY, clock, new Random(7)), em);
+                    new PipelineWorkerService(queue, workflows, control, failures, RETRY, limits, clock, new Random(7)), em);
         }
 
         <T> T inTransaction(Function<EntityManager, T> work) {

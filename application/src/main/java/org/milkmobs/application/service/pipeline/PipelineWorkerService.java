@@ -2,10 +2,12 @@ package org.milkmobs.application.service.pipeline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.milkmobs.application.port.in.pipeline.JobLostException;
@@ -35,12 +37,19 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
     private final PipelineControlPort control;
     private final WorkflowFailures failures;
     private final RetryPolicy retry;
+    private final StepLimits limits;
     private final Clock clock;
     private final RandomGenerator random;
 
     public PipelineWorkerService(JobQueuePort queue, WorkflowPort workflows, PipelineControlPort control,
                                  WorkflowFailures failures, RetryPolicy retry, Clock clock, RandomGenerator random) {
+        this(queue, workflows, control, failures, retry, StepLimits.NONE, clock, random);
+    }
+
+    public PipelineWorkerService(JobQueuePort queue, WorkflowPort workflows, PipelineControlPort control,
+                                 WorkflowFailures failures, RetryPolicy retry, StepLimits limits, Clock clock, RandomGenerator random) {
         this.queue = queue;
+        this.limits = limits;
         this.workflows = workflows;
         this.control = control;
         this.failures = failures;
@@ -57,7 +66,21 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
             return List.of();
         }
         Instant now = clock.instant();
-        return queue.claim(worker, runnable, limit, now, now.plus(retry.lease()));
+        Instant leaseUntil = now.plus(retry.lease());
+        List<PipelineJob> claimed = new ArrayList<>();
+        Set<PipelineStep> unlimited = EnumSet.noneOf(PipelineStep.class);
+        for (PipelineStep step : runnable) {
+            OptionalInt clusterLimit = limits.acrossCluster(step);
+            if (clusterLimit.isPresent()) {
+                claimed.addAll(queue.claimWithinClusterLimit(worker, step, limit - claimed.size(), clusterLimit.getAsInt(), now, leaseUntil));
+            } else {
+                unlimited.add(step);
+            }
+        }
+        if (!unlimited.isEmpty() && claimed.size() < limit) {
+            claimed.addAll(queue.claim(worker, unlimited, limit - claimed.size(), now, leaseUntil));
+        }
+        return claimed;
     }
 
     @Override

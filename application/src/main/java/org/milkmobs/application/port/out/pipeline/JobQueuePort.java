@@ -17,6 +17,13 @@ public interface JobQueuePort {
     /** Takes up to {@code limit} jobs of {@code steps} whose time has come, skipping rows others hold. */
     List<PipelineJob> claim(String worker, Set<PipelineStep> steps, int limit, Instant now, Instant leaseUntil);
 
+    /**
+     * As {@link #claim} for one step, leaving at most {@code clusterLimit} of its jobs RUNNING across every
+     * worker of every instance (a Bedrock quota is the account's, not an instance's). Call it in a transaction:
+     * concurrent capped claims of a step are serialised until it ends.
+     */
+    List<PipelineJob> claimWithinClusterLimit(String worker, PipelineStep step, int limit, int clusterLimit, Instant now, Instant leaseUntil);
+
     boolean heartbeat(JobLease lease, Instant leaseUntil);
 
     boolean complete(JobLease lease, Instant now);
