@@ -25,6 +25,7 @@ import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
 import org.milkmobs.application.service.pipeline.PipelineWorkerService;
 import org.milkmobs.application.service.pipeline.RetryPolicy;
+import org.milkmobs.application.service.pipeline.StepLimits;
 import org.milkmobs.application.service.pipeline.WorkflowFailures;
 import org.milkmobs.domain.pipeline.PipelineJob;
 import org.milkmobs.domain.pipeline.PipelineStep;
@@ -152,7 +153,7 @@ public final class JobQueueBenchmark {
                 PipelineWorkerUseCase engine = ResourceLocalTransactions.wrap(PipelineWorkerUseCase.class,
                         new PipelineWorkerService(queue, workflows, control,
                                 new WorkflowFailures(workflows, null, null, WorkflowFailures.RejectedMediaCleanup.KEEP_FILES),
-                                retry, clock, new Random(worker)), em);
+                                retry, StepLimits.NONE, clock, new Random(worker)), em);
                 JobQueuePort transactionalQueue = ResourceLocalTransactions.wrap(JobQueuePort.class, queue, em);
                 int done = 0;
                 while (true) {

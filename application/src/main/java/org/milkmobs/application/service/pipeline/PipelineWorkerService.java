@@ -42,11 +42,6 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
     private final RandomGenerator random;
 
     public PipelineWorkerService(JobQueuePort queue, WorkflowPort workflows, PipelineControlPort control,
-                                 WorkflowFailures failures, RetryPolicy retry, Clock clock, RandomGenerator random) {
-        this(queue, workflows, control, failures, retry, StepLimits.NONE, clock, random);
-    }
-
-    public PipelineWorkerService(JobQueuePort queue, WorkflowPort workflows, PipelineControlPort control,
                                  WorkflowFailures failures, RetryPolicy retry, StepLimits limits, Clock clock, RandomGenerator random) {
         this.queue = queue;
         this.limits = limits;
