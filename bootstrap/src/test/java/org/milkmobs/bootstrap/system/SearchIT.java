@@ -39,6 +39,7 @@ class SearchIT {
     private static ApiClient admin;
     private static String captioned;
     private static String duplicate;
+    private static final List<String> ALL = new ArrayList<>();
 
     @BeforeAll
     static void uploadVideos(MilkMobsServer server) {
@@ -61,6 +62,7 @@ class SearchIT {
                 "sine=frequency=300:sample_rate=44100"), "Morning routine", List.of("#milkmob"));
         all.add(captioned);
         all.forEach(uploads::awaitSettled);
+        ALL.addAll(all);
     }
 
     @Test
@@ -168,6 +170,27 @@ class SearchIT {
                 + OWNER + "\"}}").json();
         assertThat(ids(byTitle.getJsonArray("items").getValuesAs(JsonObject.class)))
                 .containsAll(BY_FAMILY.get("mandelbrot"));
+    }
+
+    /** Issue 21 #1: how a person spells the campaign's hashtag does not change what they find. */
+    @Test
+    void everySpellingOfTheHashtagFindsEveryTaggedVideo() {
+        for (String spelling : List.of("milk mob", "milkmob", "#MilkMob", "milk-mob", "Milk Mob ", "milkmbo", "milkm")) {
+            JsonObject results = textSearch(spelling);
+            assertThat(results.getString("mode")).isEqualTo("FULL_TEXT");
+            assertThat(ids(results.getJsonArray("items").getValuesAs(JsonObject.class))).as(spelling)
+                    .containsExactlyInAnyOrderElementsOf(ALL);
+        }
+        for (String spelling : List.of("zebracron", "ZÉBRACORN", "zebrac")) {
+            assertThat(ids(textSearch(spelling).getJsonArray("items").getValuesAs(JsonObject.class))).as(spelling).containsExactly(captioned);
+        }
+    }
+
+    private static JsonObject textSearch(String query) {
+        ApiResponse response = fan.postJson("/api/search/videos", Json.createObjectBuilder().add("query", query).add("limit", 100)
+                .add("filters", Json.createObjectBuilder().add("owner", OWNER)).build().toString());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
     }
 
     @Test

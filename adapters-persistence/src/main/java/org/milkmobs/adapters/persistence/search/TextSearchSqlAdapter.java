@@ -15,13 +15,14 @@ import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.search.Moment;
 import org.milkmobs.domain.search.SearchFilters;
+import org.milkmobs.domain.search.TextQuery;
 import org.milkmobs.domain.search.Snippet;
 import org.milkmobs.domain.search.Visibility;
 import org.milkmobs.domain.video.VideoId;
 
 /**
- * PostgreSQL full-text search over {@code video_search} (kept current by triggers, see V6). Queries are
- * parsed by websearch_to_tsquery, which accepts anything a user types without a syntax error.
+ * PostgreSQL full-text search over {@code video_search} (kept current by triggers, see V6 and V30), read for
+ * intent by {@link IntentQueries}: a match of the words as typed ranks above a match through a typo's reading.
  */
 @Dependent
 class TextSearchSqlAdapter implements TextSearchPort {
@@ -33,23 +34,33 @@ class TextSearchSqlAdapter implements TextSearchPort {
             + " || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"'";
 
     private final Sql sql;
+    private final IntentQueries intents;
 
     @Inject
     TextSearchSqlAdapter(EntityManager entityManager) {
         this.sql = new Sql(entityManager);
+        this.intents = new IntentQueries(sql);
     }
 
     @Override
-    public List<TextMatch> search(String query, Visibility visibility, SearchFilters filters, int k) {
+    public List<TextMatch> search(TextQuery query, Visibility visibility, SearchFilters filters, int k) {
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        IntentQueries.Parsed parsed = intents.parse(query);
         SearchConditions conditions = SearchConditions.of(visibility, filters);
         List<Object> parameters = new ArrayList<>();
-        parameters.add(query);
+        parameters.add(parsed.exact());
+        parameters.add(parsed.all());
         parameters.addAll(conditions.parameters());
         parameters.add(k);
-        // normalisation 32 scales the rank into [0, 1): rank / (rank + 1)
+        // normalisation 32 scales the rank into [0, 1): rank / (rank + 1); a match only through a typo's reading
+        // counts half, so the words as typed come first
         return sql.query("""
-                SELECT s.video_id, ts_rank_cd(s.document, q, 32) AS rank
-                FROM video_search s JOIN video v ON v.id = s.video_id, websearch_to_tsquery('english', ?) q
+                SELECT s.video_id, CASE WHEN s.document @@ e THEN ts_rank_cd(s.document, e, 32)
+                                        ELSE 0.5 * ts_rank_cd(s.document, q, 32) END AS rank
+                FROM video_search s JOIN video v ON v.id = s.video_id,
+                     to_tsquery('unaccented_english', ?) e, to_tsquery('unaccented_english', ?) q
                 WHERE s.document @@ q%s
                 ORDER BY rank DESC, s.video_id
                 LIMIT ?
@@ -58,47 +69,47 @@ class TextSearchSqlAdapter implements TextSearchPort {
     }
 
     @Override
-    public Map<VideoId, Snippet> snippets(String query, Collection<VideoId> videos) {
+    public Map<VideoId, Snippet> snippets(TextQuery query, Collection<VideoId> videos) {
         Map<VideoId, Snippet> snippets = new HashMap<>();
-        if (videos.isEmpty()) {
+        if (videos.isEmpty() || query.isEmpty()) {
             return snippets;
         }
         sql.query("""
-                SELECT video_id, field, ts_headline('english', text, q, %s) AS headline FROM (
+                SELECT video_id, field, ts_headline('unaccented_english', text, q, %s) AS headline FROM (
                     SELECT a.video_id, q,
-                           CASE WHEN to_tsvector('english', a.summary) @@ q THEN 'summary' ELSE 'ocr' END AS field,
-                           CASE WHEN to_tsvector('english', a.summary) @@ q THEN a.summary ELSE a.ocr_text END AS text
-                    FROM analysis a, websearch_to_tsquery('english', ?) q
+                           CASE WHEN to_tsvector('unaccented_english', a.summary) @@ q THEN 'summary' ELSE 'ocr' END AS field,
+                           CASE WHEN to_tsvector('unaccented_english', a.summary) @@ q THEN a.summary ELSE a.ocr_text END AS text
+                    FROM analysis a, to_tsquery('unaccented_english', ?) q
                     WHERE a.video_id = ANY(?)
-                      AND (to_tsvector('english', a.summary) @@ q OR to_tsvector('english', a.ocr_text) @@ q)
+                      AND (to_tsvector('unaccented_english', a.summary) @@ q OR to_tsvector('unaccented_english', a.ocr_text) @@ q)
                 ) matched
                 """.formatted(HEADLINE_OPTIONS), row -> snippets.put(new VideoId(Sql.uuid(row, "video_id")),
                 Snippet.fromMarked(row.getString("field"), row.getString("headline"), START, STOP)),
-                query, VectorSearchSqlAdapter.uuids(videos));
+                intents.parse(query).all(), VectorSearchSqlAdapter.uuids(videos));
         return snippets;
     }
 
     @Override
-    public Map<VideoId, List<Moment>> matchingHighlights(String query, Collection<VideoId> videos, int perVideo) {
+    public Map<VideoId, List<Moment>> matchingHighlights(TextQuery query, Collection<VideoId> videos, int perVideo) {
         Map<VideoId, List<Moment>> moments = new LinkedHashMap<>();
-        if (videos.isEmpty()) {
+        if (videos.isEmpty() || query.isEmpty()) {
             return moments;
         }
         sql.query("""
                 SELECT video_id, start_seconds, end_seconds, rank FROM (
                     SELECT a.video_id, (h ->> 'start')::float8 AS start_seconds, (h ->> 'end')::float8 AS end_seconds,
-                           ts_rank_cd(to_tsvector('english', h ->> 'description'), q, 32) AS rank,
+                           ts_rank_cd(to_tsvector('unaccented_english', h ->> 'description'), q, 32) AS rank,
                            row_number() OVER (PARTITION BY a.video_id
-                               ORDER BY ts_rank_cd(to_tsvector('english', h ->> 'description'), q, 32) DESC, (h ->> 'start')::float8) AS place
-                    FROM analysis a, jsonb_array_elements(a.highlights) h, websearch_to_tsquery('english', ?) q
-                    WHERE a.video_id = ANY(?) AND to_tsvector('english', h ->> 'description') @@ q
+                               ORDER BY ts_rank_cd(to_tsvector('unaccented_english', h ->> 'description'), q, 32) DESC, (h ->> 'start')::float8) AS place
+                    FROM analysis a, jsonb_array_elements(a.highlights) h, to_tsquery('unaccented_english', ?) q
+                    WHERE a.video_id = ANY(?) AND to_tsvector('unaccented_english', h ->> 'description') @@ q
                 ) ranked
                 WHERE place <= ?
                 ORDER BY video_id, place
                 """, row -> moments.computeIfAbsent(new VideoId(Sql.uuid(row, "video_id")), v -> new ArrayList<>())
                 .add(new Moment(new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")), Modality.TEXT,
                         row.getDouble("rank"))),
-                query, VectorSearchSqlAdapter.uuids(videos), perVideo);
+                intents.parse(query).all(), VectorSearchSqlAdapter.uuids(videos), perVideo);
         return moments;
     }
 }

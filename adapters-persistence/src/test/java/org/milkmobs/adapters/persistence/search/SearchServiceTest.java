@@ -269,6 +269,36 @@ class SearchServiceTest extends PersistenceTest {
         assertThat(service(embedder).byText("milk", options(ADMIN)).items()).hasSize(3);
     }
 
+    /** Issue 21 #1: the spellings of one intent all find the same videos, on the full-text leg alone. */
+    @Test
+    void aQueryFindsWhatIsMeantHoweverItIsSpelled() {
+        Video tagged = data.video("bob", VideoStatus.VALIDATED, "Friday", "", Hashtags.of("milkmob"), T0, data.uniqueHash());
+        Video said = data.video("bob", VideoStatus.VALIDATED, "Our Milk Mob at the beach", "", Hashtags.NONE, T0, data.uniqueHash());
+        Video accented = data.video("bob", VideoStatus.VALIDATED, "Café crème à Paris", "", Hashtags.NONE, T0, data.uniqueHash());
+        data.video("bob", VideoStatus.VALIDATED, "Orange juice mobile", "", Hashtags.of("juice"), T0, data.uniqueHash());
+        SearchService search = service(new FakeQueryEmbedder(MODEL, false));
+
+        for (String spelling : List.of("milk mob", "milkmob", "#MilkMob", "milk-mob", "MILK MOB ", "milkmbo", "mikmob", "milkm")) {
+            assertThat(ids(search.byText(spelling, options(CAROL)))).as(spelling).containsExactlyInAnyOrder(tagged.id(), said.id());
+        }
+        for (String spelling : List.of("cafe creme", "CAFÉ", "créme paris ")) {
+            assertThat(ids(search.byText(spelling, options(CAROL)))).as(spelling).containsExactly(accented.id());
+        }
+        assertThat(ids(search.byText("milk mob -beach", options(CAROL)))).containsExactly(tagged.id());
+        assertThat(ids(search.byText("zebra", options(CAROL)))).isEmpty();
+    }
+
+    @Test
+    void aMatchAsTypedRanksAboveAMatchThroughATypo() {
+        Video exact = data.video("bob", VideoStatus.VALIDATED, "sunset", "", Hashtags.of("milkmob"), T0, data.uniqueHash());
+        Video typo = data.video("bob", VideoStatus.VALIDATED, "Friday", "", Hashtags.of("milkmop"), T0, data.uniqueHash());
+        SearchService search = service(new FakeQueryEmbedder(MODEL, false));
+
+        assertThat(ids(search.byText("milkmob sunset ", options(CAROL)))).containsExactly(exact.id());
+        assertThat(ids(search.byText("milkmob ", options(CAROL)))).as("the word exists: no typo reading").containsExactly(exact.id());
+        assertThat(ids(search.byText("milkmoc ", options(CAROL)))).containsExactlyInAnyOrder(exact.id(), typo.id());
+    }
+
     @Test
     void withATextSpaceVectorAndTextRankingsAreFusedAndTheQueryVectorIsPaidOnce() {
         float[] meaning = data.randomUnit(128);

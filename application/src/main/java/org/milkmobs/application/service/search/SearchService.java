@@ -44,6 +44,7 @@ import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.SearchHit;
 import org.milkmobs.domain.search.SearchHit.RankKey;
 import org.milkmobs.domain.search.SearchMode;
+import org.milkmobs.domain.search.TextQuery;
 import org.milkmobs.domain.search.Snippet;
 import org.milkmobs.domain.search.VectorMatch;
 import org.milkmobs.domain.search.Visibility;
@@ -161,8 +162,9 @@ public class SearchService implements SearchVideosUseCase {
         Optional<Embedding> queryVector = vector;
         String fullTextNote = note.orElse(FULL_TEXT_NOTE);
         EmbeddingModel model = queries.model();
+        TextQuery words = TextQuery.parse(query);
         return transactions.inTransaction(() -> {
-            List<TextMatch> textMatches = vectorOnly ? List.of() : texts.search(query, visibility, options.filters(), window);
+            List<TextMatch> textMatches = vectorOnly ? List.of() : texts.search(words, visibility, options.filters(), window);
             List<SearchHit> videoHits;
             SearchMode mode;
             if (vectorOnly) {
@@ -180,10 +182,10 @@ public class SearchService implements SearchVideosUseCase {
                 mode = SearchMode.FULL_TEXT;
                 videoHits = textMatches.stream().map(m -> new SearchHit(m.video(), m.rank(), Map.of(), List.of(), Optional.empty())).toList();
             }
-            videoHits = withTextMoments(query, videoHits);
+            videoHits = withTextMoments(words, videoHits);
             List<SearchHit> hits = options.groupBy() == GroupBy.CLIP ? perMoment(videoHits) : videoHits;
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
-            Map<VideoId, Snippet> snippets = texts.snippets(query, slice.hits().stream().map(SearchHit::video).toList());
+            Map<VideoId, Snippet> snippets = texts.snippets(words, slice.hits().stream().map(SearchHit::video).toList());
             List<SearchHit> page = slice.hits().stream().map(h -> h.withSnippet(Optional.ofNullable(snippets.get(h.video())))).toList();
             return results(mode, model, mode == SearchMode.FULL_TEXT ? Optional.of(fullTextNote) : Optional.empty(), Optional.empty(),
                     page, slice, fingerprint);
@@ -280,7 +282,7 @@ public class SearchService implements SearchVideosUseCase {
     }
 
     /** Adds the highlights whose words match to hits that have no (vector) moment yet. */
-    private List<SearchHit> withTextMoments(String query, List<SearchHit> hits) {
+    private List<SearchHit> withTextMoments(TextQuery query, List<SearchHit> hits) {
         List<VideoId> without = hits.stream().filter(h -> h.moments().isEmpty()).map(SearchHit::video).toList();
         Map<VideoId, List<Moment>> highlights = texts.matchingHighlights(query, without, MOMENTS_PER_VIDEO);
         return hits.stream().map(h -> h.moments().isEmpty() && highlights.containsKey(h.video()) ? h.withMoments(highlights.get(h.video()))
