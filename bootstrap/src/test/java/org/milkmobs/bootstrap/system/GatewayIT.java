@@ -149,7 +149,7 @@ class GatewayIT {
     }
 
     @Test
-    void pegasusAnswersAQuestionAboutAStoredVideoUnderTheKey() throws Exception {
+    void pegasusAnswersAQuestionAboutAStoredVideoUnderTheKeyWholeAndStreamed() throws Exception {
         ApiClient alice = server.as(server.tokens().consumer("gateway-alice"));
         String videoId = new Uploads(alice).submitUploadComplete(MediaFixtures.video(dir, "asked-about", 4, 320, 240), "milk pour",
                 List.of("milkmob"));
@@ -187,6 +187,29 @@ class GatewayIT {
                     assertThat(v.getJsonArray("embedding")).hasSize(512);
                 });
         assertThat(bedrock.requests()).hasSize(1);
+
+        // the same question streamed: Pegasus's InvokeModelWithResponseStream chunks arrive as chunks of OpenAI's stream
+        bedrock.reset();
+        ChatCompletionAccumulator streamed = ChatCompletionAccumulator.create();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = sdk(key.secret()).chat().completions().createStreaming(
+                ChatCompletionCreateParams.builder().model(PEGASUS).messages(messages).build())) {
+            stream.stream().forEach(chunk -> chunks.add(streamed.accumulate(chunk)));
+        }
+
+        List<String> pieces = chunks.stream().filter(c -> !c.choices().isEmpty())
+                .flatMap(c -> c.choices().get(0).delta().content().filter(t -> !t.isEmpty()).stream()).toList();
+        assertThat(pieces).hasSizeGreaterThan(3);
+        assertThat(streamed.chatCompletion().choices().get(0).message().content())
+                .hasValueSatisfying(t -> assertThat(t).isEqualTo(String.join("", pieces)).isEqualTo(answer.choices().get(0).message()
+                        .content().orElseThrow()));
+        assertThat(chunks.get(chunks.size() - 1).usage()).hasValueSatisfying(u -> assertThat(u.completionTokens()).isPositive());
+        assertThat(bedrock.requests()).singleElement().satisfies(r -> {
+            assertThat(r.operation()).isEqualTo(Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM);
+            assertThat(r.modelId()).isEqualTo(PEGASUS);
+        });
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ? AND error_code IS NULL", key.id()))
+                .containsExactly("ANALYZE_VIDEO", "ANALYZE_VIDEO");
     }
 
     @Test

@@ -124,10 +124,7 @@ public class GatewayService implements GatewayUseCase {
 
     private ChatCompletion converse(ApiKey key, ChatCompletionRequest request, Optional<Consumer<String>> onText) {
         if (pegasus.isPresent() && pegasus.get().model().equals(request.model())) {
-            // Pegasus is asked as a whole (its streaming invocation is not wired yet): one piece
-            ChatCompletion answer = askPegasus(key, pegasus.get(), request);
-            onText.ifPresent(consumer -> consumer.accept(answer.text()));
-            return answer;
+            return askPegasus(key, pegasus.get(), request, onText);
         }
         if (request.messages().stream().anyMatch(m -> m.video().isPresent())) {
             throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", "only " + pegasus.map(VideoQuestions::model)
@@ -165,7 +162,7 @@ public class GatewayService implements GatewayUseCase {
     }
 
     /** Pegasus takes one prompt and one video: the conversation's texts, and the video its messages name. */
-    private ChatCompletion askPegasus(ApiKey key, VideoQuestions model, ChatCompletionRequest request) {
+    private ChatCompletion askPegasus(ApiKey key, VideoQuestions model, ChatCompletionRequest request, Optional<Consumer<String>> onText) {
         List<String> named = request.messages().stream().flatMap(m -> m.video().stream()).distinct().toList();
         if (named.size() != 1) {
             throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", model.model() + " answers about one stored video: name it in"
@@ -178,8 +175,9 @@ public class GatewayService implements GatewayUseCase {
         }
         int maxTokens = Math.min(request.maxTokens().orElse(chatSettings.defaultMaxTokens()), PEGASUS_MAX_OUTPUT_TOKENS);
         VideoMedia media = new VideoMedia(video.id(), BlobKey.source(video.id()), video.media().orElseThrow());
-        ChatModel.ChatAnswer answer = model.ask(media, prompt, maxTokens,
-                new Subject(Optional.of(video.id()), Optional.of("chat:" + model.model()), Optional.of(key.id())));
+        Subject subject = new Subject(Optional.of(video.id()), Optional.of("chat:" + model.model()), Optional.of(key.id()));
+        ChatModel.ChatAnswer answer = onText.isPresent() ? model.askStreaming(media, prompt, maxTokens, subject, onText.get())
+                : model.ask(media, prompt, maxTokens, subject);
         return new ChatCompletion(model.model(), answer.text(), answer.finish() == ChatModel.FinishReason.LENGTH ? "length" : "stop",
                 answer.inputTokens(), answer.outputTokens());
     }

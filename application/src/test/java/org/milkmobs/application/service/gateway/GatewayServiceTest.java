@@ -145,6 +145,29 @@ class GatewayServiceTest {
     }
 
     @Test
+    void aStreamedQuestionToPegasusArrivesInPiecesAndARefusalHandsNothingOver() {
+        ApiKey key = admin.create("streamed video questions").key();
+        GatewayService gateway = gateway(marengo);
+        Video accepted = video(true);
+        Video rejected = video(false);
+        List<String> pieces = new java.util.ArrayList<>();
+
+        var answer = gateway.chatStreaming(key, new ChatCompletionRequest(pegasus.model(), List.of(new ChatMessage("user", "who pours?",
+                Optional.of(accepted.id().toString()))), Optional.empty(), Optional.empty(), Optional.empty(), List.of()), pieces::add);
+
+        assertThat(pieces).hasSizeGreaterThan(1);
+        assertThat(String.join("", pieces)).isEqualTo(answer.text()).contains("who pours?");
+        assertThat(answer.model()).isEqualTo(pegasus.model());
+        assertThat(pegasus.subjects).singleElement().satisfies(s -> assertThat(s.apiKey()).contains(key.id()));
+        pieces.clear();
+        assertThatThrownBy(() -> gateway.chatStreaming(key, new ChatCompletionRequest(pegasus.model(), List.of(new ChatMessage("user",
+                "and this?", Optional.of(rejected.id().toString()))), Optional.empty(), Optional.empty(), Optional.empty(), List.of()),
+                pieces::add)).isInstanceOf(GatewayRefusedException.class);
+        assertThat(pieces).isEmpty();
+        assertThat(pegasus.subjects).hasSize(1);
+    }
+
+    @Test
     void aChatGoesToTheMappedBedrockModelUnderTheKeyAndAnUnmappedNameIsRefused() {
         ApiKey key = admin.create("chatty").key();
         GatewayService gateway = gateway(marengo);
