@@ -17,6 +17,8 @@ import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.port.out.gateway.RemoteImageRefusedException;
+import org.milkmobs.application.port.out.gateway.RemoteImages;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
@@ -53,6 +55,7 @@ public class GatewayService implements GatewayUseCase {
     private final Optional<VideoQuestions> pegasus;
     private final LoadVideoPort videos;
     private final EmbeddingStore embeddings;
+    private final RemoteImages images;
     private final ChatSettings chatSettings;
     private final Transactions transactions;
     private final Clock clock;
@@ -71,6 +74,14 @@ public class GatewayService implements GatewayUseCase {
      */
     public GatewayService(ApiKeyStore keys, QueryVectors queries, Optional<ChatModel> chat, Optional<VideoQuestions> pegasus,
                           LoadVideoPort videos, EmbeddingStore embeddings, ChatSettings chatSettings, Transactions transactions, Clock clock) {
+        this(keys, queries, chat, pegasus, videos, embeddings, RemoteImages.NONE, chatSettings, transactions, clock);
+    }
+
+    /** @param images where images named by URL are fetched */
+    public GatewayService(ApiKeyStore keys, QueryVectors queries, Optional<ChatModel> chat, Optional<VideoQuestions> pegasus,
+                          LoadVideoPort videos, EmbeddingStore embeddings, RemoteImages images, ChatSettings chatSettings,
+                          Transactions transactions, Clock clock) {
+        this.images = Objects.requireNonNull(images, "images");
         this.pegasus = Objects.requireNonNull(pegasus, "pegasus");
         this.videos = videos;
         this.embeddings = embeddings;
@@ -229,9 +240,10 @@ public class GatewayService implements GatewayUseCase {
     public Embeddings embed(ApiKey key, EmbeddingsRequest request) {
         EmbeddingModel model = queries.model();
         check(model, request);
+        List<EmbeddingInput> inputs = fetched(request.inputs());
         List<float[]> vectors = new ArrayList<>();
         long tokens = 0;
-        for (EmbeddingInput input : request.inputs()) {
+        for (EmbeddingInput input : inputs) {
             if (input instanceof EmbeddingInput.Text text) {
                 vectors.add(queries.text(text.text(), Optional.of(key.id())).orElseThrow(
                         () -> new GatewayRefusedException(Reason.NOT_CONFIGURED, "input", TEXT_NEEDS_BEDROCK)).vector());
@@ -241,6 +253,23 @@ public class GatewayService implements GatewayUseCase {
             }
         }
         return new Embeddings(model.id(), vectors, tokens);
+    }
+
+    /** Images named by URL, fetched before the first paid call, so a refused one costs the batch nothing. */
+    private List<EmbeddingInput> fetched(List<EmbeddingInput> inputs) {
+        List<EmbeddingInput> fetched = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i) instanceof EmbeddingInput.ImageUrl reference) {
+                try {
+                    fetched.add(new EmbeddingInput.Image(images.fetch(reference.url())));
+                } catch (RemoteImageRefusedException e) {
+                    throw new GatewayRefusedException(Reason.IMAGE_URL_REFUSED, "input", "input[" + i + "]: " + e.getMessage());
+                }
+            } else {
+                fetched.add(inputs.get(i));
+            }
+        }
+        return fetched;
     }
 
     /** Everything that can be refused is refused before the first paid call. */
