@@ -40,7 +40,8 @@ class HttpsImageFetcherTest {
             "images.example", List.of("93.184.216.34"),
             "rebound.example", List.of("93.184.216.34", "10.1.2.3"),
             "metadata.example", List.of("169.254.169.254"),
-            "nowhere.example", List.of());
+            "nowhere.example", List.of(),
+            "localhost.", List.of("127.0.0.1", "::1"));
 
     private final List<String> resolved = new ArrayList<>();
 
@@ -102,6 +103,9 @@ class HttpsImageFetcherTest {
     @CsvSource({
             "https://127.0.0.1/a.png, loopback",
             "https://[::1]/a.png, loopback",
+            "https://[::ffff:127.0.0.1]/a.png, loopback",
+            "https://2130706433/a.png, loopback",
+            "https://localhost./a.png, loopback",
             "https://10.0.0.5/a.png, private",
             "https://172.16.0.1/a.png, private",
             "https://192.168.1.1/a.png, private",
