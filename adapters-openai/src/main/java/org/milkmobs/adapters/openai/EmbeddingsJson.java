@@ -21,7 +21,8 @@ import org.milkmobs.application.port.in.gateway.GatewayUseCase.EmbeddingsRequest
 
 /**
  * OpenAI's embeddings request and response. {@code input} is a string or an array of strings; as an
- * extension an array item may be an image, {@code {"type": "image_url", "image_url": {"url": "data:image/png;base64,…"}}}.
+ * extension an array item may be an image, {@code {"type": "image_url", "image_url": {"url": "data:image/png;base64,…"}}} or
+ * with an {@code https://} URL.
  */
 final class EmbeddingsJson {
 
@@ -80,12 +81,12 @@ final class EmbeddingsJson {
             JsonValue reference = object.get("image_url");
             String url = reference instanceof JsonObject withUrl ? withUrl.getString("url", null)
                     : reference instanceof JsonString plain ? plain.getString() : null;
-            return new EmbeddingInput.Image(DataUrls.image(url));
+            return DataUrls.image(url);
         }
         if (item instanceof JsonNumber || item instanceof JsonArray) {
             throw GatewayRequestException.invalid("input", "token arrays are not supported: Marengo tokenises text itself, send strings");
         }
-        throw GatewayRequestException.invalid("input", "an input item is a string or {\"type\":\"image_url\",\"image_url\":{\"url\":\"data:…\"}}");
+        throw GatewayRequestException.invalid("input", "an input item is a string or {\"type\":\"image_url\",\"image_url\":{\"url\":\"https://… or data:…\"}}");
     }
 
     static void write(Embeddings answer, Encoding encoding, Writer out) {

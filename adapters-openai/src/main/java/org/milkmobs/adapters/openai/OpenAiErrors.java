@@ -39,6 +39,7 @@ final class OpenAiErrors {
                 case NOT_CONFIGURED -> OpenAiError.invalidRequest("model_not_configured", refused.parameter(), e.getMessage());
                 case UNSUPPORTED_OPTION -> OpenAiError.invalidRequest("unsupported_parameter", refused.parameter(), e.getMessage());
                 case INVALID_INPUT -> OpenAiError.invalidRequest("invalid_value", refused.parameter(), e.getMessage());
+                case IMAGE_URL_REFUSED -> OpenAiError.invalidRequest("invalid_image_url", refused.parameter(), e.getMessage());
             };
         }
         if (e instanceof BudgetExhaustedException budget) {

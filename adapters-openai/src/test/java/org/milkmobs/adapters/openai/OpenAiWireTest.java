@@ -41,14 +41,19 @@ class OpenAiWireTest {
         assertThat(parsed.request().inputs().get(0)).isEqualTo(new EmbeddingInput.Text("milk"));
         assertThat(((EmbeddingInput.Image) parsed.request().inputs().get(1)).bytes()).startsWith((byte) 0x89);
         assertThat(EmbeddingsJson.request(json("{\"model\":\"m\",\"input\":\"one\"}")).request().inputs()).hasSize(1);
+        assertThat(EmbeddingsJson.request(json("{\"model\":\"m\",\"input\":[{\"type\":\"image_url\",\"image_url\":"
+                + "{\"url\":\"https://example.com/a.png\"}}]}")).request().inputs())
+                .containsExactly(new EmbeddingInput.ImageUrl(java.net.URI.create("https://example.com/a.png")));
     }
 
     @Test
-    void tokenArraysRemoteImagesAndUnknownEncodingsAreRefusedNamingTheField() {
+    void tokenArraysMalformedImagesAndUnknownEncodingsAreRefusedNamingTheField() {
         assertThatThrownBy(() -> EmbeddingsJson.request(json("{\"model\":\"m\",\"input\":[[1,2,3]]}")))
                 .isInstanceOfSatisfying(GatewayRequestException.class, e -> assertThat(e.error().param()).isEqualTo("input"));
         assertThatThrownBy(() -> EmbeddingsJson.request(json("{\"model\":\"m\",\"input\":[{\"type\":\"image_url\",\"image_url\":"
-                + "{\"url\":\"https://example.com/a.png\"}}]}"))).hasMessageContaining("data:image");
+                + "{\"url\":\"not a url\"}}]}"))).hasMessageContaining("https://").hasMessageContaining("data:image");
+        assertThatThrownBy(() -> EmbeddingsJson.request(json("{\"model\":\"m\",\"input\":[{\"type\":\"image_url\",\"image_url\":"
+                + "{\"url\":\"data:text/plain,hello\"}}]}"))).hasMessageContaining("data:image");
         assertThatThrownBy(() -> EmbeddingsJson.request(json("{\"model\":\"m\",\"input\":\"x\",\"encoding_format\":\"int8\"}")))
                 .isInstanceOfSatisfying(GatewayRequestException.class, e -> assertThat(e.error().param()).isEqualTo("encoding_format"));
         assertThatThrownBy(() -> EmbeddingsJson.request(json("{\"input\":\"x\"}")))

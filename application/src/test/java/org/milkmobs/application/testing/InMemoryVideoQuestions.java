@@ -3,6 +3,7 @@ package org.milkmobs.application.testing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.application.port.out.chat.ChatModel.ChatAnswer;
 import org.milkmobs.application.port.out.chat.ChatModel.FinishReason;
@@ -27,5 +28,15 @@ public final class InMemoryVideoQuestions implements VideoQuestions {
         boolean cut = maxTokens < ANSWER_TOKENS;
         return new ChatAnswer("In video " + video.videoId() + " (asked: " + question + ") people pour milk.", cut ? FinishReason.LENGTH
                 : FinishReason.STOP, question.split("\\s+").length, cut ? maxTokens : ANSWER_TOKENS);
+    }
+
+    /** Streams as Pegasus does: word by word, the pieces making up the answer {@link #ask} gives. */
+    @Override
+    public ChatAnswer askStreaming(VideoMedia video, String question, int maxTokens, Subject subject, Consumer<String> onText) {
+        ChatAnswer answer = ask(video, question, maxTokens, subject);
+        for (String piece : answer.text().split("(?<= )")) {
+            onText.accept(piece);
+        }
+        return answer;
     }
 }

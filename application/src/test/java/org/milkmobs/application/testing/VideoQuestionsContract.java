@@ -2,7 +2,9 @@ package org.milkmobs.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.application.port.out.chat.ChatModel.ChatAnswer;
@@ -38,6 +40,29 @@ public abstract class VideoQuestionsContract {
         VideoMedia video = storedVideo();
 
         ChatAnswer answer = questions().ask(video, "Describe every second.", 10, subject(video));
+
+        assertThat(answer.finish()).isEqualTo(FinishReason.LENGTH);
+        assertThat(answer.outputTokens()).isEqualTo(10);
+    }
+
+    @Test
+    void aStreamedAnswerIsHandedOverInSeveralPiecesThatMakeUpItsText() {
+        VideoMedia video = storedVideo();
+        List<String> pieces = new CopyOnWriteArrayList<>();
+
+        ChatAnswer answer = questions().askStreaming(video, "What happens in this video?", 2048, subject(video), pieces::add);
+
+        assertThat(pieces).hasSizeGreaterThan(1);
+        assertThat(String.join("", pieces)).isEqualTo(answer.text()).isNotBlank();
+        assertThat(answer.finish()).isEqualTo(FinishReason.STOP);
+        assertThat(answer.outputTokens()).isPositive();
+    }
+
+    @Test
+    void aStreamedAnswerLongerThanItsAllowanceIsCutAndSaysSo() {
+        VideoMedia video = storedVideo();
+
+        ChatAnswer answer = questions().askStreaming(video, "Describe every second.", 10, subject(video), piece -> { });
 
         assertThat(answer.finish()).isEqualTo(FinishReason.LENGTH);
         assertThat(answer.outputTokens()).isEqualTo(10);

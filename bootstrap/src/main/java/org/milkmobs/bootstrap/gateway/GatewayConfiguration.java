@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.milkmobs.adapters.http.HttpsImageFetcher;
+import org.milkmobs.adapters.http.TrustStores;
 import org.milkmobs.application.port.in.gateway.ApiKeysUseCase;
 import org.milkmobs.application.port.in.gateway.GatewayUseCase;
 import org.milkmobs.application.port.out.Transactions;
@@ -15,6 +19,8 @@ import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.port.out.gateway.RemoteImages;
+import org.milkmobs.application.port.out.webhook.AddressResolver;
 import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.service.gateway.ApiKeysService;
@@ -23,6 +29,8 @@ import org.milkmobs.application.service.gateway.GatewayService;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.bootstrap.TransactionalUseCases;
 import org.milkmobs.bootstrap.config.Settings;
+import org.milkmobs.domain.event.AddressRange;
+import org.milkmobs.domain.event.TargetAddressPolicy;
 
 /** The OpenAI-compatible gateway's use cases (ADR 0017). */
 @ApplicationScoped
@@ -48,9 +56,19 @@ public class GatewayConfiguration {
     @Singleton
     GatewayUseCase gateway(ApiKeyStore keys, QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache,
                            Optional<ChatModel> chat, Optional<VideoQuestions> pegasus, LoadVideoPort videos, EmbeddingStore embeddings,
-                           Transactions transactions, Clock clock) {
+                           AddressResolver resolver, Transactions transactions, Clock clock) {
         return new GatewayService(keys, new QueryVectors(queries, audioProber, cache, transactions, clock), chat, pegasus, videos,
-                embeddings, chatSettings(), transactions, clock);
+                embeddings, images(resolver), chatSettings(), transactions, clock);
+    }
+
+    /** Image URLs in embeddings input items, fetched without reaching inside the network (gateway.images.*). */
+    RemoteImages images(AddressResolver resolver) {
+        TargetAddressPolicy policy = new TargetAddressPolicy(settings.list("gateway.images.allowed-targets").stream()
+                .map(AddressRange::parse).toList(), "gateway.images.allowed-targets");
+        SSLContext tls = TrustStores.context(settings.optionalText("gateway.images.trust-store").map(Path::of),
+                settings.optionalText("gateway.images.trust-store-password").orElse("").toCharArray());
+        return new HttpsImageFetcher(resolver, policy, tls, settings.integer("gateway.images.max-bytes"),
+                settings.duration("gateway.images.timeout"));
     }
 
     ChatSettings chatSettings() {

@@ -41,12 +41,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.milkmobs.adapters.aws.testing.BedrockDouble;
 import org.milkmobs.adapters.aws.testing.BedrockDouble.Operation;
 import org.milkmobs.adapters.aws.testing.BedrockFault;
+import org.milkmobs.adapters.http.testing.SelfSignedHttps;
 import org.milkmobs.adapters.media.testing.MediaFixtures;
 import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
 
 /**
  * The OpenAI-compatible gateway (/v1) as OpenAI's own Java SDK sees it, on the WAR configured for Bedrock and
- * talking to the Bedrock double: models, text and image embeddings, keys that are revoked or out of budget,
+ * talking to the Bedrock double: models, text and image embeddings (inline and by https URL, from a local HTTPS server with a
+ * test certificate), chat and Pegasus (whole and streamed), keys that are revoked or out of budget,
  * and a key's ceiling under 50 concurrent calls.
  */
 class GatewayIT {
@@ -65,12 +67,18 @@ class GatewayIT {
     private static BedrockDouble bedrock;
     private static MilkMobsServer server;
     private static ApiClient admin;
+    private static SelfSignedHttps images;
 
     @BeforeAll
     static void start() {
+        // an image host inside the network, as an operator would permit one: its address allow-listed, its CA trusted
+        images = SelfSignedHttps.start(dir);
         stack = BedrockStack.start("gateway", dir, Map.ofEntries(
                 Map.entry("BEDROCK_PRICE_MARENGO_INPUT_TOKEN", PER_TOKEN),
-                Map.entry("GATEWAY_CHAT_MODELS", CHAT + "=" + CLAUDE)));
+                Map.entry("GATEWAY_CHAT_MODELS", CHAT + "=" + CLAUDE),
+                Map.entry("GATEWAY_IMAGES_ALLOWED_TARGETS", "127.0.0.1/32"),
+                Map.entry("GATEWAY_IMAGES_TRUST_STORE", images.trustStore().toString()),
+                Map.entry("GATEWAY_IMAGES_TRUST_STORE_PASSWORD", SelfSignedHttps.PASSWORD)));
         bedrock = stack.bedrock();
         server = stack.server();
         admin = server.as(server.tokens().admin("gateway-admin"));
@@ -80,6 +88,9 @@ class GatewayIT {
     static void stop() {
         if (stack != null) {
             stack.close();
+        }
+        if (images != null) {
+            images.close();
         }
     }
 
@@ -149,7 +160,7 @@ class GatewayIT {
     }
 
     @Test
-    void pegasusAnswersAQuestionAboutAStoredVideoUnderTheKey() throws Exception {
+    void pegasusAnswersAQuestionAboutAStoredVideoUnderTheKeyWholeAndStreamed() throws Exception {
         ApiClient alice = server.as(server.tokens().consumer("gateway-alice"));
         String videoId = new Uploads(alice).submitUploadComplete(MediaFixtures.video(dir, "asked-about", 4, 320, 240), "milk pour",
                 List.of("milkmob"));
@@ -187,24 +198,91 @@ class GatewayIT {
                     assertThat(v.getJsonArray("embedding")).hasSize(512);
                 });
         assertThat(bedrock.requests()).hasSize(1);
+
+        // the same question streamed: Pegasus's InvokeModelWithResponseStream chunks arrive as chunks of OpenAI's stream
+        bedrock.reset();
+        ChatCompletionAccumulator streamed = ChatCompletionAccumulator.create();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = sdk(key.secret()).chat().completions().createStreaming(
+                ChatCompletionCreateParams.builder().model(PEGASUS).messages(messages).build())) {
+            stream.stream().forEach(chunk -> chunks.add(streamed.accumulate(chunk)));
+        }
+
+        List<String> pieces = chunks.stream().filter(c -> !c.choices().isEmpty())
+                .flatMap(c -> c.choices().get(0).delta().content().filter(t -> !t.isEmpty()).stream()).toList();
+        assertThat(pieces).hasSizeGreaterThan(3);
+        assertThat(streamed.chatCompletion().choices().get(0).message().content())
+                .hasValueSatisfying(t -> assertThat(t).isEqualTo(String.join("", pieces)).isEqualTo(answer.choices().get(0).message()
+                        .content().orElseThrow()));
+        assertThat(chunks.get(chunks.size() - 1).usage()).hasValueSatisfying(u -> assertThat(u.completionTokens()).isPositive());
+        assertThat(bedrock.requests()).singleElement().satisfies(r -> {
+            assertThat(r.operation()).isEqualTo(Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM);
+            assertThat(r.modelId()).isEqualTo(PEGASUS);
+        });
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ? AND error_code IS NULL", key.id()))
+                .containsExactly("ANALYZE_VIDEO", "ANALYZE_VIDEO");
     }
 
     @Test
     void anImageInAnInputItemIsEmbeddedByMarengo() throws Exception {
-        Path frame = MediaFixtures.video(dir, "frame-source", 1, 160, 120);
-        Path png = dir.resolve("frame.png");
-        new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-i", frame.toString(), "-frames:v", "1", png.toString())
-                .inheritIO().start().waitFor();
-        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(png));
-        @SuppressWarnings("unchecked")
-        JsonField<EmbeddingCreateParams.Input> imageItem = (JsonField<EmbeddingCreateParams.Input>) (JsonField<?>) JsonValue.from(
-                List.of(Map.of("type", "image_url", "image_url", Map.of("url", dataUrl))));
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(png("frame", 160, 120));
 
         CreateEmbeddingResponse image = sdk(newKey("images").secret()).embeddings().create(EmbeddingCreateParams.builder()
-                .model(MARENGO).input(imageItem).build());
+                .model(MARENGO).input(imageItem(dataUrl)).build());
 
         assertThat(image.data()).singleElement().satisfies(e -> assertThat(e.embedding()).hasSize(512));
         assertThat(bedrock.requests()).singleElement().satisfies(r -> assertThat(r.body()).contains("\"inputType\":\"image\""));
+    }
+
+    @Test
+    void anHttpsImageUrlIsFetchedAndEmbeddedWhileInternalPlainOrRedirectingUrlsAreRefusedBeforeBedrock() throws Exception {
+        byte[] png = png("fetched", 200, 150);
+        images.image("/fetched.png", "image/png", png).serve("/moved.png", exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().add("Location", images.uri("/fetched.png").toString());
+                exchange.sendResponseHeaders(301, -1);
+            }
+        });
+        Key key = newKey("image urls");
+        OpenAIClient openai = sdk(key.secret());
+
+        CreateEmbeddingResponse image = openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO)
+                .input(imageItem(images.uri("/fetched.png").toString())).build());
+
+        assertThat(image.data()).singleElement().satisfies(e -> assertThat(e.embedding()).hasSize(512));
+        // the fetched bytes are what Marengo was sent
+        assertThat(bedrock.requests()).singleElement().satisfies(r -> assertThat(r.body())
+                .contains("\"inputType\":\"image\"").contains(Base64.getEncoder().encodeToString(png)));
+        Map<String, String> refusals = Map.of(
+                "https://169.254.169.254/latest/meta-data/iam/security-credentials/", "169.254.169.254, a link-local address",
+                "https://10.0.0.7/frame.png", "a private address",
+                images.uri("/fetched.png").toString().replace("https:", "http:"), "only https",
+                images.uri("/moved.png").toString(), "redirects are not followed");
+        refusals.forEach((url, why) -> assertThatThrownBy(() -> openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO)
+                .input(imageItem(url)).build()))
+                .as(url).isInstanceOfSatisfying(OpenAIServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.code()).contains("invalid_image_url");
+                    assertThat(e.param()).contains("input");
+                    assertThat(e.getMessage()).contains("input[0]").contains(why);
+                }));
+        assertThat(bedrock.requests()).hasSize(1);
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ?", key.id())).containsExactly("EMBED_IMAGE");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonField<EmbeddingCreateParams.Input> imageItem(String url) {
+        return (JsonField<EmbeddingCreateParams.Input>) (JsonField<?>) JsonValue.from(
+                List.of(Map.of("type", "image_url", "image_url", Map.of("url", url))));
+    }
+
+    /** One video frame as a PNG; frames of one size are alike, and the query cache would answer the second. */
+    private static byte[] png(String name, int width, int height) throws Exception {
+        Path frame = MediaFixtures.video(dir, name + "-source", 1, width, height);
+        Path png = dir.resolve(name + ".png");
+        new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-i", frame.toString(), "-frames:v", "1", png.toString())
+                .inheritIO().start().waitFor();
+        return Files.readAllBytes(png);
     }
 
     @Test

@@ -7,15 +7,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Refuses webhook targets that would let a caller reach inside the network (server-side request forgery):
- * loopback, link-local (the cloud metadata service at 169.254.169.254), private, unique-local, carrier-grade NAT,
- * multicast and unspecified addresses, unless an allow-list range contains the address. Every address a name
- * resolves to must pass.
+ * Refuses targets (webhooks, the gateway's image URLs) that would let a caller reach inside the network
+ * (server-side request forgery): loopback, link-local (the cloud metadata service at 169.254.169.254), private,
+ * unique-local, carrier-grade NAT, multicast and unspecified addresses, unless an allow-list range contains the
+ * address. Every address a name resolves to must pass.
+ *
+ * @param allowSetting the configuration key of the allow-list, named in refusals so an operator knows what to set
  */
-public record TargetAddressPolicy(List<AddressRange> allowed) {
+public record TargetAddressPolicy(List<AddressRange> allowed, String allowSetting) {
 
     public TargetAddressPolicy {
         allowed = List.copyOf(allowed);
+        java.util.Objects.requireNonNull(allowSetting, "allowSetting");
+    }
+
+    /** The webhooks' policy. */
+    public TargetAddressPolicy(List<AddressRange> allowed) {
+        this(allowed, "webhooks.allowed-targets");
     }
 
     /** Why the addresses are refused, or empty when all may be called. */
@@ -27,7 +35,7 @@ public record TargetAddressPolicy(List<AddressRange> allowed) {
             Optional<String> kind = internalKind(address);
             if (kind.isPresent() && allowed.stream().noneMatch(range -> range.contains(address))) {
                 return Optional.of("the host " + host + " resolves to " + address.getHostAddress() + ", a " + kind.get()
-                        + " address; such targets are refused unless webhooks.allowed-targets permits them");
+                        + " address; such targets are refused unless " + allowSetting + " permits them");
             }
         }
         return Optional.empty();

@@ -29,7 +29,7 @@ public final class BedrockAnalyzer {
         this.understanding = new PegasusUnderstanding(settings, sources, clients.runtime(), metered);
         this.queries = new MarengoQueryEmbedder(settings, clients.runtime(), invocations, metered, MarengoQueryEmbedder.Sleeper.REAL);
         this.chat = new BedrockChat(clients.runtime(), clients.streaming(), metered);
-        this.questions = new PegasusQuestions(settings, sources, clients.runtime(), metered);
+        this.questions = new PegasusQuestions(settings, sources, clients.runtime(), clients.streaming(), metered);
     }
 
     public VideoEmbedder embedder() {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -13,7 +12,6 @@ import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.domain.usage.ModelOperation;
 import org.milkmobs.domain.usage.PricedUnit;
 import org.milkmobs.domain.usage.UsageRecord.Subject;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -64,8 +62,7 @@ public final class BedrockChat implements ChatModel {
 
     /**
      * ConverseStream: each text delta goes to {@code onText} as it arrives (on the SDK's event thread). A failure
-     * before any text was handed over is retried like any call; one after it is not, since the caller already
-     * passed that text on and a second attempt would repeat it.
+     * before any text was handed over is retried like any call; one after it is not ({@link StreamedCalls#await}).
      */
     @Override
     public ChatAnswer converseStreaming(ChatRequest request, Subject subject, Consumer<String> onText) {
@@ -104,18 +101,7 @@ public final class BedrockChat implements ChatModel {
                         })
                         .build())
                 .build();
-        try {
-            streaming.converseStream(streamRequest(converseRequest(request)), handler).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SdkException sdk) {
-                if (spoken.get()) {
-                    throw new BedrockCallException.ModelFailed("ModelStreamErrorException",
-                            "the stream broke after part of the answer was sent: " + sdk.getMessage(), sdk);
-                }
-                throw sdk;
-            }
-            throw e;
-        }
+        StreamedCalls.await(streaming.converseStream(streamRequest(converseRequest(request)), handler), spoken);
         return new ChatAnswer(text.toString(), finish(stop[0]), tokens[0], tokens[1]);
     }
 

@@ -41,7 +41,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A local stand-in for Amazon Bedrock Runtime that the real AWS SDK talks to through
  * {@code endpointOverride}: InvokeModel, StartAsyncInvoke, GetAsyncInvoke and ListAsyncInvokes for the
- * Marengo (3.0 and 2.7) and Pegasus bodies. It checks SigV4 signatures, rejects malformed bodies the way
+ * Marengo (3.0 and 2.7) and Pegasus bodies, InvokeModelWithResponseStream for Pegasus, and Converse /
+ * ConverseStream for text models (streams in the real event-stream framing, {@link EventStreams}). It checks SigV4 signatures, rejects malformed bodies the way
  * Bedrock does (400 ValidationException with {@code x-amzn-ErrorType}), writes asynchronous output through
  * an S3 API (S3Proxy), counts invocations per client request token, and injects faults by scenario.
  */
@@ -51,7 +52,8 @@ public final class BedrockDouble implements AutoCloseable {
     private static final String ACCOUNT = "123456789012";
 
     /** The operations, for fault injection and counting. */
-    public enum Operation { INVOKE_MODEL, START_ASYNC_INVOKE, GET_ASYNC_INVOKE, LIST_ASYNC_INVOKES, CONVERSE, CONVERSE_STREAM }
+    public enum Operation { INVOKE_MODEL, INVOKE_MODEL_WITH_RESPONSE_STREAM, START_ASYNC_INVOKE, GET_ASYNC_INVOKE, LIST_ASYNC_INVOKES, CONVERSE,
+        CONVERSE_STREAM }
 
     /** One request the double received, and what it answered. */
     public record Request(Operation operation, String modelId, String body, int status) {
@@ -196,9 +198,8 @@ public final class BedrockDouble implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
             Operation operation = operation(exchange.getRequestMethod(), path);
-            String modelId = operation == Operation.INVOKE_MODEL ? decode(path.substring("/model/".length(), path.length() - "/invoke".length()))
-                    : operation == Operation.CONVERSE ? decode(path.substring("/model/".length(), path.length() - "/converse".length()))
-                    : operation == Operation.CONVERSE_STREAM ? decode(path.substring("/model/".length(), path.length() - "/converse-stream".length())) : "";
+            String modelId = path.startsWith("/model/") && operation != null
+                    ? decode(path.substring("/model/".length(), path.lastIndexOf('/'))) : "";
             Answer answer = answer(exchange, operation, modelId, body);
             requests.add(new Request(operation, modelId, new String(body, StandardCharsets.UTF_8), answer.status));
             if (!delay.isZero()) {
@@ -239,6 +240,9 @@ public final class BedrockDouble implements AutoCloseable {
         if ("POST".equals(method) && path.startsWith("/model/") && path.endsWith("/invoke")) {
             return Operation.INVOKE_MODEL;
         }
+        if ("POST".equals(method) && path.startsWith("/model/") && path.endsWith("/invoke-with-response-stream")) {
+            return Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
+        }
         if ("POST".equals(method) && path.startsWith("/model/") && path.endsWith("/converse")) {
             return Operation.CONVERSE;
         }
@@ -278,7 +282,8 @@ public final class BedrockDouble implements AutoCloseable {
                 case GET_ASYNC_INVOKE -> getAsyncInvoke(decode(exchange.getRequestURI().getRawPath().substring("/async-invoke/".length())));
                 case LIST_ASYNC_INVOKES -> listAsyncInvokes(query(exchange.getRequestURI().getRawQuery()));
                 case CONVERSE -> Answer.json(200, converse(body));
-                case CONVERSE_STREAM -> ConverseEvents.answer(converse(body));
+                case CONVERSE_STREAM -> EventStreams.converse(converse(body));
+                case INVOKE_MODEL_WITH_RESPONSE_STREAM -> pegasusStream(modelId, body);
             };
         } catch (Invalid e) {
             return Answer.error(BedrockFault.VALIDATION, e.getMessage());
@@ -318,21 +323,49 @@ public final class BedrockDouble implements AutoCloseable {
                 "x-amzn-bedrock-input-token-count", String.valueOf("text".equals(input.type()) ? input.text().split("\\s+").length : 0)));
     }
 
+    /** Pegasus's answer to InvokeModel: the whole message at once, its token counts in the response headers. */
     private Answer pegasus(JsonObject request) {
+        PegasusReply reply = pegasusReply(request);
+        JsonObject body = Json.createObjectBuilder().add("message", reply.message()).add("finishReason", reply.finishReason()).build();
+        return new Answer(200, body.toString().getBytes(StandardCharsets.UTF_8), Map.of(
+                "x-amzn-bedrock-input-token-count", String.valueOf(reply.inputTokens()),
+                "x-amzn-bedrock-output-token-count", String.valueOf(reply.outputTokens())));
+    }
+
+    /**
+     * Pegasus's answer to InvokeModelWithResponseStream: the same message in chunks of a word each
+     * ({@code {"message": piece}}), then a last chunk with {@code finishReason} and Bedrock's invocation metrics,
+     * the only place a streamed call's token counts can travel (its headers left before the model wrote).
+     */
+    private Answer pegasusStream(String modelId, byte[] body) {
+        if (!modelId.contains("pegasus")) {
+            throw new Invalid("The double streams InvokeModel answers for Pegasus only, not " + modelId);
+        }
+        PegasusReply reply = pegasusReply(BedrockBodies.object(body));
+        List<JsonObject> parts = new ArrayList<>();
+        for (String piece : reply.message().split("(?<= )")) {
+            parts.add(Json.createObjectBuilder().add("message", piece).build());
+        }
+        parts.add(Json.createObjectBuilder().add("finishReason", reply.finishReason())
+                .add("amazon-bedrock-invocationMetrics", Json.createObjectBuilder().add("inputTokenCount", reply.inputTokens())
+                        .add("outputTokenCount", reply.outputTokens()).add("invocationLatency", 1).add("firstByteLatency", 1))
+                .build());
+        return EventStreams.chunks(parts);
+    }
+
+    private record PegasusReply(String message, String finishReason, int inputTokens, int outputTokens) {
+    }
+
+    private PegasusReply pegasusReply(JsonObject request) {
         BedrockBodies.PegasusInput input = BedrockBodies.pegasusInput(request);
         byte[] video = media(input.mediaSource());
-        JsonObject answer = pegasusAnswer.apply(input.prompt());
-        String message = answer.toString();
+        String message = pegasusAnswer.apply(input.prompt()).toString();
         boolean truncated = input.maxOutputTokens() < pegasusTokensNeeded;
         if (truncated) {
             message = message.substring(0, Math.max(1, message.length() / 2));
         }
-        JsonObject body = Json.createObjectBuilder().add("message", message).add("finishReason", truncated ? "length" : "stop").build();
-        int inputTokens = input.prompt().split("\\s+").length + video.length / 1000;
-        int outputTokens = truncated ? input.maxOutputTokens() : pegasusTokensNeeded;
-        return new Answer(200, body.toString().getBytes(StandardCharsets.UTF_8), Map.of(
-                "x-amzn-bedrock-input-token-count", String.valueOf(inputTokens),
-                "x-amzn-bedrock-output-token-count", String.valueOf(outputTokens)));
+        return new PegasusReply(message, truncated ? "length" : "stop", input.prompt().split("\\s+").length + video.length / 1000,
+                truncated ? input.maxOutputTokens() : pegasusTokensNeeded);
     }
 
     /**

@@ -17,6 +17,8 @@ import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.port.out.gateway.RemoteImageRefusedException;
+import org.milkmobs.application.port.out.gateway.RemoteImages;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
@@ -53,6 +55,7 @@ public class GatewayService implements GatewayUseCase {
     private final Optional<VideoQuestions> pegasus;
     private final LoadVideoPort videos;
     private final EmbeddingStore embeddings;
+    private final RemoteImages images;
     private final ChatSettings chatSettings;
     private final Transactions transactions;
     private final Clock clock;
@@ -71,6 +74,14 @@ public class GatewayService implements GatewayUseCase {
      */
     public GatewayService(ApiKeyStore keys, QueryVectors queries, Optional<ChatModel> chat, Optional<VideoQuestions> pegasus,
                           LoadVideoPort videos, EmbeddingStore embeddings, ChatSettings chatSettings, Transactions transactions, Clock clock) {
+        this(keys, queries, chat, pegasus, videos, embeddings, RemoteImages.NONE, chatSettings, transactions, clock);
+    }
+
+    /** @param images where images named by URL are fetched */
+    public GatewayService(ApiKeyStore keys, QueryVectors queries, Optional<ChatModel> chat, Optional<VideoQuestions> pegasus,
+                          LoadVideoPort videos, EmbeddingStore embeddings, RemoteImages images, ChatSettings chatSettings,
+                          Transactions transactions, Clock clock) {
+        this.images = Objects.requireNonNull(images, "images");
         this.pegasus = Objects.requireNonNull(pegasus, "pegasus");
         this.videos = videos;
         this.embeddings = embeddings;
@@ -124,10 +135,7 @@ public class GatewayService implements GatewayUseCase {
 
     private ChatCompletion converse(ApiKey key, ChatCompletionRequest request, Optional<Consumer<String>> onText) {
         if (pegasus.isPresent() && pegasus.get().model().equals(request.model())) {
-            // Pegasus is asked as a whole (its streaming invocation is not wired yet): one piece
-            ChatCompletion answer = askPegasus(key, pegasus.get(), request);
-            onText.ifPresent(consumer -> consumer.accept(answer.text()));
-            return answer;
+            return askPegasus(key, pegasus.get(), request, onText);
         }
         if (request.messages().stream().anyMatch(m -> m.video().isPresent())) {
             throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", "only " + pegasus.map(VideoQuestions::model)
@@ -165,7 +173,7 @@ public class GatewayService implements GatewayUseCase {
     }
 
     /** Pegasus takes one prompt and one video: the conversation's texts, and the video its messages name. */
-    private ChatCompletion askPegasus(ApiKey key, VideoQuestions model, ChatCompletionRequest request) {
+    private ChatCompletion askPegasus(ApiKey key, VideoQuestions model, ChatCompletionRequest request, Optional<Consumer<String>> onText) {
         List<String> named = request.messages().stream().flatMap(m -> m.video().stream()).distinct().toList();
         if (named.size() != 1) {
             throw new GatewayRefusedException(Reason.INVALID_INPUT, "messages", model.model() + " answers about one stored video: name it in"
@@ -178,8 +186,9 @@ public class GatewayService implements GatewayUseCase {
         }
         int maxTokens = Math.min(request.maxTokens().orElse(chatSettings.defaultMaxTokens()), PEGASUS_MAX_OUTPUT_TOKENS);
         VideoMedia media = new VideoMedia(video.id(), BlobKey.source(video.id()), video.media().orElseThrow());
-        ChatModel.ChatAnswer answer = model.ask(media, prompt, maxTokens,
-                new Subject(Optional.of(video.id()), Optional.of("chat:" + model.model()), Optional.of(key.id())));
+        Subject subject = new Subject(Optional.of(video.id()), Optional.of("chat:" + model.model()), Optional.of(key.id()));
+        ChatModel.ChatAnswer answer = onText.isPresent() ? model.askStreaming(media, prompt, maxTokens, subject, onText.get())
+                : model.ask(media, prompt, maxTokens, subject);
         return new ChatCompletion(model.model(), answer.text(), answer.finish() == ChatModel.FinishReason.LENGTH ? "length" : "stop",
                 answer.inputTokens(), answer.outputTokens());
     }
@@ -231,9 +240,10 @@ public class GatewayService implements GatewayUseCase {
     public Embeddings embed(ApiKey key, EmbeddingsRequest request) {
         EmbeddingModel model = queries.model();
         check(model, request);
+        List<EmbeddingInput> inputs = fetched(request.inputs());
         List<float[]> vectors = new ArrayList<>();
         long tokens = 0;
-        for (EmbeddingInput input : request.inputs()) {
+        for (EmbeddingInput input : inputs) {
             if (input instanceof EmbeddingInput.Text text) {
                 vectors.add(queries.text(text.text(), Optional.of(key.id())).orElseThrow(
                         () -> new GatewayRefusedException(Reason.NOT_CONFIGURED, "input", TEXT_NEEDS_BEDROCK)).vector());
@@ -243,6 +253,23 @@ public class GatewayService implements GatewayUseCase {
             }
         }
         return new Embeddings(model.id(), vectors, tokens);
+    }
+
+    /** Images named by URL, fetched before the first paid call, so a refused one costs the batch nothing. */
+    private List<EmbeddingInput> fetched(List<EmbeddingInput> inputs) {
+        List<EmbeddingInput> fetched = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i) instanceof EmbeddingInput.ImageUrl reference) {
+                try {
+                    fetched.add(new EmbeddingInput.Image(images.fetch(reference.url())));
+                } catch (RemoteImageRefusedException e) {
+                    throw new GatewayRefusedException(Reason.IMAGE_URL_REFUSED, "input", "input[" + i + "]: " + e.getMessage());
+                }
+            } else {
+                fetched.add(inputs.get(i));
+            }
+        }
+        return fetched;
     }
 
     /** Everything that can be refused is refused before the first paid call. */

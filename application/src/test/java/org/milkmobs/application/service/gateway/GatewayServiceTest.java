@@ -24,6 +24,8 @@ import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.port.out.budget.PaidCall;
 import org.milkmobs.application.port.out.chat.ChatModel;
+import org.milkmobs.application.port.out.gateway.RemoteImageRefusedException;
+import org.milkmobs.application.port.out.gateway.RemoteImages;
 import org.milkmobs.application.port.out.budget.Reservation;
 import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
@@ -104,8 +106,38 @@ class GatewayServiceTest {
     private GatewayService gateway(QueryEmbedder embedder, Optional<ChatModel> chatModel) {
         return new GatewayService(keys, new QueryVectors(embedder, clip -> {
             throw new UnsupportedOperationException();
-        }, new MapCache(), ApiKeyServiceTransactions.DIRECT, clock), chatModel, chatModel.map(c -> pegasus), videos, stored, chatSettings,
-                ApiKeyServiceTransactions.DIRECT, clock);
+        }, new MapCache(), ApiKeyServiceTransactions.DIRECT, clock), chatModel, chatModel.map(c -> pegasus), videos, stored, images,
+                chatSettings, ApiKeyServiceTransactions.DIRECT, clock);
+    }
+
+    /** Image URLs in memory: one known image; any other URL is refused as a fetcher would refuse it. */
+    private final List<java.net.URI> fetched = new ArrayList<>();
+    private final RemoteImages images = url -> {
+        fetched.add(url);
+        if (url.toString().equals("https://images.example/frame.png")) {
+            return new byte[] {(byte) 0x89, 'P', 'N', 'G'};
+        }
+        throw new RemoteImageRefusedException("the image URL is not fetched: " + url.getHost() + " is a loopback address");
+    };
+
+    @Test
+    void imageUrlsAreFetchedBeforeTheFirstPaidCallAndARefusedOneCostsTheBatchNothing() {
+        ApiKey key = admin.create("image urls").key();
+        GatewayService gateway = gateway(marengo);
+
+        var embedded = gateway.embed(key, new EmbeddingsRequest(MARENGO, List.of(new EmbeddingInput.Text("milk"),
+                new EmbeddingInput.ImageUrl(java.net.URI.create("https://images.example/frame.png"))), Optional.empty()));
+
+        assertThat(embedded.vectors()).hasSize(2);
+        assertThat(marengo.calls.get()).isEqualTo(2);
+        assertThatThrownBy(() -> gateway.embed(key, new EmbeddingsRequest(MARENGO, List.of(new EmbeddingInput.Text("a new text"),
+                new EmbeddingInput.ImageUrl(java.net.URI.create("https://127.0.0.1/x.png"))), Optional.empty())))
+                .isInstanceOfSatisfying(GatewayRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(GatewayRefusedException.Reason.IMAGE_URL_REFUSED);
+                    assertThat(e.getMessage()).startsWith("input[1]: ").contains("loopback");
+                });
+        assertThat(marengo.calls.get()).isEqualTo(2);
+        assertThat(fetched).hasSize(2);
     }
 
     private Video video(boolean accepted) {
@@ -141,6 +173,29 @@ class GatewayServiceTest {
         assertThatThrownBy(() -> gateway.chat(key, new ChatCompletionRequest("claude", List.of(new ChatMessage("user", "see this",
                 Optional.of(accepted.id().toString()))), Optional.empty(), Optional.empty(), Optional.empty(), List.of())))
                 .isInstanceOf(GatewayRefusedException.class).hasMessageContaining("answers about videos");
+        assertThat(pegasus.subjects).hasSize(1);
+    }
+
+    @Test
+    void aStreamedQuestionToPegasusArrivesInPiecesAndARefusalHandsNothingOver() {
+        ApiKey key = admin.create("streamed video questions").key();
+        GatewayService gateway = gateway(marengo);
+        Video accepted = video(true);
+        Video rejected = video(false);
+        List<String> pieces = new java.util.ArrayList<>();
+
+        var answer = gateway.chatStreaming(key, new ChatCompletionRequest(pegasus.model(), List.of(new ChatMessage("user", "who pours?",
+                Optional.of(accepted.id().toString()))), Optional.empty(), Optional.empty(), Optional.empty(), List.of()), pieces::add);
+
+        assertThat(pieces).hasSizeGreaterThan(1);
+        assertThat(String.join("", pieces)).isEqualTo(answer.text()).contains("who pours?");
+        assertThat(answer.model()).isEqualTo(pegasus.model());
+        assertThat(pegasus.subjects).singleElement().satisfies(s -> assertThat(s.apiKey()).contains(key.id()));
+        pieces.clear();
+        assertThatThrownBy(() -> gateway.chatStreaming(key, new ChatCompletionRequest(pegasus.model(), List.of(new ChatMessage("user",
+                "and this?", Optional.of(rejected.id().toString()))), Optional.empty(), Optional.empty(), Optional.empty(), List.of()),
+                pieces::add)).isInstanceOf(GatewayRefusedException.class);
+        assertThat(pieces).isEmpty();
         assertThat(pegasus.subjects).hasSize(1);
     }
 

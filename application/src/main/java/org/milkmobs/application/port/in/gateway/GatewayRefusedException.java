@@ -7,7 +7,8 @@ package org.milkmobs.application.port.in.gateway;
 public class GatewayRefusedException extends RuntimeException {
 
     /** Why, in terms an OpenAI client understands. */
-    public enum Reason { MODEL_NOT_FOUND, NOT_CONFIGURED, UNSUPPORTED_OPTION, INVALID_INPUT }
+    /** {@code IMAGE_URL_REFUSED}: an image named by URL was not fetched, or its answer not taken. */
+    public enum Reason { MODEL_NOT_FOUND, NOT_CONFIGURED, UNSUPPORTED_OPTION, INVALID_INPUT, IMAGE_URL_REFUSED }
 
     private final Reason reason;
     private final String parameter;

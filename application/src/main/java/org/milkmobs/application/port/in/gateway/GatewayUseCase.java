@@ -25,7 +25,8 @@ public interface GatewayUseCase {
     /**
      * One vector per input, in order.
      *
-     * @throws GatewayRefusedException when the model is not served, cannot take an input or cannot honour {@code dimensions}
+     * @throws GatewayRefusedException when the model is not served, cannot take an input or cannot honour {@code dimensions}, or an
+     *         image URL is not fetched (all before the first paid call)
      * @throws org.milkmobs.application.port.out.budget.BudgetExhaustedException when a ceiling (the key's included) has no room
      * @throws org.milkmobs.application.port.out.analysis.AnalysisFailedException when the model failed or refused
      */
@@ -123,6 +124,13 @@ public interface GatewayUseCase {
         record Image(byte[] bytes) implements EmbeddingInput {
             public Image {
                 Objects.requireNonNull(bytes, "bytes");
+            }
+        }
+
+        /** An image named by its {@code https} URL, fetched for the caller when nothing forbids it. */
+        record ImageUrl(java.net.URI url) implements EmbeddingInput {
+            public ImageUrl {
+                Objects.requireNonNull(url, "url");
             }
         }
     }

@@ -5,24 +5,42 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * ConverseStream's answer as Bedrock sends it: {@code application/vnd.amazon.eventstream}, one binary message per
- * event (a prelude with the total and header lengths and its CRC32, string headers, the JSON payload, and the
- * CRC32 of the whole message). Encoded by hand rather than with the SDK's own encoder, so a framing mistake on
- * either side shows up as a decoding failure in the SDK instead of cancelling out.
+ * Streamed answers as Bedrock sends them (ConverseStream, InvokeModelWithResponseStream):
+ * {@code application/vnd.amazon.eventstream}, one binary message per event (a prelude with the total and header
+ * lengths and its CRC32, string headers, the JSON payload, and the CRC32 of the whole message). Encoded by hand
+ * rather than with the SDK's own encoder, so a framing mistake on either side shows up as a decoding failure in
+ * the SDK instead of cancelling out.
  */
-final class ConverseEvents {
+final class EventStreams {
 
-    private ConverseEvents() {
+    private static final String CONTENT_TYPE = "application/vnd.amazon.eventstream";
+
+    private EventStreams() {
+    }
+
+    /**
+     * InvokeModelWithResponseStream's answer: one {@code chunk} event per part, its payload the {@code PayloadPart}
+     * structure {@code {"bytes": base64}} holding the model's own JSON for that part.
+     */
+    static BedrockDouble.Answer chunks(List<JsonObject> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (JsonObject part : parts) {
+            write(out, "chunk", Json.createObjectBuilder().add("bytes", Base64.getEncoder()
+                    .encodeToString(part.toString().getBytes(StandardCharsets.UTF_8))).build());
+        }
+        return new BedrockDouble.Answer(200, out.toByteArray(), Map.of("Content-Type", CONTENT_TYPE,
+                "X-Amzn-Bedrock-Content-Type", "application/json"));
     }
 
     /** The Converse answer {@code answer} cut into the events a streaming text model sends: one delta per word. */
-    static BedrockDouble.Answer answer(JsonObject answer) {
+    static BedrockDouble.Answer converse(JsonObject answer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, "messageStart", Json.createObjectBuilder().add("role", "assistant").build());
         String text = answer.getJsonObject("output").getJsonObject("message").getJsonArray("content").getJsonObject(0).getString("text");
@@ -35,7 +53,7 @@ final class ConverseEvents {
         write(out, "messageStop", Json.createObjectBuilder().add("stopReason", answer.getString("stopReason")).build());
         write(out, "metadata", Json.createObjectBuilder().add("usage", answer.getJsonObject("usage"))
                 .add("metrics", answer.getJsonObject("metrics")).build());
-        return new BedrockDouble.Answer(200, out.toByteArray(), Map.of("Content-Type", "application/vnd.amazon.eventstream"));
+        return new BedrockDouble.Answer(200, out.toByteArray(), Map.of("Content-Type", CONTENT_TYPE));
     }
 
     private static void write(ByteArrayOutputStream out, String eventType, JsonObject payload) {
