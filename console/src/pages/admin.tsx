@@ -137,12 +137,68 @@ export function AdminVideos() {
       <div class="filters">
         <label>Status <select value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
           <option value="">any</option>
-          {["SUBMITTED", "UPLOADED", "PROCESSING", "DEFERRED", "ANALYZED", "VALIDATED", "REJECTED", "FAILED"].map((s) => <option key={s}>{s}</option>)}
+          {["SUBMITTED", "UPLOADED", "PROCESSING", "DEFERRED", "ANALYZED", "IN_REVIEW", "VALIDATED", "REJECTED", "FAILED"].map((s) => <option key={s}>{s}</option>)}
         </select></label>
         <label>Owner <input value={owner} onChange={(e) => setOwner(e.currentTarget.value)} /></label>
       </div>
       <ErrorLine error={list.error} />
       {list.data ? <Cards admin videos={list.data.items.map((v) => ({ ...v, durationSeconds: v.media?.durationSeconds }))} /> : <Loading what="videos" />}
+    </div>
+  );
+}
+
+/** Videos the analysis could not prove take part (ADR 0022): an admin approves or rejects a selection at once. */
+export function Reviews() {
+  const queue = useLive(() => must(api.GET("/api/admin/videos", { params: { query: { status: "IN_REVIEW", limit: 100 } } })), POLL);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [reason, setReason] = useState("");
+  const [asReferences, setAsReferences] = useState(false);
+  const [outcome, setOutcome] = useState<string>();
+  const items = queue.data?.items ?? [];
+  const toggle = (id: string) => setChosen((now) => { const next = new Set(now); if (!next.delete(id)) next.add(id); return next; });
+  const decide = async (decision: "VALIDATED" | "REJECTED") => {
+    try {
+      const answer = await must(api.POST("/api/admin/reviews", { body: { videoIds: [...chosen], decision, ...(reason ? { reason } : {}),
+        asReferences: decision === "VALIDATED" && asReferences } }));
+      const problems = answer.results.filter((r) => r.problem);
+      setOutcome(`${answer.results.length - problems.length} ${decision === "VALIDATED" ? "approved" : "rejected"}`
+        + (problems.length ? `; not decided: ${problems.map((p) => p.problem).join("; ")}` : ""));
+      setChosen(new Set());
+      queue.reload();
+    } catch (e) {
+      setOutcome((e as Error).message);
+    }
+  };
+  return (
+    <div>
+      <h1>Review queue</h1>
+      <p class="muted">The analysis could not establish that these videos take part (no participation score, no likeness to a campaign reference).</p>
+      <ErrorLine error={queue.error} />
+      {outcome && <p data-testid="review-outcome" aria-live="polite">{outcome}</p>}
+      {!queue.data ? <Loading what="the queue" /> : items.length === 0 ? <p class="muted" data-testid="queue-empty">Nothing waits for review.</p> : (
+        <div>
+          <label><input type="checkbox" checked={chosen.size === items.length}
+            onChange={(e) => setChosen(e.currentTarget.checked ? new Set(items.map((v) => v.videoId)) : new Set())} /> Select all</label>
+          <ul class="cards">
+            {items.map((v) => (
+              <li key={v.videoId}>
+                <label>
+                  <input type="checkbox" aria-label={`Choose ${v.title}`} checked={chosen.has(v.videoId)} onChange={() => toggle(v.videoId)} />
+                  {v.thumbnailUrl ? <img src={v.thumbnailUrl} alt="" loading="lazy" /> : <div class="noimg" />}
+                  <span class="title">{v.title}</span>
+                </label>
+                <a href={`#/admin/videos/${v.videoId}`}>details</a>
+              </li>
+            ))}
+          </ul>
+          <div class="filters">
+            <label>Reason <input value={reason} maxLength={1000} onInput={(e) => setReason(e.currentTarget.value)} placeholder="optional" /></label>
+            <label><input type="checkbox" checked={asReferences} onChange={(e) => setAsReferences(e.currentTarget.checked)} /> Approved videos become campaign references</label>
+            <button disabled={!chosen.size} onClick={() => decide("VALIDATED")}>Approve {chosen.size || ""}</button>
+            <button disabled={!chosen.size} onClick={() => decide("REJECTED")}>Reject {chosen.size || ""}</button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

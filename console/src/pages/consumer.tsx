@@ -96,7 +96,7 @@ export function VideoPage({ videoId }: { videoId: string }) {
   );
 }
 
-const FINAL = ["VALIDATED", "REJECTED", "FAILED"];
+const FINAL = ["VALIDATED", "REJECTED", "IN_REVIEW", "FAILED"];
 
 export function Upload() {
   const [phase, setPhase] = useState<"form" | "uploading" | "watching">("form");
@@ -151,6 +151,7 @@ function UploadStatus({ videoId }: { videoId: string }) {
     <div aria-live="polite">
       <p>Status: <Status status={v.status} /> {v.progress && `(${v.progress.completedSteps}/${v.progress.totalSteps} steps)`}</p>
       {v.status === "REJECTED" && <p data-testid="reason">Not accepted: score {v.validation?.score.toFixed(2)} below {v.validation?.threshold.toFixed(2)}.</p>}
+      {v.status === "IN_REVIEW" && <p data-testid="reason">Waiting for a person: the analysis could not tell whether it takes part in the campaign.</p>}
       {v.failure && <p class="error" data-testid="reason">{v.failure.detail}</p>}
       {FINAL.includes(v.status) && <p data-testid="final"><a href={`#/videos/${videoId}`}>Open the video</a></p>}
     </div>

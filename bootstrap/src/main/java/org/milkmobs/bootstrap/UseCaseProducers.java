@@ -21,6 +21,7 @@ import org.milkmobs.application.port.in.pipeline.ExecuteStepUseCase;
 import org.milkmobs.application.port.in.pipeline.PipelineAdminUseCase;
 import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
 import org.milkmobs.application.port.in.storage.TransferBlobUseCase;
+import org.milkmobs.application.port.in.validation.ReviewVideosUseCase;
 import org.milkmobs.application.port.in.validation.ValidateVideoUseCase;
 import org.milkmobs.application.port.in.video.CompleteUploadUseCase;
 import org.milkmobs.application.port.in.video.DeleteVideoUseCase;
@@ -39,6 +40,7 @@ import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.port.out.campaign.CampaignStore;
 import org.milkmobs.domain.campaign.CampaignSettings;
+import org.milkmobs.domain.validation.UnprovenParticipation;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.EventPublisher;
@@ -84,6 +86,7 @@ import org.milkmobs.application.service.steps.UnderstandStep;
 import org.milkmobs.application.service.steps.ValidateStep;
 import org.milkmobs.application.service.steps.WriteResultsStep;
 import org.milkmobs.application.service.validation.ValidateVideoService;
+import org.milkmobs.application.service.validation.ReviewVideosService;
 import org.milkmobs.application.service.validation.ValidationService;
 import org.milkmobs.application.service.video.CompleteUploadService;
 import org.milkmobs.application.service.video.DeleteVideoService;
@@ -271,7 +274,8 @@ public class UseCaseProducers {
     @Singleton
     ValidationService validationService(AnalysisStore analyses, EmbeddingStore embeddings, CampaignStore campaigns,
                                         CampaignProvider campaign, VideoEmbedder embedder) {
-        return new ValidationService(analyses, embeddings, campaigns, campaign, embedder.model());
+        return new ValidationService(analyses, embeddings, campaigns, campaign, embedder.model(),
+                UnprovenParticipation.parse("validation.unproven", settings.text("validation.unproven")));
     }
 
     /** Not transactional: a step's work (models, ffmpeg) runs outside any transaction; its results are written by finish. */
@@ -307,6 +311,13 @@ public class UseCaseProducers {
     ValidateVideoUseCase validateVideo(LoadVideoPort load, VideoEvents save, ValidationService validation, ValidationStore decisions,
                                        MobAssignment mobs, Clock clock) {
         return transactional.wrap(ValidateVideoUseCase.class, new ValidateVideoService(load, save, validation, decisions, mobs, clock));
+    }
+
+    /** Not transactional itself: each video is decided in a transaction of its own. */
+    @Produces
+    @Singleton
+    ReviewVideosUseCase reviewVideos(LoadVideoPort load, ValidateVideoUseCase validation, CampaignUseCase campaign, Transactions transactions) {
+        return new ReviewVideosService(load, validation, campaign, transactions);
     }
 
     @Produces

@@ -33,7 +33,7 @@ import org.milkmobs.bootstrap.system.MilkMobsServer;
  */
 public final class UploadBenchmark {
 
-    private static final Set<String> SETTLED = Set.of("VALIDATED", "REJECTED", "FAILED");
+    private static final Set<String> SETTLED = Set.of("VALIDATED", "REJECTED", "IN_REVIEW", "FAILED");
     // MicroProfile Metrics 5 (Payara 6) names the heap gauge memory_usedHeap_bytes in the base scope
     private static final Pattern USED_HEAP = Pattern.compile("(?m)^memory_usedHeap_bytes\\{[^}]*\\} ([0-9.E+]+)");
 

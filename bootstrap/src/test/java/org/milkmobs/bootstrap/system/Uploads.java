@@ -77,7 +77,7 @@ final class Uploads {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         JsonObject video = null;
         while (System.nanoTime() < deadline) {
-            video = awaitStatus(videoId, Set.of("VALIDATED", "REJECTED", "FAILED"), Duration.ofSeconds(90));
+            video = awaitStatus(videoId, Set.of("VALIDATED", "REJECTED", "IN_REVIEW", "FAILED"), Duration.ofSeconds(90));
             boolean workflowDone = !video.containsKey("progress") || video.isNull("progress")
                     || !"RUNNING".equals(video.getJsonObject("progress").getString("status"));
             if (workflowDone) {

@@ -15,6 +15,7 @@ public enum EventType {
     VIDEO_DEFERRED("video.deferred", "video"),
     VIDEO_VALIDATED("video.validated", "video"),
     VIDEO_REJECTED("video.rejected", "video"),
+    VIDEO_IN_REVIEW("video.in_review", "video"),
     VIDEO_ANALYZED("video.analyzed", "video"),
     VIDEO_FAILED("video.failed", "video"),
     VIDEO_DELETED("video.deleted", "video"),

@@ -90,6 +90,21 @@ public final class Video {
         moveTo(accepted ? VideoStatus.VALIDATED : VideoStatus.REJECTED, now);
     }
 
+    /**
+     * Moves the video to the status a validation decision gives it (VALIDATED, REJECTED or IN_REVIEW), unless it
+     * is there already, so applying a decision twice changes nothing. True when the status changed.
+     */
+    public boolean settleAs(VideoStatus decided, Instant now) {
+        if (decided != VideoStatus.VALIDATED && decided != VideoStatus.REJECTED && decided != VideoStatus.IN_REVIEW) {
+            throw new IllegalArgumentException("a decision validates, rejects or asks for review, not " + decided);
+        }
+        if (status == decided) {
+            return false;
+        }
+        moveTo(decided, now);
+        return true;
+    }
+
     public void fail(Failure reason, Instant now) {
         moveTo(VideoStatus.FAILED, now);
         this.failure = Objects.requireNonNull(reason, "reason");

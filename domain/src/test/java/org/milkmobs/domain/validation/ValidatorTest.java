@@ -15,6 +15,7 @@ import org.milkmobs.domain.video.Hashtags;
 class ValidatorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final UnprovenParticipation REVIEW = UnprovenParticipation.REVIEW;
     private static final ValidationPolicy POLICY = new ValidationPolicy(Map.of(
             Signal.PARTICIPATION, 0.4, Signal.VISUAL_SIMILARITY, 0.2, Signal.OCR_KEYWORDS, 0.2,
             Signal.HASHTAGS, 0.1, Signal.AUDIO_PRESENCE, 0.1), 0.6);
@@ -24,7 +25,7 @@ class ValidatorTest {
         SignalScores scores = new SignalScores().with(Signal.PARTICIPATION, 0.9).with(Signal.VISUAL_SIMILARITY, 0.5)
                 .with(Signal.OCR_KEYWORDS, 1).with(Signal.HASHTAGS, 0).with(Signal.AUDIO_PRESENCE, 1);
 
-        ValidationDecision decision = Validator.decide(POLICY, scores, NOW);
+        ValidationDecision decision = Validator.decide(POLICY, scores, REVIEW, NOW);
 
         assertThat(decision.score()).isCloseTo(0.4 * 0.9 + 0.2 * 0.5 + 0.2 + 0 + 0.1, within(1e-9));
         assertThat(decision.accepted()).isTrue();
@@ -38,7 +39,7 @@ class ValidatorTest {
         SignalScores withoutParticipation = new SignalScores().with(Signal.VISUAL_SIMILARITY, 0.8).with(Signal.OCR_KEYWORDS, 1)
                 .with(Signal.HASHTAGS, 1).with(Signal.AUDIO_PRESENCE, 1);
 
-        ValidationDecision decision = Validator.decide(POLICY, withoutParticipation, NOW);
+        ValidationDecision decision = Validator.decide(POLICY, withoutParticipation, REVIEW, NOW);
 
         // (0.2*0.8 + 0.2 + 0.1 + 0.1) / 0.6 = 0.9333: absent participation did not drag it to 0.56
         assertThat(decision.score()).isCloseTo((0.2 * 0.8 + 0.2 + 0.1 + 0.1) / 0.6, within(1e-9));
@@ -54,13 +55,34 @@ class ValidatorTest {
     void theThresholdDecides() {
         SignalScores scores = new SignalScores().with(Signal.PARTICIPATION, 0.6);
 
-        assertThat(Validator.decide(new ValidationPolicy(POLICY.weights(), 0.6), scores, NOW).accepted()).isTrue();
-        assertThat(Validator.decide(new ValidationPolicy(POLICY.weights(), 0.61), scores, NOW).accepted()).isFalse();
+        assertThat(Validator.decide(new ValidationPolicy(POLICY.weights(), 0.6), scores, REVIEW, NOW).accepted()).isTrue();
+        assertThat(Validator.decide(new ValidationPolicy(POLICY.weights(), 0.61), scores, REVIEW, NOW).accepted()).isFalse();
+    }
+
+    /** Issue 21 #2: hashtags, text on screen and sound alone never accept a video on their own. */
+    @Test
+    void withoutParticipationOrLikenessToAReferenceThePolicyDecides() {
+        SignalScores hashtagAndSound = new SignalScores().with(Signal.HASHTAGS, 1).with(Signal.AUDIO_PRESENCE, 1);
+
+        assertThat(Validator.decide(POLICY, hashtagAndSound, UnprovenParticipation.REVIEW, NOW).outcome())
+                .isEqualTo(ValidationDecision.Outcome.REVIEW);
+        assertThat(Validator.decide(POLICY, hashtagAndSound, UnprovenParticipation.ACCEPT, NOW).outcome())
+                .isEqualTo(ValidationDecision.Outcome.ACCEPTED);
+        assertThat(Validator.decide(POLICY, hashtagAndSound, UnprovenParticipation.REJECT, NOW).outcome())
+                .isEqualTo(ValidationDecision.Outcome.REJECTED);
+        assertThat(Validator.decide(POLICY, new SignalScores().with(Signal.HASHTAGS, 0).with(Signal.AUDIO_PRESENCE, 0),
+                UnprovenParticipation.REVIEW, NOW).outcome()).as("what fails anyway is rejected, not queued")
+                .isEqualTo(ValidationDecision.Outcome.REJECTED);
+        assertThat(Validator.decide(POLICY, hashtagAndSound.with(Signal.VISUAL_SIMILARITY, 0.9), UnprovenParticipation.REVIEW, NOW)
+                .outcome()).as("a likeness to a reference proves it").isEqualTo(ValidationDecision.Outcome.ACCEPTED);
+        assertThat(UnprovenParticipation.parse("validation.unproven", " Accept ")).isEqualTo(UnprovenParticipation.ACCEPT);
+        assertThatThrownBy(() -> UnprovenParticipation.parse("validation.unproven", "maybe")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("review, accept or reject");
     }
 
     @Test
     void anOverrideKeepsTheEvidenceAndSaysWhoAndWhy() {
-        ValidationDecision automatic = Validator.decide(POLICY, new SignalScores().with(Signal.PARTICIPATION, 0.1), NOW);
+        ValidationDecision automatic = Validator.decide(POLICY, new SignalScores().with(Signal.PARTICIPATION, 0.1), REVIEW, NOW);
 
         ValidationDecision overridden = automatic.overriddenBy(new UserId("root"), true, "clearly a milk mob, the model missed it",
                 NOW.plusSeconds(60));
@@ -80,7 +102,7 @@ class ValidatorTest {
         assertThatThrownBy(() -> new ValidationPolicy(POLICY.weights(), 1.5)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new SignalScores().with(Signal.HASHTAGS, 1.2)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> Validator.decide(new ValidationPolicy(Map.of(Signal.PARTICIPATION, 1.0), 0.5),
-                new SignalScores().with(Signal.HASHTAGS, 1), NOW)).isInstanceOf(InvalidValueException.class);
+                new SignalScores().with(Signal.HASHTAGS, 1), REVIEW, NOW)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test

@@ -61,6 +61,18 @@ class VideoLifecycleTest {
     }
 
     @Test
+    void aVideoInReviewIsSettledUntilAPersonDecidesAndADecisionAppliedTwiceChangesNothing() {
+        Video video = analyzed();
+
+        assertThat(video.settleAs(VideoStatus.IN_REVIEW, T1)).isTrue();
+        assertThat(video.status().isSettled()).isTrue();
+        assertThat(video.settleAs(VideoStatus.IN_REVIEW, T1)).isFalse();
+        assertThat(video.settleAs(VideoStatus.VALIDATED, T1)).isTrue();
+        assertThat(video.status()).isEqualTo(VideoStatus.VALIDATED);
+        assertThatThrownBy(() -> video.settleAs(VideoStatus.PROCESSING, T1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void processingCannotStartBeforeTheUpload() {
         Video video = submitted();
 

@@ -52,9 +52,10 @@ class ValidationStoreAdapter implements ValidationStore {
             breakdown.add(line);
         }
         sql.update("""
-                INSERT INTO validation_decision (video_id, accepted, score, threshold, breakdown, kind, decided_by, reason, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, video.value(), decision.accepted(), decision.score(), decision.threshold(),
+                INSERT INTO validation_decision (video_id, outcome, accepted, score, threshold, breakdown, kind, decided_by, reason,
+                                                 decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, video.value(), decision.outcome().name(), decision.accepted(), decision.score(), decision.threshold(),
                 new Sql.Json(breakdown.build().toString()), decision.kind().name(),
                 decision.decidedBy() == null ? null : decision.decidedBy().value(), decision.reason(), decision.decidedAt());
     }
@@ -62,7 +63,7 @@ class ValidationStoreAdapter implements ValidationStore {
     @Override
     public List<ValidationDecision> decisions(VideoId video) {
         return sql.query("""
-                SELECT accepted, score, threshold, breakdown::text AS breakdown, kind, decided_by, reason, decided_at
+                SELECT outcome, score, threshold, breakdown::text AS breakdown, kind, decided_by, reason, decided_at
                 FROM validation_decision WHERE video_id = ? ORDER BY seq
                 """, ValidationStoreAdapter::decision, video.value());
     }
@@ -72,7 +73,7 @@ class ValidationStoreAdapter implements ValidationStore {
         Map<VideoId, ValidationDecision> found = new HashMap<>();
         if (!videos.isEmpty()) {
             sql.query("""
-                    SELECT DISTINCT ON (video_id) video_id, accepted, score, threshold, breakdown::text AS breakdown, kind, decided_by,
+                    SELECT DISTINCT ON (video_id) video_id, outcome, score, threshold, breakdown::text AS breakdown, kind, decided_by,
                            reason, decided_at
                     FROM validation_decision WHERE video_id = ANY(?) ORDER BY video_id, seq DESC
                     """, row -> found.put(new VideoId(Sql.uuid(row, "video_id")), decision(row)),
@@ -82,7 +83,7 @@ class ValidationStoreAdapter implements ValidationStore {
     }
 
     private static ValidationDecision decision(ResultSet row) throws SQLException {
-        return new ValidationDecision(row.getBoolean("accepted"), row.getDouble("score"), row.getDouble("threshold"),
+        return new ValidationDecision(ValidationDecision.Outcome.valueOf(row.getString("outcome")), row.getDouble("score"), row.getDouble("threshold"),
                 breakdown(row.getString("breakdown")), ValidationDecision.Kind.valueOf(row.getString("kind")),
                 row.getString("decided_by") == null ? null : new UserId(row.getString("decided_by")), row.getString("reason"),
                 Sql.instant(row, "decided_at"));

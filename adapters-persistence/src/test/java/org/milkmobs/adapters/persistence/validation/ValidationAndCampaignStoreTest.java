@@ -21,6 +21,7 @@ import org.milkmobs.domain.validation.Signal;
 import org.milkmobs.domain.validation.SignalScores;
 import org.milkmobs.domain.validation.ValidationDecision;
 import org.milkmobs.domain.validation.ValidationPolicy;
+import org.milkmobs.domain.validation.UnprovenParticipation;
 import org.milkmobs.domain.validation.Validator;
 import org.milkmobs.domain.video.Hashtags;
 import org.milkmobs.domain.video.VideoId;
@@ -34,7 +35,7 @@ class ValidationAndCampaignStoreTest extends PersistenceTest {
         ValidationStoreAdapter store = new ValidationStoreAdapter(em);
         VideoId video = tx(() -> VideoStorageForTests.adapter(em).saveVideo(TestVideos.submitted("alice")).id());
         ValidationDecision automatic = Validator.decide(ValidationPolicy.DEFAULT,
-                new SignalScores().with(Signal.HASHTAGS, 1).with(Signal.AUDIO_PRESENCE, 0), NOW);
+                new SignalScores().with(Signal.HASHTAGS, 1).with(Signal.AUDIO_PRESENCE, 0), UnprovenParticipation.REVIEW, NOW);
         ValidationDecision override = automatic.overriddenBy(new UserId("root"), true, "a clear milk mob", NOW.plusSeconds(60));
 
         txRun(() -> store.recordDecision(video, automatic));
@@ -42,6 +43,8 @@ class ValidationAndCampaignStoreTest extends PersistenceTest {
 
         List<ValidationDecision> history = tx(() -> store.decisions(video));
         assertThat(history).containsExactly(automatic, override);
+        assertThat(history).extracting(ValidationDecision::outcome).containsExactly(ValidationDecision.Outcome.REVIEW,
+                ValidationDecision.Outcome.ACCEPTED);
         assertThat(tx(() -> store.latestDecision(video))).contains(override);
         VideoId undecided = VideoId.generate();
         assertThat(tx(() -> store.latestDecisions(List.of(video, undecided)))).as("a page's decisions in force, in one read")

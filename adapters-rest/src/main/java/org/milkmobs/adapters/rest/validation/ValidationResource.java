@@ -50,13 +50,13 @@ public class ValidationResource {
                                  double contribution) {
     }
 
-    public record DecisionResponse(boolean accepted, double score,
+    public record DecisionResponse(String outcome, boolean accepted, double score,
                                    double threshold, List<SignalResponse> breakdown,
                                    String kind,
                                    String decidedBy, String reason,
                                    Instant decidedAt) {
         static DecisionResponse from(ValidationDecision d) {
-            return new DecisionResponse(d.accepted(), d.score(), d.threshold(), d.breakdown().stream()
+            return new DecisionResponse(d.outcome().name(), d.accepted(), d.score(), d.threshold(), d.breakdown().stream()
                     .map(r -> new SignalResponse(r.signal().name(), r.score(), r.weight(), r.effectiveWeight(), r.contribution())).toList(),
                     d.kind().name(), d.decidedBy() == null ? null : d.decidedBy().value(), d.reason(), d.decidedAt());
         }

@@ -98,11 +98,11 @@ public record VideoResponse(
                                 boolean musicLikely) {
     }
 
-    public record ValidationSummary(boolean accepted, double score,
+    public record ValidationSummary(String outcome, boolean accepted, double score,
                                     double threshold,
                                     String kind) {
         static ValidationSummary from(ValidationDecision d) {
-            return new ValidationSummary(d.accepted(), d.score(), d.threshold(), d.kind().name());
+            return new ValidationSummary(d.outcome().name(), d.accepted(), d.score(), d.threshold(), d.kind().name());
         }
     }
 }

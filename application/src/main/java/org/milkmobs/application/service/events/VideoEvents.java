@@ -68,6 +68,7 @@ public class VideoEvents implements SaveVideoPort, DeleteVideoPort {
             case DEFERRED -> Optional.of(EventType.VIDEO_DEFERRED);
             case VALIDATED -> Optional.of(EventType.VIDEO_VALIDATED);
             case REJECTED -> Optional.of(EventType.VIDEO_REJECTED);
+            case IN_REVIEW -> Optional.of(EventType.VIDEO_IN_REVIEW);
             case FAILED -> Optional.of(EventType.VIDEO_FAILED);
             case PROCESSING, ANALYZED -> Optional.empty();
         };

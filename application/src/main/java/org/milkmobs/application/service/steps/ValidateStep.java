@@ -8,7 +8,6 @@ import org.milkmobs.application.service.validation.ValidationService;
 import org.milkmobs.domain.pipeline.PipelineJob;
 import org.milkmobs.domain.validation.ValidationDecision;
 import org.milkmobs.domain.video.Video;
-import org.milkmobs.domain.video.VideoStatus;
 
 /** Decides whether the video takes part in the trend, and keeps the decision with its breakdown. */
 public class ValidateStep implements StepHandler {
@@ -29,15 +28,7 @@ public class ValidateStep implements StepHandler {
         ValidationDecision decision = validation.evaluate(video, videos.clock().instant());
         return StepOutcome.completed(() -> {
             decisions.recordDecision(video.id(), decision);
-            videos.update(video.id(), v -> applyDecision(v, decision.accepted(), videos.clock().instant())).apply();
+            videos.update(video.id(), v -> v.settleAs(decision.status(), videos.clock().instant())).apply();
         });
-    }
-
-    /** Moves the video to the decided status unless it is there already. */
-    static void applyDecision(Video video, boolean accepted, java.time.Instant now) {
-        VideoStatus target = accepted ? VideoStatus.VALIDATED : VideoStatus.REJECTED;
-        if (video.status() != target) {
-            video.decide(accepted, now);
-        }
     }
 }

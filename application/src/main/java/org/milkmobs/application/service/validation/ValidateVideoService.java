@@ -20,11 +20,12 @@ import org.milkmobs.domain.video.VideoStatus;
 
 /**
  * Re-validation and admin overrides. A decision that changes the outcome moves the video between
- * VALIDATED and REJECTED and in or out of its mob, in the same transaction.
+ * VALIDATED, REJECTED and IN_REVIEW and in or out of its mob, in the same transaction.
  */
 public class ValidateVideoService implements ValidateVideoUseCase {
 
-    private static final Set<VideoStatus> DECIDABLE = EnumSet.of(VideoStatus.ANALYZED, VideoStatus.VALIDATED, VideoStatus.REJECTED);
+    private static final Set<VideoStatus> DECIDABLE = EnumSet.of(VideoStatus.ANALYZED, VideoStatus.IN_REVIEW, VideoStatus.VALIDATED,
+            VideoStatus.REJECTED);
 
     private final LoadVideoPort loadVideo;
     private final SaveVideoPort saveVideo;
@@ -61,15 +62,14 @@ public class ValidateVideoService implements ValidateVideoUseCase {
                 .map(o -> computed.overriddenBy(command.caller().userId(), o.accepted(), o.reason(), now))
                 .orElse(computed);
         decisions.recordDecision(video.id(), decision);
-        VideoStatus target = decision.accepted() ? VideoStatus.VALIDATED : VideoStatus.REJECTED;
-        if (video.status() != target) {
-            video.decide(decision.accepted(), now);
+        if (video.settleAs(decision.status(), now)) {
             video = saveVideo.saveVideo(video);
         }
         if (decision.accepted()) {
             mobs.assign(video.id(), now);
         } else {
-            mobs.remove(video.id(), decision.kind() == ValidationDecision.Kind.OVERRIDE ? "override" : "rejected", now);
+            mobs.remove(video.id(), decision.kind() == ValidationDecision.Kind.OVERRIDE ? "override"
+                    : decision.outcome() == ValidationDecision.Outcome.REVIEW ? "in review" : "rejected", now);
         }
         return view(video);
     }

@@ -18,11 +18,15 @@ import org.milkmobs.domain.embedding.Vectors;
 import org.milkmobs.domain.validation.Signal;
 import org.milkmobs.domain.validation.SignalMeasures;
 import org.milkmobs.domain.validation.SignalScores;
+import org.milkmobs.domain.validation.UnprovenParticipation;
 import org.milkmobs.domain.validation.ValidationDecision;
 import org.milkmobs.domain.validation.Validator;
 import org.milkmobs.domain.video.Video;
 
-/** Measures a video's signals against the campaign in force and applies its policy. */
+/**
+ * Measures a video's signals against the campaign in force and applies its policy; {@code unproven} says what
+ * becomes of a video whose participation the analysis cannot establish ({@code validation.unproven}).
+ */
 public class ValidationService {
 
     private final AnalysisStore analyses;
@@ -30,9 +34,11 @@ public class ValidationService {
     private final CampaignStore campaigns;
     private final CampaignProvider campaign;
     private final EmbeddingModel model;
+    private final UnprovenParticipation unproven;
 
     public ValidationService(AnalysisStore analyses, EmbeddingStore embeddings, CampaignStore campaigns, CampaignProvider campaign,
-                             EmbeddingModel model) {
+                             EmbeddingModel model, UnprovenParticipation unproven) {
+        this.unproven = unproven;
         this.analyses = analyses;
         this.embeddings = embeddings;
         this.campaigns = campaigns;
@@ -53,7 +59,7 @@ public class ValidationService {
         });
         scores.withOptional(Signal.HASHTAGS, Optional.ofNullable(SignalMeasures.hashtags(video.hashtags(), settings.campaign().hashtags())));
         visualSimilarity(video, settings).ifPresent(score -> scores.with(Signal.VISUAL_SIMILARITY, score));
-        return Validator.decide(settings.policy(), scores, now);
+        return Validator.decide(settings.policy(), scores, unproven, now);
     }
 
     /** The best match of the video's visual asset vector among the campaign's references in the same space. */
