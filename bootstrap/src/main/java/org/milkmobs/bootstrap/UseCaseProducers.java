@@ -102,10 +102,12 @@ import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.application.service.events.MobEvents;
 import org.milkmobs.application.service.events.VideoEvents;
 import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
+import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.port.out.search.TextSearchPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
+import org.milkmobs.application.service.search.MomentSearchService;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.application.service.search.ResultCards;
 import org.milkmobs.application.service.search.SearchService;
@@ -363,5 +365,13 @@ public class UseCaseProducers {
                                MobStore mobs, VideoUrls urls, ModalityWeights weights, Transactions transactions, Clock clock) {
         return new SearchService(load, embeddings, vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
                 new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions);
+    }
+
+    @Produces
+    @Singleton
+    SearchMomentsUseCase searchMoments(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, QueryEmbedder queries,
+                                       ListVideosPort videos, MobStore mobs, VideoUrls urls, Transactions transactions) {
+        return new MomentSearchService(load, embeddings, vectors, queries.model(), new ResultCards(videos, mobs, urls),
+                settings.integer("search.window"), transactions);
     }
 }

@@ -109,6 +109,21 @@ class BedrockPipelineIT {
         });
         assertThat(strings("SELECT operation FROM model_usage WHERE query_ref IS NOT NULL", null))
                 .contains("EMBED_TEXT");
+        assertThat(response.json().getString("mode")).isEqualTo("HYBRID");
+        List<JsonObject> items = response.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.getJsonObject("legs").keySet()).isNotEmpty()
+                .isSubsetOf("vector", "fullText"));
+
+        ApiResponse relative = alice.postJson("/api/search/videos", "{\"query\":\"milk pouring in slow motion\",\"threshold\":0,"
+                + "\"fusion\":\"relative\",\"alpha\":0.7}");
+        assertThat(relative.status()).as(relative.toString()).isEqualTo(200);
+        assertThat(relative.json().getJsonArray("items").getValuesAs(JsonObject.class)).isNotEmpty().allSatisfy(item -> {
+            assertThat(item.getJsonNumber("score").doubleValue()).isBetween(0.0, 1.0);
+            assertThat(item.getJsonObject("legs").keySet()).isNotEmpty();
+        });
+        ApiResponse rrfWithAlpha = alice.postJson("/api/search/videos", "{\"query\":\"milk\",\"alpha\":0.7}");
+        assertThat(rrfWithAlpha.status()).as(rrfWithAlpha.toString()).isEqualTo(400);
+        assertThat(rrfWithAlpha.json().getString("detail")).contains("RELATIVE");
     }
 
     @Test

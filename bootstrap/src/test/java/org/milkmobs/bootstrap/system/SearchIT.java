@@ -90,6 +90,24 @@ class SearchIT {
         assertThat(video.getString("status")).isEqualTo("VALIDATED");
     }
 
+    /** Issue 21 #5: "more like this moment" finds the clips of the family that look like that stretch. */
+    @Test
+    void aMomentOfAVideoFindsTheClipsThatLookLikeIt() {
+        String base = BY_FAMILY.get("mandelbrot").get(0);
+        ApiResponse response = fan.get("/api/search/similar?videoId=" + base + "&start=0&end=4&owner=" + OWNER + "&limit=5&groupBy=clip");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonObject> items = response.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(ids(items)).hasSize(5).doesNotContain(base, duplicate).allSatisfy(id -> assertThat(mandelbrots()).contains(id));
+        assertThat(items).allSatisfy(item -> {
+            assertThat(item.getJsonArray("moments")).hasSize(1);
+            assertThat(item.getJsonArray("moments").getJsonObject(0).getString("modality")).isEqualTo("visual");
+        });
+        JsonObject byVideo = fan.get("/api/search/similar?videoId=" + base + "&start=1.5&end=1.5&owner=" + OWNER + "&limit=5").json();
+        assertThat(ids(byVideo.getJsonArray("items").getValuesAs(JsonObject.class))).as("an instant picks its clip")
+                .hasSize(5).doesNotHaveDuplicates().allSatisfy(id -> assertThat(mandelbrots()).contains(id));
+    }
+
     @Test
     void similarPagesWithoutDuplicatesOrGaps() {
         String base = BY_FAMILY.get("smptebars").get(0);
@@ -209,6 +227,10 @@ class SearchIT {
         bad.put("no videoId", fan.get("/api/search/similar"));
         bad.put("forged cursor", fan.get("/api/search/similar?videoId=" + video + "&cursor=AAAA"));
         bad.put("bad createdFrom", fan.get("/api/search/similar?videoId=" + video + "&createdFrom=yesterday"));
+        bad.put("moment without end", fan.get("/api/search/similar?videoId=" + video + "&start=2"));
+        bad.put("moment ending before it starts", fan.get("/api/search/similar?videoId=" + video + "&start=4&end=2"));
+        bad.put("moment not a number", fan.get("/api/search/similar?videoId=" + video + "&start=two&end=4"));
+        bad.put("moment after the video", fan.get("/api/search/similar?videoId=" + video + "&start=500&end=600"));
         Multipart text = new Multipart().file("image", "cat.png", "image/png", "not an image at all".getBytes(StandardCharsets.UTF_8));
         bad.put("non-image upload", fan.post("/api/search/videos/by-image", text.contentType(), text.bytes()));
         Multipart noFile = new Multipart().field("owner", OWNER);
@@ -229,6 +251,8 @@ class SearchIT {
         assertThat(bad.get("unknown filter").json().getString("detail")).contains("colour");
         assertThat(bad.get("10 MB query").json().getString("detail")).contains("at most 1000");
         assertThat(bad.get("negative limit").json().getString("detail")).contains("limit");
+        assertThat(bad.get("moment without end").json().getString("detail")).contains("end is missing");
+        assertThat(bad.get("moment after the video").json().getString("detail")).contains("outside the video's clips");
         assertThat(bad.get("audio clip over the cap").json().getString("detail"))
                 .isEqualTo("the audio clip lasts 61.0 s; a search clip may last at most 60 s");
 

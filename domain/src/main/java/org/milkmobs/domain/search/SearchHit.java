@@ -12,10 +12,10 @@ import org.milkmobs.domain.video.VideoId;
  * One search result. {@code score} is what the results are ordered by; {@code modalityScores} are the
  * vector similarities per modality (each (1 + cosine) / 2, so 0.5 is "unrelated"); {@code moments} are the
  * best clips, best first (for a result per clip, exactly that clip); {@code snippet} is the text that
- * matched, where text did.
+ * matched, where text did; {@code legs} are a fused hit's scores in each ranking it was fused from.
  */
 public record SearchHit(VideoId video, double score, Map<Modality, Double> modalityScores, List<Moment> moments,
-                        Optional<Snippet> snippet) {
+                        Optional<Snippet> snippet, Map<Leg, Double> legs) {
 
     /** Best first; ties broken by video id, then by where the first moment starts, so every order is total. */
     public static final Comparator<SearchHit> RANKING = Comparator.comparing(SearchHit::key);
@@ -28,6 +28,12 @@ public record SearchHit(VideoId video, double score, Map<Modality, Double> modal
         modalityScores = Map.copyOf(modalityScores);
         moments = List.copyOf(moments);
         Objects.requireNonNull(snippet, "snippet");
+        legs = Map.copyOf(legs);
+    }
+
+    /** A hit of one ranking, not fused. */
+    public SearchHit(VideoId video, double score, Map<Modality, Double> modalityScores, List<Moment> moments, Optional<Snippet> snippet) {
+        this(video, score, modalityScores, moments, snippet, Map.of());
     }
 
     /** Cosine similarity as a score in [0, 1], the way OpenSearch's cosinesimil space scores it. */
@@ -41,11 +47,11 @@ public record SearchHit(VideoId video, double score, Map<Modality, Double> modal
     }
 
     public SearchHit withSnippet(Optional<Snippet> text) {
-        return new SearchHit(video, score, modalityScores, moments, text);
+        return new SearchHit(video, score, modalityScores, moments, text, legs);
     }
 
     public SearchHit withMoments(List<Moment> best) {
-        return new SearchHit(video, score, modalityScores, best, snippet);
+        return new SearchHit(video, score, modalityScores, best, snippet, legs);
     }
 
     /** A place in a ranking: higher scores first, then video id, then clip start. */

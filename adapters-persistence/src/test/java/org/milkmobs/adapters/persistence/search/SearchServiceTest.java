@@ -33,6 +33,7 @@ import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.media.MediaRejectedException;
+import org.milkmobs.application.service.search.MomentSearchService;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.application.service.search.ResultCards;
 import org.milkmobs.application.service.search.SearchService;
@@ -47,7 +48,9 @@ import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Segment;
+import org.milkmobs.domain.search.Fusion;
 import org.milkmobs.domain.search.GroupBy;
+import org.milkmobs.domain.search.Leg;
 import org.milkmobs.domain.search.Moment;
 import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.SearchMode;
@@ -242,6 +245,30 @@ class SearchServiceTest extends PersistenceTest {
         assertThatThrownBy(() -> search.imageById("0".repeat(64), options(CAROL))).isInstanceOf(QueryNotFoundException.class);
     }
 
+    /** Issue 21 #5: the moment's overlapping clips, averaged, are the query; the source and its copies never come back. */
+    @Test
+    void aMomentOfAVideoFindsTheClipsThatLookLikeIt() {
+        float[] opening = data.randomUnit(128);
+        float[] ending = data.randomUnit(128);
+        Video source = analysed("bob", VideoStatus.VALIDATED, data.randomUnit(128), null, List.of(opening, data.randomUnit(128), ending));
+        Video sameEnding = analysed("bob", VideoStatus.VALIDATED, data.randomUnit(128), null, List.of(data.randomUnit(128), data.near(ending, 0.1)));
+        Video sameOpening = analysed("bob", VideoStatus.VALIDATED, data.randomUnit(128), null, List.of(data.near(opening, 0.1)));
+        MomentSearchService moments = new MomentSearchService(VideoStorageForTests.adapter(em), EmbeddingStorageForTests.adapter(em),
+                new VectorSearchSqlAdapter(em), MODEL, new ResultCards(VideoStorageForTests.listing(em), MobStoreForTests.adapter(em),
+                new VideoUrls(new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofHours(1),
+                        Duration.ofMinutes(1), Duration.ofHours(24)))), 100, transactions);
+
+        SearchResults end = moments.likeMoment(source.id(), new Segment(9, 11), options(CAROL, 0.75, GroupBy.VIDEO, 20, Optional.empty()));
+        assertThat(ids(end)).containsExactly(sameEnding.id());
+        assertThat(end.items().get(0).hit().moments().get(0).segment()).isEqualTo(new Segment(4, 8));
+        assertThat(ids(moments.likeMoment(source.id(), new Segment(1, 1), options(CAROL, 0.75, GroupBy.CLIP, 20, Optional.empty()))))
+                .as("an instant picks its clip").containsExactly(sameOpening.id());
+        assertThatThrownBy(() -> moments.likeMoment(source.id(), new Segment(30, 40), options(CAROL)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("outside the video's clips (0–12.0 s)");
+        assertThatThrownBy(() -> moments.likeMoment(VideoId.generate(), new Segment(0, 4), options(CAROL)))
+                .isInstanceOf(VideoNotFoundException.class);
+    }
+
     @Test
     void withoutATextSpaceTextSearchIsFullTextWithSnippetsAndMatchingMoments() {
         Video onScreen = data.video("bob", VideoStatus.VALIDATED, "Morning routine", "", Hashtags.NONE, T0, data.uniqueHash());
@@ -323,6 +350,18 @@ class SearchServiceTest extends PersistenceTest {
 
         search.byText("  milk pouring ", options(CAROL));
         assertThat(embedder.textCalls).as("the same normalised query is embedded once").isEqualTo(1);
+
+        SearchResult bothLegs = results.items().get(0);
+        assertThat(bothLegs.hit().legs()).containsOnlyKeys(Leg.VECTOR, Leg.FULL_TEXT);
+        assertThat(visual.hit().legs()).containsOnlyKeys(Leg.VECTOR);
+        SearchOptions loose = options(CAROL, 0.75, GroupBy.VIDEO, 20, Optional.empty());
+        SearchResults byMeaning = search.byText("milk pouring", Optional.empty(), Fusion.relative(1), loose);
+        assertThat(byMeaning.items().stream().filter(r -> r.hit().video().equals(saysIt.id())).findFirst().orElseThrow().hit().score())
+                .as("alpha 1: a hit found by its words alone scores 0").isZero();
+        SearchResults byWords = search.byText("milk pouring", Optional.empty(), Fusion.relative(0), loose);
+        assertThat(byWords.items().stream().filter(r -> r.hit().video().equals(looksLikeIt.id())).findFirst().orElseThrow().hit().score())
+                .as("alpha 0: a hit found by its meaning alone scores 0").isZero();
+        assertThat(byWords.items()).allSatisfy(r -> assertThat(r.hit().score()).isBetween(0.0, 1.0));
     }
 
     /** Defect 17: the mode a client asks for is the mode it gets, or a refusal that says why. */

@@ -18,6 +18,7 @@ import org.milkmobs.adapters.rest.support.QueryParams;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
 import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.search.GroupBy;
 import org.milkmobs.domain.search.SearchFilters;
@@ -152,6 +153,37 @@ final class SearchFields {
         SearchFilters filters = fields.read(() -> new SearchFilters(mob, owner, hashtags, from, to, statuses));
         fields.check();
         return new SearchOptions(caller, filters, threshold, groupBy, limit, text("cursor"));
+    }
+
+    /** A moment {@code start}..{@code end} in seconds, when both are given; one without the other is refused. */
+    Optional<Segment> moment() {
+        Optional<String> start = text("start");
+        Optional<String> end = text("end");
+        if (start.isEmpty() && end.isEmpty()) {
+            return Optional.empty();
+        }
+        if (start.isEmpty() || end.isEmpty()) {
+            String missing = start.isEmpty() ? "start" : "end";
+            throw new InvalidValueException(missing, "a moment needs both start and end (seconds); " + missing + " is missing");
+        }
+        double from = seconds("start", start.get());
+        double to = seconds("end", end.get());
+        if (to < from) {
+            throw new InvalidValueException("end", "end (" + end.get() + ") must not lie before start (" + start.get() + ")");
+        }
+        return Optional.of(new Segment(from, to));
+    }
+
+    private static double seconds(String name, String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0 && value <= 86_400) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the value
+        }
+        throw new InvalidValueException(name, name + " must be a number of seconds from 0 to 86400, got '" + text + "'");
     }
 
     private static double threshold(Optional<String> text) {

@@ -2,6 +2,7 @@ package org.milkmobs.adapters.rest.search;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -43,7 +44,11 @@ import org.milkmobs.adapters.rest.support.BodyLimit;
 import org.milkmobs.adapters.rest.support.RateLimited;
 import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 import org.milkmobs.adapters.rest.support.PublicUrls;
+import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
+import org.milkmobs.domain.embedding.Segment;
+import org.milkmobs.domain.search.Fusion;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.AudioSearch;
 import org.milkmobs.domain.search.SearchMode;
 import org.milkmobs.domain.video.VideoId;
@@ -66,6 +71,9 @@ public class SearchResource {
     SearchVideosUseCase search;
 
     @Inject
+    SearchMomentsUseCase moments;
+
+    @Inject
     CallerResolver callers;
 
     @Inject
@@ -84,9 +92,11 @@ public class SearchResource {
     @Path("/similar")
     @RateLimited(RateLimited.Kind.SEARCH)
     public ResultsResponse similar() {
-        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId"));
+        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId", "start", "end"));
         VideoId video = VideoId.parse(fields.text("videoId").orElse(null));
-        return respond(search.similar(video, fields.options(callers.current())));
+        Optional<Segment> moment = fields.moment();
+        SearchOptions options = fields.options(callers.current());
+        return respond(moment.isPresent() ? moments.likeMoment(video, moment.get(), options) : search.similar(video, options));
     }
 
     @POST
@@ -97,9 +107,9 @@ public class SearchResource {
     public ResultsResponse byText(InputStream body) {
         // read as the other search bodies are (JsonBodies), not by the runtime's JSON-P reader, whose nesting limit is a 500
         JsonObject request = required(readJson(body));
-        SearchFields fields = SearchFields.of(request, Set.of("query", "mode"));
+        SearchFields fields = SearchFields.of(request, Set.of("query", "mode", "fusion", "alpha"));
         String query = string(request, "query");
-        return respond(search.byText(query, mode(request), fields.options(callers.current())));
+        return respond(search.byText(query, mode(request), fusion(request), fields.options(callers.current())));
     }
 
     @POST
@@ -262,6 +272,31 @@ public class SearchResource {
             }
         }
         throw new InvalidRequestException("mode", "mode must be FULL_TEXT, VECTOR or HYBRID");
+    }
+
+    /** {@code fusion}: RRF (the default) or RELATIVE, with {@code alpha} (the vector leg's weight, default 0.5). */
+    private static Fusion fusion(JsonObject body) {
+        JsonValue method = body.get("fusion");
+        JsonValue alpha = body.get("alpha");
+        boolean relative = method != null && method.getValueType() != JsonValue.ValueType.NULL;
+        if (relative) {
+            String name = method.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) method).getString().strip() : "";
+            if (name.equalsIgnoreCase("RRF")) {
+                relative = false;
+            } else if (!name.equalsIgnoreCase("RELATIVE")) {
+                throw new InvalidRequestException("fusion", "fusion must be RRF or RELATIVE");
+            }
+        }
+        if (alpha == null || alpha.getValueType() == JsonValue.ValueType.NULL) {
+            return relative ? Fusion.relative(Fusion.DEFAULT_ALPHA) : Fusion.RRF;
+        }
+        if (!relative) {
+            throw new InvalidRequestException("alpha", "alpha weighs the legs of fusion RELATIVE; RRF takes none");
+        }
+        if (alpha.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new InvalidRequestException("alpha", "alpha must be a number from 0 to 1");
+        }
+        return Fusion.relative(((JsonNumber) alpha).doubleValue());
     }
 
     private static String string(JsonObject body, String name) {

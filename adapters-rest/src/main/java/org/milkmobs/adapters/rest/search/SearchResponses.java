@@ -11,6 +11,7 @@ import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.VideoCard;
 import org.milkmobs.domain.search.Moment;
+import org.milkmobs.domain.search.Leg;
 import org.milkmobs.domain.search.SearchHit;
 import org.milkmobs.domain.search.Snippet;
 import org.milkmobs.domain.video.Video;
@@ -30,8 +31,10 @@ public final class SearchResponses {
         SearchHit hit = result.hit();
         Map<String, Double> scores = new TreeMap<>();
         hit.modalityScores().forEach((modality, score) -> scores.put(modality.name().toLowerCase(Locale.ROOT), score));
-        return new ResultResponse(card(result.video(), absolute), hit.score(), scores, hit.moments().stream().map(SearchResponses::moment).toList(),
-                hit.snippet().map(SearchResponses::snippet).orElse(null));
+        Map<String, Double> legs = new TreeMap<>();
+        hit.legs().forEach((leg, score) -> legs.put(leg == Leg.VECTOR ? "vector" : "fullText", score));
+        return new ResultResponse(card(result.video(), absolute), hit.score(), scores, legs.isEmpty() ? null : legs,
+                hit.moments().stream().map(SearchResponses::moment).toList(), hit.snippet().map(SearchResponses::snippet).orElse(null));
     }
 
     private static CardResponse card(VideoCard card, Function<URI, URI> absolute) {
@@ -64,6 +67,7 @@ public final class SearchResponses {
             CardResponse video,
             double score,
             Map<String, Double> scores,
+            Map<String, Double> legs,
             List<MomentResponse> moments,
             SnippetResponse snippet) {
     }

@@ -3,15 +3,20 @@ package org.milkmobs.application.service.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
+import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.VideoCard;
 import org.milkmobs.application.port.out.ListVideosPort;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.search.ResultWindow;
 import org.milkmobs.domain.search.SearchHit;
+import org.milkmobs.domain.search.SearchMode;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 
@@ -28,6 +33,12 @@ public class ResultCards {
         this.urls = urls;
     }
 
+    /** A page of results with its cursor to the next page (absent on the last). */
+    public SearchResults results(SearchMode mode, EmbeddingModel model, Optional<String> note, Optional<String> queryId,
+                                 List<SearchHit> page, ResultWindow.Slice slice, long fingerprint) {
+        return new SearchResults(mode, model.id(), note, queryId, of(page), slice.next().map(key -> SearchCursor.encode(fingerprint, key)));
+    }
+
     /** The hits with their videos, in the hits' order; a video deleted meanwhile drops out. */
     public List<SearchResult> of(List<SearchHit> hits) {
         List<VideoId> ids = hits.stream().map(SearchHit::video).distinct().toList();
@@ -38,7 +49,7 @@ public class ResultCards {
             Video video = byId.get(hit.video());
             if (video != null) {
                 results.add(new SearchResult(new VideoCard(video, urls.thumbnail(video),
-                        java.util.Optional.ofNullable(mobOf.get(hit.video()))), hit));
+                        Optional.ofNullable(mobOf.get(hit.video()))), hit));
             }
         }
         return results;

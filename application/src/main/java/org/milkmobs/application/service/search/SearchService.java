@@ -43,6 +43,8 @@ import org.milkmobs.domain.search.ResultWindow;
 import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.SearchHit;
 import org.milkmobs.domain.search.SearchHit.RankKey;
+import org.milkmobs.domain.search.Fusion;
+import org.milkmobs.domain.search.Leg;
 import org.milkmobs.domain.search.SearchMode;
 import org.milkmobs.domain.search.TextQuery;
 import org.milkmobs.domain.search.Snippet;
@@ -129,16 +131,16 @@ public class SearchService implements SearchVideosUseCase {
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
             List<SearchHit> page = options.groupBy() == GroupBy.VIDEO ? withSimilarMoments(model, videoId, assets.keySet(), slice.hits())
                     : slice.hits();
-            return results(SearchMode.VECTOR, model, Optional.empty(), Optional.empty(), page, slice,
+            return cards.results(SearchMode.VECTOR, model, Optional.empty(), Optional.empty(), page, slice,
                     fingerprint("similar", videoId.toString(), options));
         });
     }
 
     @Override
-    public SearchResults byText(String text, Optional<SearchMode> requested, SearchOptions options) {
+    public SearchResults byText(String text, Optional<SearchMode> requested, Fusion fusion, SearchOptions options) {
         String query = Require.text("query", text, 1, MAX_QUERY_CHARACTERS, true);
         Visibility visibility = visibility(options);
-        String kind = requested.map(m -> "text-" + m.name()).orElse("text");
+        String kind = requested.map(m -> "text-" + m.name()).orElse("text") + "|" + fusion.method() + "|" + fusion.alpha();
         long fingerprint = fingerprint(kind, QueryVectors.normalise(query), options);
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint);
         Optional<Embedding> vector = Optional.empty();
@@ -177,17 +179,18 @@ public class SearchService implements SearchVideosUseCase {
                 List<SearchHit> vectorHits = ClipGrouping.byVideo(clipsAbove(options.threshold(), vectors.nearest(new NearestQuery(model,
                         Scope.CLIP, queries.comparableWith(Modality.TEXT), queryVector.get().vector(), visibility, options.filters(),
                         Optional.empty(), Optional.empty(), window))), MOMENTS_PER_VIDEO);
-                videoHits = fuse(vectorHits, textMatches);
+                videoHits = fuse(vectorHits, textMatches, fusion);
             } else {
                 mode = SearchMode.FULL_TEXT;
-                videoHits = textMatches.stream().map(m -> new SearchHit(m.video(), m.rank(), Map.of(), List.of(), Optional.empty())).toList();
+                videoHits = textMatches.stream().map(m -> new SearchHit(m.video(), m.rank(), Map.of(), List.of(), Optional.empty(),
+                        Map.of(Leg.FULL_TEXT, m.rank()))).toList();
             }
             videoHits = withTextMoments(words, videoHits);
             List<SearchHit> hits = options.groupBy() == GroupBy.CLIP ? perMoment(videoHits) : videoHits;
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
             Map<VideoId, Snippet> snippets = texts.snippets(words, slice.hits().stream().map(SearchHit::video).toList());
             List<SearchHit> page = slice.hits().stream().map(h -> h.withSnippet(Optional.ofNullable(snippets.get(h.video())))).toList();
-            return results(mode, model, mode == SearchMode.FULL_TEXT ? Optional.of(fullTextNote) : Optional.empty(), Optional.empty(),
+            return cards.results(mode, model, mode == SearchMode.FULL_TEXT ? Optional.of(fullTextNote) : Optional.empty(), Optional.empty(),
                     page, slice, fingerprint);
         });
     }
@@ -263,20 +266,26 @@ public class SearchService implements SearchVideosUseCase {
                     window)));
             ResultWindow.Slice slice = ResultWindow.page(ClipGrouping.group(clips, options.groupBy(), MOMENTS_PER_VIDEO), after,
                     options.limit());
-            return results(SearchMode.VECTOR, model, Optional.empty(), Optional.of(queryId), slice.hits(), slice, fingerprint);
+            return cards.results(SearchMode.VECTOR, model, Optional.empty(), Optional.of(queryId), slice.hits(), slice, fingerprint);
         });
     }
 
-    /** Vector and full-text rankings fused by reciprocal rank; vector scores and moments are kept. */
-    private static List<SearchHit> fuse(List<SearchHit> vectorHits, List<TextMatch> textMatches) {
-        List<VideoId> byVector = vectorHits.stream().sorted(SearchHit.RANKING).map(SearchHit::video).toList();
-        List<VideoId> byText = textMatches.stream().map(TextMatch::video).toList();
-        Map<VideoId, SearchHit> vectorHit = vectorHits.stream().collect(Collectors.toMap(SearchHit::video, Function.identity()));
+    /** Vector and full-text rankings fused as asked; vector scores and moments are kept, and each leg's score. */
+    private static List<SearchHit> fuse(List<SearchHit> vectorHits, List<TextMatch> textMatches, Fusion fusion) {
+        Map<VideoId, SearchHit> byVector = new LinkedHashMap<>();
+        vectorHits.stream().sorted(SearchHit.RANKING).forEach(hit -> byVector.putIfAbsent(hit.video(), hit));
+        Map<VideoId, Double> vectorScores = new LinkedHashMap<>();
+        byVector.forEach((video, hit) -> vectorScores.put(video, hit.score()));
+        Map<VideoId, Double> textScores = new LinkedHashMap<>();
+        textMatches.forEach(m -> textScores.putIfAbsent(m.video(), m.rank()));
         List<SearchHit> fused = new ArrayList<>();
-        ReciprocalRankFusion.fuseNormalised(List.of(byVector, byText)).forEach((video, score) -> {
-            SearchHit hit = vectorHit.get(video);
+        fusion.fuse(vectorScores, List.copyOf(vectorScores.keySet()), textScores, List.copyOf(textScores.keySet())).forEach((video, score) -> {
+            SearchHit hit = byVector.get(video);
+            Map<Leg, Double> legs = new EnumMap<>(Leg.class);
+            Optional.ofNullable(vectorScores.get(video)).ifPresent(v -> legs.put(Leg.VECTOR, v));
+            Optional.ofNullable(textScores.get(video)).ifPresent(t -> legs.put(Leg.FULL_TEXT, t));
             fused.add(new SearchHit(video, score, hit == null ? Map.of() : hit.modalityScores(), hit == null ? List.of() : hit.moments(),
-                    Optional.empty()));
+                    Optional.empty(), legs));
         });
         return fused;
     }
@@ -297,7 +306,7 @@ public class SearchService implements SearchVideosUseCase {
                 hits.add(hit);
             }
             hit.moments().forEach(m -> hits.add(new SearchHit(hit.video(), hit.score(), Map.of(m.modality(), m.score()), List.of(m),
-                    Optional.empty())));
+                    Optional.empty(), hit.legs())));
         }
         return hits;
     }
@@ -326,13 +335,7 @@ public class SearchService implements SearchVideosUseCase {
         return clips;
     }
 
-    private SearchResults results(SearchMode mode, EmbeddingModel model, Optional<String> note, Optional<String> queryId,
-                                  List<SearchHit> page, ResultWindow.Slice slice, long fingerprint) {
-        return new SearchResults(mode, model.id(), note, queryId, cards.of(page),
-                slice.next().map(key -> SearchCursor.encode(fingerprint, key)));
-    }
-
-    private static List<VectorMatch> clipsAbove(double threshold, List<VectorMatch> matches) {
+    static List<VectorMatch> clipsAbove(double threshold, List<VectorMatch> matches) {
         return matches.stream().filter(m -> m.score() >= threshold).toList();
     }
 
@@ -351,7 +354,7 @@ public class SearchService implements SearchVideosUseCase {
         return modalities.stream().filter(m -> weights.weights().getOrDefault(m, 0.0) > 0).collect(Collectors.toUnmodifiableSet());
     }
 
-    private static Visibility visibility(SearchOptions options) {
+    static Visibility visibility(SearchOptions options) {
         if (!options.caller().admin() && !options.filters().statuses().isEmpty()) {
             throw new ForbiddenException("only admins filter by status; everyone else finds validated videos and their own");
         }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.search.Fusion;
 import org.milkmobs.domain.search.GroupBy;
 import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.SearchHit;
@@ -45,7 +46,12 @@ public interface SearchVideosUseCase {
      * refusal naming {@code mode}; no budget: the budget's refusal); {@code HYBRID} or none fuses both and falls
      * back to full text with a note.
      */
-    SearchResults byText(String text, Optional<SearchMode> mode, SearchOptions options);
+    default SearchResults byText(String text, Optional<SearchMode> mode, SearchOptions options) {
+        return byText(text, mode, Fusion.RRF, options);
+    }
+
+    /** As above, fusing a hybrid search's two rankings by {@code fusion}; every hit keeps its fused and per-leg scores. */
+    SearchResults byText(String text, Optional<SearchMode> mode, Fusion fusion, SearchOptions options);
 
     /** @throws org.milkmobs.application.port.out.media.MediaRejectedException when the bytes are not an image */
     SearchResults byImage(byte[] image, SearchOptions options);
