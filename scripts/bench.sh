@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks: separate commands that print figures (never part of the test command).
-#   ./mm bench jobs [jobs] [threads] [batch] [rounds]   job table: claim -> complete vs a bare SQL loop
+#   ./mm bench jobs [jobs] [threads] [batch] [rounds]   job table: claim -> complete vs a bare SQL loop and pgbench
 #   ./mm bench analyzer [rounds]                         local analyzer on a 60 s 720p clip vs ffmpeg decode
 #   ./mm bench vectors [count] [dimension]               pgvector: vector vs halfvec (size, build, latency, recall)
 #   ./mm bench search [videos] [queries] [warm-up]       GET /api/search/similar on the WAR vs the raw k-NN SQL, recall@10
@@ -61,7 +61,10 @@ exec_test_main() { # module, class, args...
 }
 
 case "$name" in
-  jobs) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.pipeline.JobQueueBenchmark "$@" ;;
+  jobs)
+    # the anchor is pgbench from the same PostgreSQL binaries as the cluster (scripts/db.sh)
+    BENCH_PROPERTIES="-Dmilkmobs.pgbench=${PG_BIN:-/usr/lib/postgresql/15/bin}/pgbench"
+    exec_test_main adapters-persistence org.milkmobs.adapters.persistence.pipeline.JobQueueBenchmark "$@" ;;
   vectors) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.bench.VectorStorageBenchmark "$@" ;;
   search | upload | growth | events | gateway | console)
     # these benchmarks boot the packaged WAR, as the system tests do

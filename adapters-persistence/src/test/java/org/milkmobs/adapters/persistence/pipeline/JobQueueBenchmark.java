@@ -31,19 +31,25 @@ import org.milkmobs.domain.pipeline.PipelineJob;
 import org.milkmobs.domain.pipeline.PipelineStep;
 
 /**
- * Throughput of no-op jobs through claim → complete, in one run, three ways, on the same database:
+ * Throughput of no-op jobs through claim → complete, in one run, four ways, on the same database:
  * <ol>
+ *   <li>{@code pgbench} (PostgreSQL's own client, in C) running the bare loop's SQL with 4 clients: claim a batch
+ *       (one with batch 1) in a MATERIALIZED CTE with {@code FOR UPDATE SKIP LOCKED}, then a fenced complete per job,
+ *       each autocommitted. It is the anchor that says how fast this server does the work without Java, so a slow
+ *       bare loop cannot flatter the engine;</li>
  *   <li>a bare JDBC loop: the SKIP LOCKED claim of a batch, then one autocommitted UPDATE per job;</li>
  *   <li>our {@link JobQueuePort} adapter: the same claim (plus its history event) in a transaction, then one
  *       fenced completion (plus its event) per job, each in its own transaction, as workers do;</li>
  *   <li>the whole engine ({@link PipelineWorkerUseCase#finish}), which also locks the workflow and schedules
  *       the next step.</li>
  * </ol>
- * The three are interleaved over {@code rounds} rounds and the medians reported, because a 2-core machine
+ * The four are interleaved over {@code rounds} rounds and the medians reported, because a 2-core machine
  * with fsync on varies by a third from one run to the next.
  * Run with {@code ./mm bench jobs [jobs] [threads] [batch] [rounds]}.
  */
 public final class JobQueueBenchmark {
+
+    private static final int PGBENCH_CLIENTS = 4;
 
     public static void main(String[] args) throws Exception {
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -60,26 +66,36 @@ public final class JobQueueBenchmark {
             bareLoop(database.dataSource(), threads, batch);
             seed(database, 2_000, "preflight");
             adapterLoop(jpa, threads, batch, false);
+            Pgbench pgbench = Pgbench.find();
+            List<Double> anchor = new ArrayList<>();
             List<Double> bare = new ArrayList<>();
             List<Double> adapter = new ArrayList<>();
             List<Double> engine = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                seed(database, jobs, "preflight");
+                anchor.add(pgbench.run(database, jobs, PGBENCH_CLIENTS, batch));
                 seed(database, jobs, "preflight");
                 bare.add(bareLoop(database.dataSource(), threads, batch));
                 seed(database, jobs, "preflight");
                 adapter.add(adapterLoop(jpa, threads, batch, false));
                 seed(database, jobs, "emit");
                 engine.add(adapterLoop(jpa, threads, batch, true));
-                System.out.printf(Locale.ROOT, "round %d: bare %.0f, adapter %.0f, engine %.0f jobs/s%n", round,
+                System.out.printf(Locale.ROOT, "round %d: pgbench %.0f, bare %.0f, adapter %.0f, engine %.0f jobs/s%n", round,
+                        anchor.get(round - 1),
                         bare.get(round - 1), adapter.get(round - 1), engine.get(round - 1));
             }
             double bareMedian = median(bare);
             double adapterMedian = median(adapter);
             double engineMedian = median(engine);
-            System.out.printf(Locale.ROOT, "median of %d rounds:%n", rounds);
-            System.out.printf(Locale.ROOT, "  bare SQL loop          : %8.0f jobs/s%n", bareMedian);
-            System.out.printf(Locale.ROOT, "  JobQueuePort adapter   : %8.0f jobs/s  (%.2f of bare)%n", adapterMedian, adapterMedian / bareMedian);
-            System.out.printf(Locale.ROOT, "  whole engine (finish)  : %8.0f jobs/s  (%.2f of bare)%n", engineMedian, engineMedian / bareMedian);
+            System.out.printf(Locale.ROOT, "median of %d rounds, claim batch %d (jobs/s; ratios to the bare loop and to pgbench):%n", rounds, batch);
+            double anchorMedian = median(anchor);
+            System.out.printf(Locale.ROOT, "  pgbench, %d clients          : %8.0f  (%.2f of bare)%n", PGBENCH_CLIENTS, anchorMedian,
+                    anchorMedian / bareMedian);
+            System.out.printf(Locale.ROOT, "  bare SQL loop, %d threads    : %8.0f  (%.2f of pgbench)%n", threads, bareMedian, bareMedian / anchorMedian);
+            System.out.printf(Locale.ROOT, "  JobQueuePort adapter        : %8.0f  (%.2f of bare, %.2f of pgbench)%n", adapterMedian,
+                    adapterMedian / bareMedian, adapterMedian / anchorMedian);
+            System.out.printf(Locale.ROOT, "  whole engine (finish)       : %8.0f  (%.2f of bare, %.2f of pgbench)%n", engineMedian,
+                    engineMedian / bareMedian, engineMedian / anchorMedian);
         }
     }
 
