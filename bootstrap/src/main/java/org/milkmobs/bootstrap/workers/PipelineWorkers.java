@@ -29,6 +29,7 @@ import org.milkmobs.application.port.in.pipeline.ExecuteStepUseCase;
 import org.milkmobs.application.port.in.pipeline.JobLostException;
 import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
+import org.milkmobs.application.service.pipeline.BatchedFinishes;
 import org.milkmobs.application.service.pipeline.RetryPolicy;
 import org.milkmobs.bootstrap.config.Settings;
 import org.milkmobs.domain.pipeline.JobLease;
@@ -81,6 +82,7 @@ public class PipelineWorkers {
     private volatile long idleDelayMillis;
     private String name;
     private ShutdownSignal signal;
+    private BatchedFinishes finishes;
 
     private record Running(PipelineJob job, AtomicBoolean lost) {
     }
@@ -91,6 +93,7 @@ public class PipelineWorkers {
             return;
         }
         name = instance.value();
+        finishes = new BatchedFinishes(worker, BatchedFinishes.DEFAULT_MAX_BATCH);
         for (PipelineStep step : PipelineStep.values()) {
             capacity.put(step, settings.integer("pipeline.concurrency." + step.wireName()));
             busy.put(step, new AtomicInteger());
@@ -162,7 +165,7 @@ public class PipelineWorkers {
     }
 
     /**
-     * Records the outcome. A failure here is the database's (an outage, a failover): the outcome is kept and
+     * Records the outcome, completions in a group commit with the other workers' ({@link BatchedFinishes}). A failure here is the database's (an outage, a failover): the outcome is kept and
      * recorded as soon as the database answers again, so the job moves on then, not when its lease has expired;
      * meanwhile it stays in {@link #running}, so heartbeats renew its lease once they get through. Recording
      * is one transaction fenced by the lease, so a retry after a commit whose answer was lost ends in
@@ -173,7 +176,7 @@ public class PipelineWorkers {
         long pauseMillis = pollMillis;
         for (int attempt = 1; ; attempt++) {
             try {
-                worker.finish(job, outcome);
+                finishes.finish(job, outcome);
                 return;
             } catch (JobLostException lost) {
                 throw lost;

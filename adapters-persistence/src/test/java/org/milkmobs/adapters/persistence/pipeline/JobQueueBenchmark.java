@@ -21,8 +21,10 @@ import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
 import org.milkmobs.adapters.persistence.testing.ResourceLocalTransactions;
 import org.milkmobs.adapters.persistence.testing.TestDatabase;
 import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
+import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase.CompletedJob;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
+import org.milkmobs.application.service.pipeline.BatchedFinishes;
 import org.milkmobs.application.service.pipeline.PipelineWorkerService;
 import org.milkmobs.application.service.pipeline.RetryPolicy;
 import org.milkmobs.application.service.pipeline.StepLimits;
@@ -38,10 +40,10 @@ import org.milkmobs.domain.pipeline.PipelineStep;
  *       each autocommitted. It is the anchor that says how fast this server does the work without Java, so a slow
  *       bare loop cannot flatter the engine;</li>
  *   <li>a bare JDBC loop: the SKIP LOCKED claim of a batch, then one autocommitted UPDATE per job;</li>
- *   <li>our {@link JobQueuePort} adapter: the same claim (plus its history event) in a transaction, then one
- *       fenced completion (plus its event) per job, each in its own transaction, as workers do;</li>
- *   <li>the whole engine ({@link PipelineWorkerUseCase#finish}), which also locks the workflow and schedules
- *       the next step.</li>
+ *   <li>our {@link JobQueuePort} adapter: the same claim (plus its history event) in a transaction, then the
+ *       claimed jobs' fenced completes (plus their events) in one statement and transaction;</li>
+ *   <li>the whole engine: completions go through {@link BatchedFinishes}, the group commit the workers use,
+ *       which also locks each workflow and schedules (here: finishes) what comes next.</li>
  * </ol>
  * The four are interleaved over {@code rounds} rounds and the medians reported, because a 2-core machine
  * with fsync on varies by a third from one run to the next.
@@ -160,38 +162,45 @@ public final class JobQueueBenchmark {
         Clock clock = Clock.systemUTC();
         RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1));
         PipelineStep step = wholeEngine ? PipelineStep.EMIT : PipelineStep.PREFLIGHT;
-        return timed(threads, worker -> {
-            EntityManager em = jpa.newEntityManager();
-            try {
-                JobQueueAdapter queue = new JobQueueAdapter(em);
-                WorkflowAdapter workflows = new WorkflowAdapter(em);
-                PipelineControlAdapter control = new PipelineControlAdapter(em);
-                PipelineWorkerUseCase engine = ResourceLocalTransactions.wrap(PipelineWorkerUseCase.class,
-                        new PipelineWorkerService(queue, workflows, control,
-                                new WorkflowFailures(workflows, null, null, WorkflowFailures.RejectedMediaCleanup.KEEP_FILES),
-                                retry, StepLimits.NONE, clock, new Random(worker)), em);
-                JobQueuePort transactionalQueue = ResourceLocalTransactions.wrap(JobQueuePort.class, queue, em);
-                int done = 0;
-                while (true) {
-                    Instant now = clock.instant();
-                    List<PipelineJob> claimed = transactionalQueue.claim("adapter-" + worker, EnumSet.of(step), batch, now,
-                            now.plus(retry.lease()));
-                    if (claimed.isEmpty()) {
-                        return done;
-                    }
-                    for (PipelineJob job : claimed) {
+        // the instance's workers share one group commit, over a connection of its own, as PipelineWorkers does
+        EntityManager finishing = jpa.newEntityManager();
+        BatchedFinishes finishes = new BatchedFinishes(engine(finishing, retry, clock, 0), BatchedFinishes.DEFAULT_MAX_BATCH);
+        try {
+            return timed(threads, worker -> {
+                EntityManager em = jpa.newEntityManager();
+                try {
+                    JobQueuePort queue = ResourceLocalTransactions.wrap(JobQueuePort.class, new JobQueueAdapter(em), em);
+                    int done = 0;
+                    while (true) {
+                        Instant now = clock.instant();
+                        List<PipelineJob> claimed = queue.claim("adapter-" + worker, EnumSet.of(step), batch, now, now.plus(retry.lease()));
+                        if (claimed.isEmpty()) {
+                            return done;
+                        }
                         if (wholeEngine) {
-                            engine.finish(job, StepOutcome.completed(StepOutcome.ResultWrite.NONE));
-                            done++;
-                        } else if (transactionalQueue.complete(job.lease(), clock.instant())) {
-                            done++;
+                            // the claimed no-op steps end together, so their outcomes reach the group commit together
+                            List<CompletedJob> completed = claimed.stream()
+                                    .map(job -> new CompletedJob(job, StepOutcome.completed(StepOutcome.ResultWrite.NONE))).toList();
+                            done += claimed.size() - finishes.finishAll(completed).size();
+                        } else {
+                            done += queue.completeAll(claimed.stream().map(PipelineJob::lease).toList(), clock.instant()).size();
                         }
                     }
+                } finally {
+                    em.close();
                 }
-            } finally {
-                em.close();
-            }
-        });
+            });
+        } finally {
+            finishing.close();
+        }
+    }
+
+    private static PipelineWorkerUseCase engine(EntityManager em, RetryPolicy retry, Clock clock, int seed) {
+        WorkflowAdapter workflows = new WorkflowAdapter(em);
+        return ResourceLocalTransactions.wrap(PipelineWorkerUseCase.class,
+                new PipelineWorkerService(new JobQueueAdapter(em), workflows, new PipelineControlAdapter(em),
+                        new WorkflowFailures(workflows, null, null, WorkflowFailures.RejectedMediaCleanup.KEEP_FILES),
+                        retry, StepLimits.NONE, clock, new Random(seed)), em);
     }
 
     private static double timed(int threads, Worker work) throws Exception {
