@@ -59,18 +59,25 @@ public final class BatchedFinishes {
 
     /**
      * Finishes several completed jobs together (a claimed batch whose steps ended at once); returns the leases
-     * that were lost.
+     * that were lost. Every job is finished or refused before it returns; should some fail otherwise, the first
+     * such failure is thrown then.
      */
     public Set<JobLease> finishAll(List<CompletedJob> jobs) {
         List<Pending> pending = jobs.stream().map(job -> new Pending(job, new CompletableFuture<>())).toList();
         submit(pending);
         Set<JobLease> lost = new HashSet<>();
+        RuntimeException failure = null;
         for (Pending p : pending) {
             try {
                 await(p);
             } catch (JobLostException e) {
                 lost.add(p.job().job().lease());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return lost;
     }
