@@ -39,7 +39,8 @@ import org.milkmobs.domain.pipeline.PipelineStep;
 
 /**
  * The pipeline's workers in this instance. A dispatcher claims jobs for steps with free capacity
- * (per-step limits, so Bedrock quotas hold) and runs them on the managed executor; heartbeats keep
+ * (per-step limits, so Bedrock quotas hold) and runs them on the managed executor; when idle it is woken by
+ * the enqueue's NOTIFY ({@link JobSignals}), polling being the fallback; heartbeats keep
  * their leases and flag jobs that were taken away; a rescuer returns dead workers' jobs. When the
  * application is undeployed it stops claiming, lets running jobs finish for a grace period, and gives the
  * rest back; on SIGTERM it gives them back at once (see {@link #stopOnSignal()}).
@@ -226,11 +227,11 @@ public class PipelineWorkers {
     }
 
     /**
-     * Records the outcome, completions in a group commit with the other workers' ({@link BatchedFinishes}). A failure here is the database's (an outage, a failover): the outcome is kept and
-     * recorded as soon as the database answers again, so the job moves on then, not when its lease has expired;
-     * meanwhile it stays in {@link #running}, so heartbeats renew its lease once they get through. Recording
-     * is one transaction fenced by the lease, so a retry after a commit whose answer was lost ends in
-     * {@link JobLostException}, never twice.
+     * Records the outcome (a completion in a group commit with the other workers', {@link BatchedFinishes}).
+     * A failure here is the database's (an outage, a failover): the outcome is kept and recorded as soon as the
+     * database answers again, so the job moves on then, not when its lease has expired; meanwhile it stays in
+     * {@link #running}, so heartbeats renew its lease once they get through. Recording is one transaction fenced
+     * by the lease, so a retry after a commit whose answer was lost ends in {@link JobLostException}, never twice.
      */
     private void finishOnceTheDatabaseAnswers(Running run, StepOutcome outcome) {
         PipelineJob job = run.job();
