@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: separate commands that print figures (never part of the test command).
-#   ./mm bench jobs [jobs] [threads] [batch] [rounds]   job table: claim -> complete vs a bare SQL loop
+#   ./mm bench jobs [jobs] [threads] [batch] [rounds] [pickups]  job table: claim -> complete vs a bare SQL loop and pgbench;
+#                                                        pickup latency (enqueue commit -> claim), polling vs LISTEN/NOTIFY
 #   ./mm bench analyzer [rounds]                         local analyzer on a 60 s 720p clip vs ffmpeg decode
 #   ./mm bench vectors [count] [dimension]               pgvector: vector vs halfvec (size, build, latency, recall)
 #   ./mm bench search [videos] [queries] [warm-up]       GET /api/search/similar on the WAR vs the raw k-NN SQL, recall@10
@@ -30,7 +31,7 @@ module_of() { # the reactor module whose test classpath holds the benchmark
     *) return 1 ;;
   esac
 }
-module=$(module_of "$name") || { sed -n '2,15p' "$0" >&2; exit 2; }
+module=$(module_of "$name") || { sed -n '2,16p' "$0" >&2; exit 2; }
 
 scripts/install-system-deps.sh || fail "installing the system dependencies failed (above)"
 # a benchmark that cannot reach its database says why and fails, rather than printing nothing
@@ -61,7 +62,10 @@ exec_test_main() { # module, class, args...
 }
 
 case "$name" in
-  jobs) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.pipeline.JobQueueBenchmark "$@" ;;
+  jobs)
+    # the anchor is pgbench from the same PostgreSQL binaries as the cluster (scripts/db.sh)
+    BENCH_PROPERTIES="-Dmilkmobs.pgbench=${PG_BIN:-/usr/lib/postgresql/15/bin}/pgbench"
+    exec_test_main adapters-persistence org.milkmobs.adapters.persistence.pipeline.JobQueueBenchmark "$@" ;;
   vectors) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.bench.VectorStorageBenchmark "$@" ;;
   search | upload | growth | events | gateway | console)
     # these benchmarks boot the packaged WAR, as the system tests do
@@ -80,5 +84,5 @@ case "$name" in
     fi
     MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g" exec_test_main domain org.milkmobs.domain.mob.KMeansBenchmark "$@" ;;
   analyzer) exec_test_main adapters-media org.milkmobs.adapters.media.local.LocalAnalyzerBenchmark "$@" ;;
-  *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
 esac

@@ -79,6 +79,10 @@ public final class Sql {
             statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         } else if (value instanceof String[] strings) {
             statement.setArray(index, connection.createArrayOf("text", strings));
+        } else if (value instanceof Long[] longs) {
+            statement.setArray(index, connection.createArrayOf("int8", longs));
+        } else if (value instanceof Integer[] ints) {
+            statement.setArray(index, connection.createArrayOf("int4", ints));
         } else if (value instanceof UUID[] uuids) {
             statement.setArray(index, connection.createArrayOf("uuid", uuids));
         } else if (value instanceof Json json) {

@@ -29,6 +29,8 @@ import org.milkmobs.application.port.in.pipeline.ExecuteStepUseCase;
 import org.milkmobs.application.port.in.pipeline.JobLostException;
 import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
+import org.milkmobs.application.port.out.pipeline.JobSignals;
+import org.milkmobs.application.service.pipeline.BatchedFinishes;
 import org.milkmobs.application.service.pipeline.RetryPolicy;
 import org.milkmobs.bootstrap.config.Settings;
 import org.milkmobs.domain.pipeline.JobLease;
@@ -37,7 +39,8 @@ import org.milkmobs.domain.pipeline.PipelineStep;
 
 /**
  * The pipeline's workers in this instance. A dispatcher claims jobs for steps with free capacity
- * (per-step limits, so Bedrock quotas hold) and runs them on the managed executor; heartbeats keep
+ * (per-step limits, so Bedrock quotas hold) and runs them on the managed executor; when idle it is woken by
+ * the enqueue's NOTIFY ({@link JobSignals}), polling being the fallback; heartbeats keep
  * their leases and flag jobs that were taken away; a rescuer returns dead workers' jobs. When the
  * application is undeployed it stops claiming, lets running jobs finish for a grace period, and gives the
  * rest back; on SIGTERM it gives them back at once (see {@link #stopOnSignal()}).
@@ -72,6 +75,9 @@ public class PipelineWorkers {
     @Inject
     InstanceName instance;
 
+    @Inject
+    JobSignals jobSignals;
+
     private final Map<PipelineStep, Integer> capacity = new EnumMap<>(PipelineStep.class);
     private final Map<PipelineStep, AtomicInteger> busy = new EnumMap<>(PipelineStep.class);
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
@@ -79,8 +85,14 @@ public class PipelineWorkers {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile long pollMillis;
     private volatile long idleDelayMillis;
+    /** Guards the dispatch schedule: one dispatch at a time, and a wake-up never lost while one runs. */
+    private final Object dispatchLock = new Object();
+    private ScheduledFuture<?> nextDispatch;
+    private boolean dispatching;
+    private boolean wokenWhileDispatching;
     private String name;
     private ShutdownSignal signal;
+    private BatchedFinishes finishes;
 
     private record Running(PipelineJob job, AtomicBoolean lost) {
     }
@@ -91,6 +103,7 @@ public class PipelineWorkers {
             return;
         }
         name = instance.value();
+        finishes = new BatchedFinishes(worker, BatchedFinishes.DEFAULT_MAX_BATCH);
         for (PipelineStep step : PipelineStep.values()) {
             capacity.put(step, settings.integer("pipeline.concurrency." + step.wireName()));
             busy.put(step, new AtomicInteger());
@@ -98,17 +111,68 @@ public class PipelineWorkers {
         pollMillis = settings.duration("pipeline.poll-interval").toMillis();
         idleDelayMillis = pollMillis;
         long lease = retry.lease().toMillis();
-        schedules.add(scheduler.schedule(this::dispatch, 0, TimeUnit.MILLISECONDS));
+        synchronized (dispatchLock) {
+            scheduleDispatch(0);
+        }
+        threads.newThread(this::waitForJobs).start();
         schedules.add(scheduler.scheduleWithFixedDelay(this::heartbeat, lease / 3, lease / 3, TimeUnit.MILLISECONDS));
         schedules.add(scheduler.scheduleWithFixedDelay(this::rescue, lease / 2, lease / 2, TimeUnit.MILLISECONDS));
         signal = ShutdownSignal.onSignal(threads, this::stopOnSignal);
         LOG.info(() -> "pipeline workers started as " + name + " with concurrency " + capacity);
     }
 
-    /** Claims what there is room for, then schedules itself again: soon when busy, backing off when idle. */
-    private void dispatch() {
+    /**
+     * While idle, waits on the job signals (LISTEN/NOTIFY) and dispatches as soon as an enqueue anywhere in the
+     * cluster commits, instead of at the end of the idle back-off; the polling schedule stays as the fallback
+     * for a lost signal or a broken listening connection.
+     */
+    private void waitForJobs() {
+        while (!stopping.get()) {
+            try {
+                if (jobSignals.awaitJobs(Duration.ofMillis(MAX_IDLE_DELAY_MILLIS))) {
+                    wake();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "waiting for job signals failed; polling meanwhile", e);
+                if (!pause(MAX_IDLE_DELAY_MILLIS)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void wake() {
+        synchronized (dispatchLock) {
+            if (dispatching) {
+                wokenWhileDispatching = true;
+            } else {
+                idleDelayMillis = pollMillis;
+                scheduleDispatch(0);
+            }
+        }
+    }
+
+    /** Replaces the pending dispatch (if it has not started) by one in {@code delayMillis}; call under the lock. */
+    private void scheduleDispatch(long delayMillis) {
         if (stopping.get()) {
             return;
+        }
+        if (nextDispatch != null) {
+            nextDispatch.cancel(false);
+        }
+        nextDispatch = scheduler.schedule(this::dispatch, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Claims what there is room for, then schedules itself again: soon when busy, backing off when idle. */
+    private void dispatch() {
+        synchronized (dispatchLock) {
+            if (dispatching || stopping.get()) {
+                return;
+            }
+            dispatching = true;
+            wokenWhileDispatching = false;
         }
         int claimed = 0;
         try {
@@ -129,9 +193,10 @@ public class PipelineWorkers {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "claiming jobs failed; trying again shortly", e);
         } finally {
-            idleDelayMillis = claimed > 0 ? pollMillis : Math.min(MAX_IDLE_DELAY_MILLIS, idleDelayMillis * 2);
-            if (!stopping.get()) {
-                scheduler.schedule(this::dispatch, idleDelayMillis, TimeUnit.MILLISECONDS);
+            synchronized (dispatchLock) {
+                dispatching = false;
+                idleDelayMillis = claimed > 0 || wokenWhileDispatching ? pollMillis : Math.min(MAX_IDLE_DELAY_MILLIS, idleDelayMillis * 2);
+                scheduleDispatch(wokenWhileDispatching ? 0 : idleDelayMillis);
             }
         }
     }
@@ -162,18 +227,18 @@ public class PipelineWorkers {
     }
 
     /**
-     * Records the outcome. A failure here is the database's (an outage, a failover): the outcome is kept and
-     * recorded as soon as the database answers again, so the job moves on then, not when its lease has expired;
-     * meanwhile it stays in {@link #running}, so heartbeats renew its lease once they get through. Recording
-     * is one transaction fenced by the lease, so a retry after a commit whose answer was lost ends in
-     * {@link JobLostException}, never twice.
+     * Records the outcome (a completion in a group commit with the other workers', {@link BatchedFinishes}).
+     * A failure here is the database's (an outage, a failover): the outcome is kept and recorded as soon as the
+     * database answers again, so the job moves on then, not when its lease has expired; meanwhile it stays in
+     * {@link #running}, so heartbeats renew its lease once they get through. Recording is one transaction fenced
+     * by the lease, so a retry after a commit whose answer was lost ends in {@link JobLostException}, never twice.
      */
     private void finishOnceTheDatabaseAnswers(Running run, StepOutcome outcome) {
         PipelineJob job = run.job();
         long pauseMillis = pollMillis;
         for (int attempt = 1; ; attempt++) {
             try {
-                worker.finish(job, outcome);
+                finishes.finish(job, outcome);
                 return;
             } catch (JobLostException lost) {
                 throw lost;
@@ -268,6 +333,11 @@ public class PipelineWorkers {
             return;
         }
         schedules.forEach(s -> s.cancel(false));
+        synchronized (dispatchLock) {
+            if (nextDispatch != null) {
+                nextDispatch.cancel(false);
+            }
+        }
         long deadline = System.nanoTime() + grace.toNanos();
         while (!running.isEmpty() && System.nanoTime() < deadline && pause(100)) {
             // running jobs finish within the grace or are given back below

@@ -4,9 +4,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.milkmobs.adapters.persistence.JsonMaps;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
@@ -51,6 +55,21 @@ class JobQueueAdapter implements JobQueuePort {
             )
             INSERT INTO workflow_event (video_id, at, type, step, attempt)
             SELECT video_id, ?, 'TaskSucceeded', step, attempt FROM done
+            """;
+
+    /** {@link #COMPLETE} for many leases at once: one round trip and, in the caller's transaction, one commit. */
+    private static final String COMPLETE_ALL = """
+            WITH done AS (
+                UPDATE job j SET state = 'COMPLETED', lease_owner = NULL, lease_expires_at = NULL, last_error = NULL,
+                                 finished_at = ?, updated_at = ?
+                FROM unnest(?::bigint[], ?::int[]) AS lease(id, attempt)
+                WHERE j.id = lease.id AND j.attempt = lease.attempt AND j.state = 'RUNNING'
+                RETURNING j.id, j.video_id, j.step, j.attempt
+            ), logged AS (
+                INSERT INTO workflow_event (video_id, at, type, step, attempt)
+                SELECT video_id, ?, 'TaskSucceeded', step, attempt FROM done ORDER BY id
+            )
+            SELECT id FROM done
             """;
 
     private static final String FAIL = """
@@ -144,6 +163,19 @@ class JobQueueAdapter implements JobQueuePort {
     @Override
     public boolean complete(JobLease lease, Instant now) {
         return sql.update(COMPLETE, now, now, lease.jobId(), lease.attempt(), now) == 1;
+    }
+
+    @Override
+    public Set<JobLease> completeAll(Collection<JobLease> leases, Instant now) {
+        if (leases.isEmpty()) {
+            return Set.of();
+        }
+        // in id order, so two batches that ever share a row lock it in the same order
+        List<JobLease> ordered = leases.stream().sorted(Comparator.comparingLong(JobLease::jobId)).toList();
+        Set<Long> done = new HashSet<>(sql.query(COMPLETE_ALL, row -> row.getLong("id"), now, now,
+                ordered.stream().map(JobLease::jobId).toArray(Long[]::new),
+                ordered.stream().map(JobLease::attempt).toArray(Integer[]::new), now));
+        return ordered.stream().filter(lease -> done.contains(lease.jobId())).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,17 @@ class WorkflowAdapter implements WorkflowPort {
             WITH inserted AS (
                 INSERT INTO job (video_id, step, state, max_attempts, run_at, created_at, updated_at)
                 VALUES (?, ?, 'AVAILABLE', ?, ?, ?, ?)
+                ON CONFLICT (video_id, step) DO NOTHING
+                RETURNING video_id, step
+            )
+            INSERT INTO workflow_event (video_id, at, type, step) SELECT video_id, ?, 'TaskScheduled', step FROM inserted
+            """;
+
+    /** {@link #ENQUEUE} for several steps of a video (the parallel branches after preflight): one statement. */
+    private static final String ENQUEUE_ALL = """
+            WITH inserted AS (
+                INSERT INTO job (video_id, step, state, max_attempts, run_at, created_at, updated_at)
+                SELECT ?, step, 'AVAILABLE', ?, ?, ?, ? FROM unnest(?::text[]) WITH ORDINALITY AS s(step, n) ORDER BY n
                 ON CONFLICT (video_id, step) DO NOTHING
                 RETURNING video_id, step
             )
@@ -73,6 +85,16 @@ class WorkflowAdapter implements WorkflowPort {
     @Override
     public boolean enqueue(VideoId video, PipelineStep step, int maxAttempts, Instant runAt, Instant now) {
         return sql.update(ENQUEUE, video.value(), step.wireName(), maxAttempts, runAt, now, now, now) == 1;
+    }
+
+    @Override
+    public void enqueueAll(VideoId video, Collection<PipelineStep> steps, int maxAttempts, Instant runAt, Instant now) {
+        if (steps.size() == 1) {
+            enqueue(video, steps.iterator().next(), maxAttempts, runAt, now);
+        } else if (!steps.isEmpty()) {
+            sql.update(ENQUEUE_ALL, video.value(), maxAttempts, runAt, now, now,
+                    steps.stream().map(PipelineStep::wireName).toArray(String[]::new), now);
+        }
     }
 
     /**

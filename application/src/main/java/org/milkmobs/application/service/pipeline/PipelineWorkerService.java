@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.milkmobs.application.port.in.pipeline.JobLostException;
 import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
+import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase.CompletedJob;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort.FailResult;
@@ -107,6 +109,28 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
         }
     }
 
+    @Override
+    public Set<JobLease> finishCompleted(List<CompletedJob> jobs) {
+        Instant now = clock.instant();
+        // the fenced completes first: a lost job's results are then never written
+        Set<JobLease> completed = queue.completeAll(jobs.stream().map(j -> j.job().lease()).toList(), now);
+        Set<JobLease> lost = new HashSet<>();
+        // in video order, so two batches lock workflow rows in the same order and never wait on each other in a cycle
+        List<CompletedJob> ordered = jobs.stream()
+                .sorted(Comparator.comparing((CompletedJob j) -> j.job().lease().videoId().value()).thenComparing(j -> j.job().lease().jobId()))
+                .toList();
+        for (CompletedJob job : ordered) {
+            JobLease lease = job.job().lease();
+            if (completed.contains(lease)) {
+                job.outcome().write().apply();
+                advance(lease, now);
+            } else {
+                lost.add(lease);
+            }
+        }
+        return lost;
+    }
+
     /** Schedules what the completed step unblocks; the workflow lock makes a join happen exactly once. */
     private void advance(JobLease lease, Instant now) {
         WorkflowState workflow = workflows.lock(lease.videoId()).orElseThrow(() -> new JobLostException(lease));
@@ -117,9 +141,7 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
             workflows.finish(lease.videoId(), WorkflowStatus.SUCCEEDED, null, now);
             return;
         }
-        for (PipelineStep next : PipelineStep.readyAfter(lease.step(), workflow.completed())) {
-            workflows.enqueue(lease.videoId(), next, retry.maxAttempts(), now, now);
-        }
+        workflows.enqueueAll(lease.videoId(), PipelineStep.readyAfter(lease.step(), workflow.completed()), retry.maxAttempts(), now, now);
     }
 
     @Override

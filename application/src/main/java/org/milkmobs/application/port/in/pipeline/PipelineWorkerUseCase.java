@@ -20,6 +20,18 @@ public interface PipelineWorkerUseCase {
      */
     void finish(PipelineJob job, StepOutcome outcome);
 
+    /**
+     * {@link #finish} for several completed jobs in one transaction, so they share one commit: each job's
+     * complete is fenced by its own lease, and only the jobs whose complete took effect get their results
+     * written and their workflows moved on.
+     *
+     * @return the leases that were lost meanwhile (nothing of theirs was written)
+     */
+    Set<JobLease> finishCompleted(List<CompletedJob> jobs);
+
+    record CompletedJob(PipelineJob job, StepOutcome.Completed outcome) {
+    }
+
     /** Extends the leases; returns those that were lost (their jobs should stop). */
     Set<JobLease> heartbeat(Collection<JobLease> leases);
 

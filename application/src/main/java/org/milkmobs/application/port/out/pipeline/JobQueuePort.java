@@ -1,6 +1,7 @@
 package org.milkmobs.application.port.out.pipeline;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,12 @@ public interface JobQueuePort {
     boolean heartbeat(JobLease lease, Instant leaseUntil);
 
     boolean complete(JobLease lease, Instant now);
+
+    /**
+     * Completes several jobs in one statement, each fenced by its own lease as {@link #complete} is; returns
+     * the leases that were completed (the others were taken away meanwhile and changed nothing).
+     */
+    Set<JobLease> completeAll(Collection<JobLease> leases, Instant now);
 
     /**
      * Records a failed run: the job goes back to AVAILABLE at {@code retryAt}, or to DEAD when

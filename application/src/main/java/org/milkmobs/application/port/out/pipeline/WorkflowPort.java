@@ -1,6 +1,7 @@
 package org.milkmobs.application.port.out.pipeline;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.milkmobs.domain.pipeline.HistoryEventType;
@@ -17,6 +18,11 @@ public interface WorkflowPort {
 
     /** Schedules {@code step} unless the workflow already has it; concurrent calls make one job. */
     boolean enqueue(VideoId video, PipelineStep step, int maxAttempts, Instant runAt, Instant now);
+
+    /** {@link #enqueue} for several steps, in one round trip where the store can. */
+    default void enqueueAll(VideoId video, Collection<PipelineStep> steps, int maxAttempts, Instant runAt, Instant now) {
+        steps.forEach(step -> enqueue(video, step, maxAttempts, runAt, now));
+    }
 
     /** Reads the workflow and locks it until the transaction ends, so decisions on it are serialised. */
     Optional<WorkflowState> lock(VideoId video);
