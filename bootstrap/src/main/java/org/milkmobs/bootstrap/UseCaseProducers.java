@@ -17,6 +17,7 @@ import org.milkmobs.application.port.in.mob.FeedUseCase;
 import org.milkmobs.application.port.in.mob.MobsUseCase;
 import org.milkmobs.application.port.in.mob.MobMapUseCase;
 import org.milkmobs.application.port.in.mob.ReclusterUseCase;
+import org.milkmobs.application.port.in.mob.RenameMobUseCase;
 import org.milkmobs.application.port.in.pipeline.ExecuteStepUseCase;
 import org.milkmobs.application.port.in.pipeline.PipelineAdminUseCase;
 import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
@@ -47,6 +48,7 @@ import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.port.out.media.MediaProber;
 import org.milkmobs.application.port.out.media.ThumbnailExtractor;
 import org.milkmobs.application.port.out.mob.MobMapSource;
+import org.milkmobs.application.port.out.mob.MobNames;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.port.out.mob.ReclusterRuns;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
@@ -66,6 +68,7 @@ import org.milkmobs.application.service.mob.MobMapService;
 import org.milkmobs.application.service.mob.MobSettings;
 import org.milkmobs.application.service.mob.MobsService;
 import org.milkmobs.application.service.mob.ReclusterService;
+import org.milkmobs.application.service.mob.RenameMobService;
 import org.milkmobs.application.service.mob.VideoVectors;
 import org.milkmobs.application.service.pipeline.PipelineAdminService;
 import org.milkmobs.application.service.pipeline.PipelineWorkerService;
@@ -330,9 +333,15 @@ public class UseCaseProducers {
     /** Not wrapped: the batch run commits in steps (progress, then the result) through {@link Transactions}. */
     @Produces
     @Singleton
-    ReclusterUseCase recluster(MobEvents mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings mobSettings, Transactions transactions,
-                               Clock clock) {
-        return new ReclusterService(mobs, runs, vectors, mobSettings, transactions, clock);
+    ReclusterUseCase recluster(MobEvents mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings mobSettings, CampaignProvider campaign,
+                               Transactions transactions, Clock clock) {
+        return new ReclusterService(mobs, runs, vectors, mobSettings, campaign, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    RenameMobUseCase renameMob(MobNames names) {
+        return transactional.wrap(RenameMobUseCase.class, new RenameMobService(names));
     }
 
     @Produces

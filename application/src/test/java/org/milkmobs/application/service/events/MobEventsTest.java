@@ -87,7 +87,7 @@ class MobEventsTest {
 
         @Override
         public Optional<MobSummary> findMob(MobId id) {
-            return Optional.ofNullable(members.get(id)).map(m -> new MobSummary(id, "space", m.size(), labels.get(id), List.of(),
+            return Optional.ofNullable(members.get(id)).map(m -> new MobSummary(id, "space", m.size(), labels.get(id), Optional.empty(), List.of(),
                     created.get(id), created.get(id)));
         }
 
@@ -154,7 +154,7 @@ class MobEventsTest {
         }
 
         @Override
-        public Map<MobId, List<List<String>>> memberTerms(String space) {
+        public Map<MobId, List<org.milkmobs.domain.mob.MemberTerms>> memberTerms(String space) {
             throw new UnsupportedOperationException();
         }
     }
