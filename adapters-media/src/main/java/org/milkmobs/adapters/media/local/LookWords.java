@@ -2,30 +2,36 @@ package org.milkmobs.adapters.media.local;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.milkmobs.adapters.media.ffmpeg.FfmpegTools;
 import org.milkmobs.adapters.media.ffmpeg.ProcessRunner;
 
 /**
  * Words for how a video looks, for a mob label when no hashtag or on-screen word tells mobs apart: its dominant
  * colours (each pixel named by hue, or black, grey or white when it has little colour) and how much the picture
- * changes from one second to the next ({@code still}, {@code moving}, {@code fast}). Reads one 64×36 frame per
- * second, so it costs a small fraction of the embedding's decode.
+ * changes within a second ({@code still}, {@code moving}, {@code fast}). It decodes one second after each of up to
+ * {@value #BURSTS} key frames spread over the video (found in the container, without decoding), never the whole
+ * video: decoding from a key frame needs nothing before it.
  */
 final class LookWords {
 
     /** A colour names the video when at least this share of the pixels has it. */
     static final double DOMINANT_SHARE = 0.15;
     static final int MAX_COLOURS = 2;
-    /** Mean absolute luma change between frames a second apart, below which a video is still, and above which it is fast. */
+    /** Mean absolute luma change across a second, below which a video is still, and from which it is fast. */
     static final double STILL_BELOW = 0.01;
     static final double FAST_FROM = 0.1;
+    static final int BURSTS = 4;
+    static final double BURST_SECONDS = 1.0;
 
     private static final int W = LocalPerceptualModel.FRAME_WIDTH;
     private static final int H = LocalPerceptualModel.FRAME_HEIGHT;
@@ -34,31 +40,77 @@ final class LookWords {
     }
 
     static List<String> read(FfmpegTools tools, Path video, Duration timeout) {
-        List<String> command = List.of(tools.ffmpeg(), "-v", "error", "-nostdin", "-i", video.toAbsolutePath().toString(),
-                "-an", "-sn", "-dn", "-vf", "fps=1,scale=" + W + ":" + H + ":flags=area,format=rgb24", "-f", "rawvideo", "pipe:1");
-        return ProcessRunner.stream(command, timeout, stdout -> {
-            Tally tally = new Tally();
-            DataInputStream in = new DataInputStream(stdout);
-            byte[] frame = new byte[W * H * 3];
-            while (true) {
-                try {
-                    in.readFully(frame);
-                } catch (EOFException end) {
-                    return tally.words();
+        Tally tally = new Tally();
+        for (double start : spread(keyFrameTimes(tools, video, timeout), BURSTS)) {
+            List<String> command = List.of(tools.ffmpeg(), "-v", "error", "-nostdin",
+                    "-ss", String.format(Locale.ROOT, "%.3f", start), "-i", video.toAbsolutePath().toString(),
+                    "-t", Double.toString(BURST_SECONDS), "-an", "-sn", "-dn",
+                    "-vf", "scale=" + W + ":" + H + ":flags=area,format=rgb24", "-f", "rawvideo", "pipe:1");
+            ProcessRunner.stream(command, timeout, stdout -> {
+                DataInputStream in = new DataInputStream(stdout);
+                byte[] frame = new byte[W * H * 3];
+                tally.startBurst();
+                while (true) {
+                    try {
+                        in.readFully(frame);
+                    } catch (EOFException end) {
+                        tally.endBurst();
+                        return null;
+                    }
+                    tally.add(frame);
                 }
-                tally.add(frame);
-            }
-        });
+            });
+        }
+        return tally.words();
     }
 
-    /** Colour counts and luma changes over a stream of W×H RGB frames. */
+    /** When the key frames start, from the container's packet flags (no decoding); at least 0. */
+    static List<Double> keyFrameTimes(FfmpegTools tools, Path video, Duration timeout) {
+        ProcessRunner.Result probe = ProcessRunner.run(List.of(tools.ffprobe(), "-v", "error", "-select_streams", "v:0",
+                "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", video.toAbsolutePath().toString()), timeout, 64L << 20);
+        TreeSet<Double> times = new TreeSet<>();
+        for (String line : new String(probe.stdout(), StandardCharsets.US_ASCII).split("\n")) {
+            String[] fields = line.trim().split(",");
+            if (fields.length >= 2 && fields[1].contains("K")) {
+                try {
+                    times.add(Math.max(0, Double.parseDouble(fields[0])));
+                } catch (NumberFormatException notATime) {
+                    // N/A: a packet without a timestamp tells nothing
+                }
+            }
+        }
+        if (times.isEmpty()) {
+            times.add(0.0);
+        }
+        return new ArrayList<>(times);
+    }
+
+    /** At most {@code count} of the times, evenly spread, the first always among them. */
+    static List<Double> spread(List<Double> times, int count) {
+        if (times.size() <= count) {
+            return times;
+        }
+        List<Double> picked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            picked.add(times.get(i * times.size() / count));
+        }
+        return picked;
+    }
+
+    /** Colour counts over every frame, and the luma change between the first and the last frame of each burst. */
     static final class Tally {
 
         private final Map<String, Long> colours = new TreeMap<>();
         private long pixels;
-        private float[] previousLuma;
+        private float[] firstLuma;
+        private float[] lastLuma;
         private double change;
         private int changes;
+
+        void startBurst() {
+            firstLuma = null;
+            lastLuma = null;
+        }
 
         void add(byte[] rgb) {
             float[] luma = new float[W * H];
@@ -70,15 +122,21 @@ final class LookWords {
                 colours.merge(colourName(r, g, b), 1L, Long::sum);
             }
             pixels += W * H;
-            if (previousLuma != null) {
+            if (firstLuma == null) {
+                firstLuma = luma;
+            }
+            lastLuma = luma;
+        }
+
+        void endBurst() {
+            if (firstLuma != null && lastLuma != firstLuma) {
                 double sum = 0;
-                for (int p = 0; p < luma.length; p++) {
-                    sum += Math.abs(luma[p] - previousLuma[p]);
+                for (int p = 0; p < lastLuma.length; p++) {
+                    sum += Math.abs(lastLuma[p] - firstLuma[p]);
                 }
-                change += sum / luma.length;
+                change += sum / lastLuma.length;
                 changes++;
             }
-            previousLuma = luma;
         }
 
         List<String> words() {
