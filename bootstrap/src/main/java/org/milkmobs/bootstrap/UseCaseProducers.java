@@ -100,6 +100,7 @@ import org.milkmobs.application.service.video.UploadSettings;
 import org.milkmobs.application.service.video.VideoDetailsAssembler;
 import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.application.service.events.MobEvents;
+import org.milkmobs.application.service.events.MobNameEvents;
 import org.milkmobs.application.service.events.VideoEvents;
 import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
@@ -340,8 +341,8 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    RenameMobUseCase renameMob(MobNames names) {
-        return transactional.wrap(RenameMobUseCase.class, new RenameMobService(names));
+    RenameMobUseCase renameMob(MobNames names, MobStore mobs, EventOutbox outbox, Clock clock) {
+        return transactional.wrap(RenameMobUseCase.class, new RenameMobService(new MobNameEvents(names, mobs, outbox, clock)));
     }
 
     @Produces

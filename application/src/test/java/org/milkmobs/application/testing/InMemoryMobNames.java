@@ -16,7 +16,11 @@ public final class InMemoryMobNames implements MobNames {
 
     /** A mob comes into being (as clustering would create it). */
     public MobId add() {
-        MobId mob = MobId.generate();
+        return add(MobId.generate());
+    }
+
+    /** A mob another twin knows by this id comes into being here too. */
+    public MobId add(MobId mob) {
         mobs.add(mob);
         return mob;
     }

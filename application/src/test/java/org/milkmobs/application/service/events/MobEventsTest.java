@@ -13,9 +13,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.testing.InMemoryEvents;
+import org.milkmobs.application.testing.InMemoryMobNames;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.domain.event.PublishedEvent;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobName;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.domain.video.VideoId;
 
@@ -52,6 +54,24 @@ class MobEventsTest {
         assertThat(events.pending()).extracting(PublishedEvent::type).containsExactly("mob.merged", "mob.relabelled");
         assertThat(events.pending().get(0).data().get("from")).contains(a.toString()).contains(b.toString());
         assertThat(events.pending().get(1).data()).containsEntry("label", "ab").containsEntry("previousLabel", "a");
+    }
+
+    @Test
+    void anAdminsNameIsAnnouncedAsARelabellingOnceAndAnUnknownMobAnnouncesNothing() {
+        MobId mob = store.mob("blue · still", 3);
+        InMemoryMobNames names = new InMemoryMobNames();
+        names.add(mob);
+        MobNameEvents named = new MobNameEvents(names, store, events, TestClock.at("2026-12-01T10:00:00Z"));
+
+        assertThat(named.rename(mob, new MobName("Blue box pours"))).isTrue();
+        store.labels.put(mob, "Blue box pours"); // what the store now shows: the name wins
+        assertThat(named.rename(mob, new MobName("Blue box pours"))).isTrue();
+        assertThat(named.rename(MobId.generate(), new MobName("Nobody"))).isFalse();
+
+        assertThat(events.pending()).extracting(PublishedEvent::type).containsExactly("mob.relabelled");
+        assertThat(events.pending().get(0).data()).containsEntry("mobId", mob.toString()).containsEntry("label", "Blue box pours")
+                .containsEntry("previousLabel", "blue · still");
+        assertThat(named.nameOf(mob)).contains(new MobName("Blue box pours"));
     }
 
     /** Just enough of a mob store for the announcements: members and labels in maps. */
