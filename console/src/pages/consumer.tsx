@@ -61,8 +61,36 @@ export function MobPage({ mobId, admin }: { mobId: string; admin?: boolean }) {
     <div>
       <h1>Mob: {mob.data.mob.label || "unnamed"}</h1>
       <p class="muted">{mob.data.mob.size} videos</p>
+      {admin && <RenameMob mobId={mobId} current={mob.data.mob.name ?? ""} onRenamed={mob.reload} />}
       <Cards admin={admin ?? false} videos={mob.data.members.items.map(toCard)} />
     </div>
+  );
+}
+
+/** An admin names the mob; the name replaces the computed label everywhere and survives re-clustering. */
+function RenameMob({ mobId, current, onRenamed }: { mobId: string; current: string; onRenamed: () => void }) {
+  const [name, setName] = useState(current);
+  const [message, setMessage] = useState<string>();
+  const [error, setError] = useState<string>();
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      const renamed = await must(api.PUT("/api/admin/mobs/{mobId}/name", { params: { path: { mobId } }, body: { name } }));
+      setMessage(`Named "${renamed.label}"`);
+      onRenamed();
+    } catch (err) {
+      setMessage(undefined);
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <form onSubmit={save} class="filters">
+      <label>Name <input name="mob-name" maxLength={80} required value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
+      <button type="submit">Rename</button>
+      {message && <span role="status">{message}</span>}
+      <ErrorLine error={error} />
+    </form>
   );
 }
 

@@ -17,6 +17,7 @@ import org.milkmobs.application.port.in.mob.FeedUseCase;
 import org.milkmobs.application.port.in.mob.MobsUseCase;
 import org.milkmobs.application.port.in.mob.MobMapUseCase;
 import org.milkmobs.application.port.in.mob.ReclusterUseCase;
+import org.milkmobs.application.port.in.mob.RenameMobUseCase;
 import org.milkmobs.application.port.in.pipeline.ExecuteStepUseCase;
 import org.milkmobs.application.port.in.pipeline.PipelineAdminUseCase;
 import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
@@ -49,6 +50,7 @@ import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.port.out.media.MediaProber;
 import org.milkmobs.application.port.out.media.ThumbnailExtractor;
 import org.milkmobs.application.port.out.mob.MobMapSource;
+import org.milkmobs.application.port.out.mob.MobNames;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.port.out.mob.ReclusterRuns;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
@@ -68,6 +70,7 @@ import org.milkmobs.application.service.mob.MobMapService;
 import org.milkmobs.application.service.mob.MobSettings;
 import org.milkmobs.application.service.mob.MobsService;
 import org.milkmobs.application.service.mob.ReclusterService;
+import org.milkmobs.application.service.mob.RenameMobService;
 import org.milkmobs.application.service.mob.VideoVectors;
 import org.milkmobs.application.service.pipeline.PipelineAdminService;
 import org.milkmobs.application.service.pipeline.PipelineWorkerService;
@@ -100,6 +103,7 @@ import org.milkmobs.application.service.video.UploadSettings;
 import org.milkmobs.application.service.video.VideoDetailsAssembler;
 import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.application.service.events.MobEvents;
+import org.milkmobs.application.service.events.MobNameEvents;
 import org.milkmobs.application.service.events.VideoEvents;
 import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
@@ -343,9 +347,15 @@ public class UseCaseProducers {
     /** Not wrapped: the batch run commits in steps (progress, then the result) through {@link Transactions}. */
     @Produces
     @Singleton
-    ReclusterUseCase recluster(MobEvents mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings mobSettings, Transactions transactions,
-                               Clock clock) {
-        return new ReclusterService(mobs, runs, vectors, mobSettings, transactions, clock);
+    ReclusterUseCase recluster(MobEvents mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings mobSettings, CampaignProvider campaign,
+                               Transactions transactions, Clock clock) {
+        return new ReclusterService(mobs, runs, vectors, mobSettings, campaign, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    RenameMobUseCase renameMob(MobNames names, MobStore mobs, EventOutbox outbox, Clock clock) {
+        return transactional.wrap(RenameMobUseCase.class, new RenameMobService(new MobNameEvents(names, mobs, outbox, clock)));
     }
 
     @Produces

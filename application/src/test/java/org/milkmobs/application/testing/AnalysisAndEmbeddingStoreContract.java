@@ -56,7 +56,7 @@ public abstract class AnalysisAndEmbeddingStoreContract {
                 List.of(new Highlight(new Segment(1.5, 4.25), "the pour")), new AudioHints(false, true, false),
                 Instant.parse("2026-11-23T10:00:00Z"));
         Analysis local = new Analysis(video, "local-v1", OptionalDouble.empty(), "MILK", "", List.of(), AudioHints.NO_AUDIO,
-                Instant.parse("2026-11-23T11:00:00Z"));
+                Instant.parse("2026-11-23T11:00:00Z"), List.of("blue", "white", "moving"));
 
         inTransaction(() -> {
             analyses().saveAnalysis(first);

@@ -103,6 +103,16 @@ class ConsoleIT {
         browser.awaitText(By.cssSelector(".recluster"), "SUCCEEDED", Duration.ofSeconds(10));
         browser.shot("admin-mobs");
 
+        String mobId = admin.get("/api/videos/" + seededVideo).json().getString("mobId");
+        browser.open("/admin/mobs/" + mobId);
+        WebElement name = browser.await(By.name("mob-name"));
+        name.clear();
+        name.sendKeys("Console bars by hand");
+        browser.await(By.cssSelector("form button[type=submit]")).click();
+        browser.awaitText(By.tagName("h1"), "Mob: Console bars by hand", Duration.ofSeconds(10));
+        assertThat(admin.get("/api/mobs/" + mobId).json().getJsonObject("mob").getString("name")).isEqualTo("Console bars by hand");
+        browser.shot("admin-mob-renamed");
+
         browser.open("/admin/campaign");
         browser.await(By.name("threshold"));
         browser.shot("admin-campaign");

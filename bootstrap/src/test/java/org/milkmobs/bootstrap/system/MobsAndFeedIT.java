@@ -63,6 +63,75 @@ class MobsAndFeedIT {
             assertThat(mob.getJsonArray("sampleThumbnails")).isNotEmpty();
         }
 
+        recluster();
+        assertThat(assertFamiliesAreMobs()).as("mob ids survive the re-clustering").isEqualTo(mobOfFamily);
+        assertThat(fan.post("/api/admin/mobs/recluster", "application/json", new byte[0]).status()).isEqualTo(403);
+    }
+
+    /**
+     * A family tagged with nothing but the campaign's hashtag, and with no text on screen, is still named (by its
+     * look); an admin's name replaces that label, consumers may not rename, and the name survives a re-clustering.
+     */
+    @Test
+    void aMobOfCampaignHashtagsOnlyIsNamedByItsLookAndAnAdminsNameSurvivesReclustering() {
+        ApiClient plain = server.as(server.tokens().consumer("plain-fan"));
+        Uploads uploads = new Uploads(plain);
+        VideoFamilies.Family blueBox = VideoFamilies.FAMILIES.stream().filter(f -> f.name().equals("bluebox")).findFirst().orElseThrow();
+        List<String> ids = new ArrayList<>();
+        for (VideoFamilies.Member member : VideoFamilies.generate(dir, List.of(blueBox))) {
+            ids.add(uploads.submitUploadComplete(member.file(), "plain " + member.variation(), List.of("#milkmob")));
+        }
+        ids.forEach(uploads::awaitSettled);
+        String mobId = mobOf(ids.get(0));
+
+        JsonObject labelled = awaitLabel(mobId);
+        assertThat(labelled.getString("label")).as("a label though the members share only the campaign hashtag")
+                .isNotBlank().doesNotContain("milkmob");
+        assertThat(labelled.containsKey("name")).isFalse();
+
+        ApiResponse renamed = admin.putJson("/api/admin/mobs/" + mobId + "/name", "{\"name\":\"  Blue box pours \"}");
+        ApiResponse byConsumer = plain.putJson("/api/admin/mobs/" + mobId + "/name", "{\"name\":\"mine\"}");
+        ApiResponse blank = admin.putJson("/api/admin/mobs/" + mobId + "/name", "{\"name\":\" \"}");
+        ApiResponse tooLong = admin.putJson("/api/admin/mobs/" + mobId + "/name", "{\"name\":\"" + "x".repeat(81) + "\"}");
+        ApiResponse unknown = admin.putJson("/api/admin/mobs/01a207e3-dd7e-73b0-9260-bcf4cd908245/name", "{\"name\":\"ghosts\"}");
+
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(renamed.json().getString("label")).isEqualTo("Blue box pours");
+        assertThat(renamed.json().getString("name")).isEqualTo("Blue box pours");
+        assertThat(byConsumer.status()).isEqualTo(403);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.contentType()).startsWith("application/problem+json");
+        assertThat(blank.json().getString("detail")).contains("name").contains("blank");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().getString("detail")).contains("at most 80");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(plain.get("/api/mobs/" + mobId).json().getJsonObject("mob").getString("label")).isEqualTo("Blue box pours");
+
+        recluster();
+
+        assertThat(mobOf(ids.get(0))).as("the mob keeps its id").isEqualTo(mobId);
+        JsonObject afterwards = plain.get("/api/mobs/" + mobId).json().getJsonObject("mob");
+        assertThat(afterwards.getString("label")).as("and its name").isEqualTo("Blue box pours");
+        assertThat(afterwards.getString("name")).isEqualTo("Blue box pours");
+    }
+
+    /** The mob once the housekeeper has labelled it (labels follow membership changes within seconds). */
+    private static JsonObject awaitLabel(String mobId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonObject mob;
+        do {
+            mob = fan.get("/api/mobs/" + mobId).json().getJsonObject("mob");
+            if (!mob.getString("label").isBlank()) {
+                return mob;
+            }
+            Uploads.sleep(300);
+        } while (System.nanoTime() < deadline);
+        return mob;
+    }
+
+    /** Starts a re-clustering (or joins the one running) and waits for it to succeed. */
+    private static void recluster() {
         ApiResponse started = admin.post("/api/admin/mobs/recluster", "application/json", new byte[0]);
         assertThat(started.status()).isEqualTo(202);
         String runId = started.json().getString("runId");
@@ -77,8 +146,6 @@ class MobsAndFeedIT {
         }
         assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
         assertThat(run.getJsonNumber("progress").doubleValue()).isEqualTo(1.0);
-        assertThat(assertFamiliesAreMobs()).as("mob ids survive the re-clustering").isEqualTo(mobOfFamily);
-        assertThat(fan.post("/api/admin/mobs/recluster", "application/json", new byte[0]).status()).isEqualTo(403);
     }
 
     @Test

@@ -84,6 +84,7 @@ class SecurityIT {
             new Row("GET", "/api/admin/mobs/recluster", "/api/admin/mobs/recluster", null, 401, 403, 403, 200),
             new Row("GET", "/api/admin/mobs/recluster/{runId}", "/api/admin/mobs/recluster/{random}", null, 401, 403, 403, 404),
             new Row("GET", "/api/admin/mobs/map", "/api/admin/mobs/map", null, 401, 403, 403, 200),
+            new Row("PUT", "/api/admin/mobs/{mobId}/name", "/api/admin/mobs/{random}/name", "{\"name\":\"Nobody\"}", 401, 403, 403, 404),
             new Row("GET", "/api/admin/budget", "/api/admin/budget", null, 401, 403, 403, 200),
             new Row("PUT", "/api/admin/budget", "/api/admin/budget", "{\"limits\":[]}", 401, 403, 403, 400),
             new Row("GET", "/api/admin/usage-stats", "/api/admin/usage-stats", null, 401, 403, 403, 200),

@@ -10,10 +10,17 @@ import org.milkmobs.domain.video.VideoId;
 /**
  * What an analyzer understood of a video. {@code participationScore} (0–1: how clearly the video takes
  * part in the campaign) is absent when the analyzer cannot judge it, as the local analyzer cannot;
- * absent is not zero.
+ * absent is not zero. {@code look} holds words describing how the video looks (dominant colours, motion), lower-case,
+ * when the analyzer measures them (the local analyzer does); mobs fall back to them for a label.
  */
 public record Analysis(VideoId videoId, String analyzer, OptionalDouble participationScore, String ocrText, String summary,
-                       List<Highlight> highlights, AudioHints audio, Instant analyzedAt) {
+                       List<Highlight> highlights, AudioHints audio, Instant analyzedAt, List<String> look) {
+
+    /** An analysis without look words. */
+    public Analysis(VideoId videoId, String analyzer, OptionalDouble participationScore, String ocrText, String summary,
+                    List<Highlight> highlights, AudioHints audio, Instant analyzedAt) {
+        this(videoId, analyzer, participationScore, ocrText, summary, highlights, audio, analyzedAt, List.of());
+    }
 
     public Analysis {
         Objects.requireNonNull(videoId, "videoId");
@@ -29,10 +36,11 @@ public record Analysis(VideoId videoId, String analyzer, OptionalDouble particip
         highlights = highlights == null ? List.of() : List.copyOf(highlights);
         Objects.requireNonNull(audio, "audio");
         Objects.requireNonNull(analyzedAt, "analyzedAt");
+        look = look == null ? List.of() : List.copyOf(look);
     }
 
     /** The same analysis, for another video with the same content (dedupe reuses it). */
     public Analysis forVideo(VideoId other, Instant now) {
-        return new Analysis(other, analyzer, participationScore, ocrText, summary, highlights, audio, now);
+        return new Analysis(other, analyzer, participationScore, ocrText, summary, highlights, audio, now, look);
     }
 }

@@ -3,7 +3,6 @@ package org.milkmobs.domain.mob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MobIdentityTest {
@@ -51,18 +50,5 @@ class MobIdentityTest {
         assertThat(choice.k()).isEqualTo(5);
         assertThat(choice.silhouette()).isGreaterThan(0.5);
         assertThat(ClusterCount.candidates(2, 40)).startsWith(2, 3, 4).contains(16, 20, 24, 29, 35).doesNotContain(41);
-    }
-
-    @Test
-    void labelsFavourTermsDistinctiveOfTheMob() {
-        Map<String, List<List<String>>> terms = Map.of(
-                "skaters", List.of(List.of("milkmob", "skatepark", "slowmo"), List.of("milkmob", "skatepark"), List.of("milkmob", "kickflip")),
-                "kitchen", List.of(List.of("milkmob", "kitchen", "cereal"), List.of("milkmob", "kitchen")));
-
-        Map<String, String> labels = MobLabels.label(terms, 2);
-
-        assertThat(labels.get("skaters")).isEqualTo("skatepark · kickflip");
-        assertThat(labels.get("kitchen")).startsWith("kitchen");
-        assertThat(labels.values()).noneMatch(l -> l.startsWith("milkmob"));
     }
 }

@@ -20,8 +20,8 @@ import org.milkmobs.domain.campaign.Campaign;
 import org.milkmobs.domain.video.MediaFacts;
 
 /**
- * What the offline analyzer can honestly say about a video: the text on screen (Tesseract on key frames)
- * and hints about its sound. It cannot judge participation or summarise, so the participation score is
+ * What the offline analyzer can honestly say about a video: the text on screen (Tesseract on key frames),
+ * hints about its sound, and words for its look (dominant colours, motion; {@link LookWords}). It cannot judge participation or summarise, so the participation score is
  * absent (not zero) and there is no summary or highlight.
  */
 public final class LocalVideoUnderstanding implements VideoUnderstanding {
@@ -43,25 +43,26 @@ public final class LocalVideoUnderstanding implements VideoUnderstanding {
         try (LocalCopy copy = storage.localCopy(media.key())) {
             Result result = understand(copy.path(), media.facts());
             return new Analysis(media.videoId(), LocalPerceptualModel.ANALYZER_ID, OptionalDouble.empty(), result.ocrText(), "",
-                    List.of(), result.audio(), now);
+                    List.of(), result.audio(), now, result.look());
         }
     }
 
-    /** OCR text and audio hints of a local file; the sound is read while the key frames are read. */
+    /** OCR text, audio hints and look words of a local file; the sound and the look are read while the key frames are read. */
     public Result understand(Path video, MediaFacts facts) {
         Duration timeout = tools.timeout().plusSeconds((long) (facts.durationSeconds() / 2));
         CompletableFuture<AudioHints> audio = facts.hasAudio()
                 ? CompletableFuture.supplyAsync(() -> AudioTrack.read(tools, video, new ClipWindows(facts.durationSeconds()), timeout).hints())
                 : CompletableFuture.completedFuture(AudioHints.NO_AUDIO);
+        CompletableFuture<List<String>> look = CompletableFuture.supplyAsync(() -> LookWords.read(tools, video, timeout));
         Map<String, String> words = new LinkedHashMap<>();
         for (byte[] frame : KeyFrames.grey(tools, video, facts, ocrFrames, timeout)) {
             for (String word : ocr.words(frame)) {
                 words.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
             }
         }
-        return new Result(String.join(" ", words.values()), audio.join());
+        return new Result(String.join(" ", words.values()), audio.join(), look.join());
     }
 
-    public record Result(String ocrText, AudioHints audio) {
+    public record Result(String ocrText, AudioHints audio, List<String> look) {
     }
 }

@@ -45,6 +45,7 @@ public final class LocalAnalyzerBenchmark {
             List<Double> analyse = new ArrayList<>();
             List<Double> embedOnly = new ArrayList<>();
             List<Double> understandOnly = new ArrayList<>();
+            List<Double> lookOnly = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 decode.add(seconds(() -> ProcessRunner.run(List.of("ffmpeg", "-v", "error", "-nostdin", "-i", clip.toString(),
                         "-f", "null", "-"), Duration.ofMinutes(5), 0)));
@@ -55,14 +56,18 @@ public final class LocalAnalyzerBenchmark {
                 }));
                 embedOnly.add(seconds(() -> embedder.embed(clip, facts)));
                 understandOnly.add(seconds(() -> understanding.understand(clip, facts)));
+                lookOnly.add(seconds(() -> LookWords.read(tools, clip, Duration.ofMinutes(5))));
             }
             double decodeMedian = median(decode);
             double analyseMedian = median(analyse);
             System.out.printf(Locale.ROOT, "ffmpeg decode to null        : %.2f s (median of %d)%n", decodeMedian, rounds);
             System.out.printf(Locale.ROOT, "analyse (embed ∥ understand)  : %.2f s  = %.2f × decode%n", analyseMedian, analyseMedian / decodeMedian);
             System.out.printf(Locale.ROOT, "  embed alone                : %.2f s%n", median(embedOnly));
-            System.out.printf(Locale.ROOT, "  understand alone (OCR+audio): %.2f s%n", median(understandOnly));
-            System.out.println("OCR text: " + understanding.understand(clip, facts).ocrText());
+            System.out.printf(Locale.ROOT, "  understand alone (OCR+audio+look): %.2f s%n", median(understandOnly));
+            System.out.printf(Locale.ROOT, "    look words alone (bursts)     : %.2f s  = %.2f × decode%n", median(lookOnly),
+                    median(lookOnly) / decodeMedian);
+            LocalVideoUnderstanding.Result result = understanding.understand(clip, facts);
+            System.out.println("OCR text: " + result.ocrText() + "; look: " + result.look());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -53,4 +53,23 @@ class LocalVideoUnderstandingTest {
         assertThat(hiss.silent()).isFalse();
         assertThat(hiss.musicLikely()).as("white noise is not music").isFalse();
     }
+
+    @Test
+    void theLookIsNamedByItsDominantColoursAndHowMuchThePictureChanges() {
+        Path blue = lavfi("blue", "color=c=0x2050b0:size=320x240:rate=25,drawbox=x=20:y=100:w=40:h=40:c=white:t=fill");
+        Path red = lavfi("red", "color=c=0xc02020:size=320x240:rate=25");
+        Path pattern = lavfi("pattern", "testsrc2=size=320x240:rate=25");
+        Path gradients = lavfi("gradients", "gradients=size=320x240:rate=25:speed=0.05:seed=5");
+
+        assertThat(understanding.understand(blue, prober.probe(blue)).look()).as("a small white box is not dominant")
+                .containsExactly("blue", "still");
+        assertThat(understanding.understand(red, prober.probe(red)).look()).containsExactly("red", "still");
+        assertThat(understanding.understand(pattern, prober.probe(pattern)).look()).endsWith("moving");
+        assertThat(understanding.understand(gradients, prober.probe(gradients)).look()).endsWith("fast");
+    }
+
+    private Path lavfi(String name, String source) {
+        return MediaFixtures.ffmpeg(dir.resolve(name + ".mp4"), List.of("-f", "lavfi", "-t", "5", "-i", source,
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
+    }
 }

@@ -32,12 +32,12 @@ class AnalysisSqlAdapter implements AnalysisStore {
 
     private static final String UPSERT = """
             INSERT INTO analysis (video_id, analyzer, participation_score, ocr_text, summary, highlights, audio_silent,
-                                  speech_likely, music_likely, analyzed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  speech_likely, music_likely, analyzed_at, look)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (video_id) DO UPDATE SET analyzer = EXCLUDED.analyzer, participation_score = EXCLUDED.participation_score,
                 ocr_text = EXCLUDED.ocr_text, summary = EXCLUDED.summary, highlights = EXCLUDED.highlights,
                 audio_silent = EXCLUDED.audio_silent, speech_likely = EXCLUDED.speech_likely, music_likely = EXCLUDED.music_likely,
-                analyzed_at = EXCLUDED.analyzed_at
+                analyzed_at = EXCLUDED.analyzed_at, look = EXCLUDED.look
             """;
 
     private final Sql sql;
@@ -57,7 +57,8 @@ class AnalysisSqlAdapter implements AnalysisStore {
         sql.update(UPSERT, analysis.videoId().value(), analysis.analyzer(),
                 analysis.participationScore().isPresent() ? analysis.participationScore().getAsDouble() : null,
                 analysis.ocrText(), analysis.summary(), new Sql.Json(highlights.build().toString()), analysis.audio().silent(),
-                analysis.audio().speechLikely(), analysis.audio().musicLikely(), analysis.analyzedAt());
+                analysis.audio().speechLikely(), analysis.audio().musicLikely(), analysis.analyzedAt(),
+                analysis.look().toArray(String[]::new));
     }
 
     @Override
@@ -73,7 +74,7 @@ class AnalysisSqlAdapter implements AnalysisStore {
         }
         sql.query("""
                 SELECT video_id, analyzer, participation_score, ocr_text, summary, highlights::text AS highlights, audio_silent,
-                       speech_likely, music_likely, analyzed_at
+                       speech_likely, music_likely, analyzed_at, look
                 FROM analysis WHERE video_id = ANY(?)
                 """, row -> {
             VideoId video = new VideoId(Sql.uuid(row, "video_id"));
@@ -82,7 +83,7 @@ class AnalysisSqlAdapter implements AnalysisStore {
             return found.put(video, new Analysis(video, row.getString("analyzer"), participation, row.getString("ocr_text"),
                     row.getString("summary"), highlights(row.getString("highlights")),
                     new AudioHints(row.getBoolean("audio_silent"), row.getBoolean("speech_likely"), row.getBoolean("music_likely")),
-                    Sql.instant(row, "analyzed_at")));
+                    Sql.instant(row, "analyzed_at"), List.of((String[]) row.getArray("look").getArray())));
         }, (Object) videos.stream().map(VideoId::value).distinct().toArray(UUID[]::new));
         return found;
     }

@@ -24,7 +24,7 @@ class MobMapSqlAdapter implements MobMapSource {
     @Override
     public List<Member> members(String space, int limit) {
         return sql.query("""
-                SELECT mm.video_id, mm.mob_id, m.label, mm.vector::text AS vector FROM mob_member mm JOIN mob m ON m.id = mm.mob_id
+                SELECT mm.video_id, mm.mob_id, coalesce(m.name, m.label) AS label, mm.vector::text AS vector FROM mob_member mm JOIN mob m ON m.id = mm.mob_id
                 WHERE m.space = ? ORDER BY mm.video_id LIMIT ?
                 """, row -> new Member(new VideoId(Sql.uuid(row, "video_id")), new MobId(Sql.uuid(row, "mob_id")), row.getString("label"),
                 new PGvector(row.getString("vector")).toArray()), space, limit);

@@ -19,7 +19,9 @@ import java.util.UUID;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.domain.embedding.Vectors;
+import org.milkmobs.domain.mob.MemberTerms;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobName;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.domain.video.VideoId;
 
@@ -126,7 +128,7 @@ class MobStoreAdapter implements MobStore {
     }
 
     private static final String SUMMARY = """
-            SELECT m.id, m.space, m.size, m.label, m.created_at, m.updated_at,
+            SELECT m.id, m.space, m.size, m.label, m.name, m.created_at, m.updated_at,
                    ARRAY(SELECT mm.video_id::text FROM mob_member mm WHERE mm.mob_id = m.id
                          ORDER BY mm.similarity DESC, mm.video_id LIMIT ?) AS samples
             FROM mob m
@@ -137,8 +139,9 @@ class MobStoreAdapter implements MobStore {
         for (String id : (String[]) row.getArray("samples").getArray()) {
             samples.add(new VideoId(UUID.fromString(id)));
         }
-        return new MobSummary(new MobId(Sql.uuid(row, "id")), row.getString("space"), row.getInt("size"), row.getString("label"), samples,
-                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+        return new MobSummary(new MobId(Sql.uuid(row, "id")), row.getString("space"), row.getInt("size"), row.getString("label"),
+                Optional.ofNullable(row.getString("name")).map(MobName::new), samples, Sql.instant(row, "created_at"),
+                Sql.instant(row, "updated_at"));
     }
 
     @Override
@@ -176,8 +179,9 @@ class MobStoreAdapter implements MobStore {
                 row -> before.put(new VideoId(Sql.uuid(row, "video_id")), new MobId(Sql.uuid(row, "mob_id"))), space);
         Map<VideoId, float[]> current = memberVectors(space);
         List<NewMob> complete = placeLatecomers(mobs, current);
-        Map<MobId, String> labels = new HashMap<>();
-        sql.query("SELECT id, label FROM mob WHERE space = ?", row -> labels.put(new MobId(Sql.uuid(row, "id")), row.getString("label")), space);
+        Map<MobId, String[]> labels = new HashMap<>();
+        sql.query("SELECT id, label, name FROM mob WHERE space = ?",
+                row -> labels.put(new MobId(Sql.uuid(row, "id")), new String[] {row.getString("label"), row.getString("name")}), space);
         sql.update("DELETE FROM mob_member mm USING mob m WHERE m.id = mm.mob_id AND m.space = ?", space);
         sql.update("DELETE FROM mob WHERE space = ?", space);
         List<Object[]> members = new ArrayList<>();
@@ -190,8 +194,9 @@ class MobStoreAdapter implements MobStore {
                     sum[i] += unit[i];
                 }
             }
-            sql.update("INSERT INTO mob (id, space, centroid_sum, size, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    mob.id().value(), space, new PGvector(sum), mob.members().size(), labels.getOrDefault(mob.id(), ""), now, now);
+            String[] kept = labels.getOrDefault(mob.id(), new String[] {"", null});
+            sql.update("INSERT INTO mob (id, space, centroid_sum, size, label, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    mob.id().value(), space, new PGvector(sum), mob.members().size(), kept[0], kept[1], now, now);
             for (VideoId member : mob.members()) {
                 float[] unit = Vectors.normalised(mob.vectors().get(member));
                 members.add(new Object[] {member.value(), mob.id().value(), new PGvector(unit), Vectors.cosine(unit, sum), now});
@@ -264,21 +269,23 @@ class MobStoreAdapter implements MobStore {
     }
 
     @Override
-    public Map<MobId, List<List<String>>> memberTerms(String space) {
-        Map<MobId, List<List<String>>> terms = new LinkedHashMap<>();
+    public Map<MobId, List<MemberTerms>> memberTerms(String space) {
+        Map<MobId, List<MemberTerms>> terms = new LinkedHashMap<>();
         sql.query("""
-                SELECT mm.mob_id, v.hashtags, coalesce(a.ocr_text, '') AS ocr_text
+                SELECT mm.mob_id, v.hashtags, coalesce(a.ocr_text, '') AS ocr_text, coalesce(a.look, '{}') AS look
                 FROM mob_member mm JOIN mob m ON m.id = mm.mob_id JOIN video v ON v.id = mm.video_id
                 LEFT JOIN analysis a ON a.video_id = mm.video_id
                 WHERE m.space = ? ORDER BY mm.mob_id
                 """, row -> {
-            List<String> memberTerms = new ArrayList<>(List.of((String[]) row.getArray("hashtags").getArray()));
+            List<String> screenWords = new ArrayList<>();
             for (String word : row.getString("ocr_text").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
                 if (word.length() >= 3) {
-                    memberTerms.add(word);
+                    screenWords.add(word);
                 }
             }
-            terms.computeIfAbsent(new MobId(Sql.uuid(row, "mob_id")), k -> new ArrayList<>()).add(memberTerms);
+            MemberTerms member = new MemberTerms(List.of((String[]) row.getArray("hashtags").getArray()), screenWords,
+                    List.of((String[]) row.getArray("look").getArray()));
+            terms.computeIfAbsent(new MobId(Sql.uuid(row, "mob_id")), k -> new ArrayList<>()).add(member);
             return null;
         }, space);
         return terms;

@@ -23,6 +23,7 @@ import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.testing.TestVideos;
 import org.milkmobs.domain.embedding.Vectors;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobName;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.domain.video.VideoId;
 
@@ -182,6 +183,8 @@ class MobStoreTest extends PersistenceTest {
         // a video joins while the batch run computes
         txRun(() -> mobs.join(red, latecomer, near(axis(4, 1), 0.01), 0.5, "joined", NOW));
         MobId blue = MobId.generate();
+        txRun(() -> mobs.relabel(Map.of(red, "computed")));
+        assertThat(tx(() -> new MobNamesAdapter(em).rename(red, new MobName("Red pours")))).isTrue();
 
         int moved = tx(() -> mobs.replaceClustering(SPACE, List.of(
                 new MobStore.NewMob(red, List.of(a, b), Map.of(a, read.get(a), b, read.get(b))),
@@ -193,6 +196,12 @@ class MobStoreTest extends PersistenceTest {
         assertThat(tx(() -> mobs.mobOf(latecomer))).as("placed in the nearest new mob").contains(blue);
         assertThat(tx(() -> mobs.findMob(blue))).map(MobSummary::size).contains(2);
         assertThat(count("SELECT count(*) FROM mob_membership_change WHERE reason = 'reclustered'")).isEqualTo(2);
+        assertThat(tx(() -> mobs.findMob(red))).as("the surviving id keeps its name, which wins over the label").get()
+                .satisfies(m -> assertThat(m.label()).isEqualTo("Red pours"))
+                .satisfies(m -> assertThat(m.name()).contains(new MobName("Red pours")));
+        txRun(() -> mobs.relabel(Map.of(red, "recomputed")));
+        assertThat(tx(() -> mobs.findMob(red))).map(MobSummary::label).as("a new computed label does not hide the name").contains("Red pours");
+        assertThat(tx(() -> mobs.findMob(blue))).map(MobSummary::name).contains(Optional.empty());
     }
 
     @Test
@@ -213,7 +222,7 @@ class MobStoreTest extends PersistenceTest {
         assertThat(page1).containsExactly(joined.get(4), joined.get(3), joined.get(2));
         assertThat(page2).containsExactly(joined.get(1), joined.get(0), first);
         assertThat(tx(() -> mobs.memberTerms(SPACE)).get(mob)).hasSize(6)
-                .allSatisfy(terms -> assertThat(terms).contains("milkmob", "slowmo"));
+                .allSatisfy(terms -> assertThat(terms.hashtags()).contains("milkmob", "slowmo"));
         assertThat(tx(() -> mobs.changedSince(SPACE, NOW.plusSeconds(4)))).isTrue();
         assertThat(tx(() -> mobs.changedSince(SPACE, NOW.plusSeconds(5)))).isFalse();
         txRun(() -> mobs.relabel(Map.of(mob, "milkmob · slowmo")));

@@ -27,7 +27,13 @@ import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
+import org.milkmobs.application.service.campaign.CampaignProvider;
+import org.milkmobs.domain.campaign.Campaign;
+import org.milkmobs.domain.campaign.CampaignSettings;
 import org.milkmobs.domain.embedding.Scope;
+import org.milkmobs.domain.validation.Signal;
+import org.milkmobs.domain.validation.ValidationPolicy;
+import org.milkmobs.domain.video.Hashtags;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.embedding.Vectors;
 import org.milkmobs.domain.mob.MobId;
@@ -53,8 +59,15 @@ class ReclusterServiceTest extends PersistenceTest {
     private final MobSettings settings = new MobSettings(0.8, 16, Optional.empty(), 5, 0.7, Duration.ofHours(1));
     private final MobStoreAdapter mobs = new MobStoreAdapter(em);
     private final MobAssignment assignment = new MobAssignment(mobs, vectors, settings);
-    private final ReclusterService recluster = new ReclusterService(mobs, new ReclusterRunsAdapter(em), vectors, settings, transactions,
-            CLOCK);
+    private final CampaignProvider campaign = new CampaignProvider(null, null) {
+        @Override
+        public CampaignSettings current() {
+            return new CampaignSettings(new Campaign("Milk Mob", "people pouring milk", Hashtags.of("milkmob"), List.of("milk")),
+                    new ValidationPolicy(Map.of(Signal.HASHTAGS, 1.0), 0.5), 0.2, 0.8);
+        }
+    };
+    private final ReclusterService recluster = new ReclusterService(mobs, new ReclusterRunsAdapter(em), vectors, settings, campaign,
+            transactions, CLOCK);
 
     /** A validated video whose visual asset vector lies near {@code centre}, placed incrementally. */
     private VideoId videoNear(float[] centre, double noise) {

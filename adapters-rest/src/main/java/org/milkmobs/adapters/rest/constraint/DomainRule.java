@@ -8,6 +8,7 @@ import org.milkmobs.domain.budget.BudgetLimit;
 import org.milkmobs.domain.budget.BudgetPeriod;
 import org.milkmobs.domain.budget.BudgetScope;
 import org.milkmobs.domain.campaign.Campaign;
+import org.milkmobs.domain.mob.MobName;
 import org.milkmobs.domain.video.Description;
 import org.milkmobs.domain.video.Hashtags;
 import org.milkmobs.domain.video.Title;
@@ -28,7 +29,8 @@ public enum DomainRule {
     CAMPAIGN_NAME(value -> Campaign.checkedName((String) value)),
     CAMPAIGN_DESCRIPTION(value -> Campaign.checkedDescription((String) value)),
     CAMPAIGN_KEYWORDS(value -> Campaign.checkedKeywords(strings(value))),
-    OVERRIDE_REASON(value -> new AdminOverride(true, (String) value));
+    OVERRIDE_REASON(value -> new AdminOverride(true, (String) value)),
+    MOB_NAME(value -> new MobName((String) value));
 
     private final Consumer<Object> check;
 

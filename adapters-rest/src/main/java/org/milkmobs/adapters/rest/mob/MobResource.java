@@ -19,6 +19,7 @@ import org.milkmobs.adapters.rest.video.VideoPages;
 import org.milkmobs.application.port.in.mob.MobsUseCase;
 import org.milkmobs.application.port.in.mob.MobsUseCase.MobView;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobName;
 import org.milkmobs.domain.user.Caller;
 
 @Path("/mobs")
@@ -38,10 +39,18 @@ public class MobResource {
     @Inject
     VideoPages pages;
 
-    public record MobResponse(String mobId, String label,
+    /** {@code name} is the admin's name, absent (null) when the mob has none; {@code label} is what the mob is called either way. */
+    public record MobResponse(String mobId, String label, String name,
                               int size, List<String> sampleVideoIds,
                               List<URI> sampleThumbnails, Instant createdAt,
                               Instant updatedAt) {
+
+        static MobResponse from(MobView view, PublicUrls urls) {
+            var m = view.mob();
+            return new MobResponse(m.id().toString(), m.label(), m.name().map(MobName::value).orElse(null), m.size(),
+                    m.samples().stream().map(Object::toString).toList(), view.sampleThumbnails().stream().map(urls::absolute).toList(),
+                    m.createdAt(), m.updatedAt());
+        }
     }
 
     public record MobsResponse(List<MobResponse> mobs) {
@@ -66,8 +75,6 @@ public class MobResource {
     }
 
     private MobResponse mob(MobView view) {
-        var m = view.mob();
-        return new MobResponse(m.id().toString(), m.label(), m.size(), m.samples().stream().map(Object::toString).toList(),
-                view.sampleThumbnails().stream().map(urls::absolute).toList(), m.createdAt(), m.updatedAt());
+        return MobResponse.from(view, urls);
     }
 }

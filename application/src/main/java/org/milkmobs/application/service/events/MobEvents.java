@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.domain.event.EventType;
+import org.milkmobs.domain.mob.MemberTerms;
 import org.milkmobs.domain.mob.MobChanges;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobSummary;
@@ -69,7 +70,8 @@ public class MobEvents implements MobStore {
     @Override
     public void relabel(Map<MobId, String> labels) {
         Map<MobId, String> before = new HashMap<>();
-        labels.keySet().forEach(id -> mobs.findMob(id).ifPresent(mob -> before.put(id, mob.label())));
+        // a named mob shows its name, so a new computed label changes nothing anyone sees
+        labels.keySet().forEach(id -> mobs.findMob(id).filter(mob -> mob.name().isEmpty()).ifPresent(mob -> before.put(id, mob.label())));
         mobs.relabel(labels);
         labels.forEach((id, label) -> {
             String previous = before.get(id);
@@ -153,7 +155,7 @@ public class MobEvents implements MobStore {
     }
 
     @Override
-    public Map<MobId, List<List<String>>> memberTerms(String space) {
+    public Map<MobId, List<MemberTerms>> memberTerms(String space) {
         return mobs.memberTerms(space);
     }
 }

@@ -6,14 +6,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.milkmobs.application.port.in.mob.ReclusterUseCase;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.port.out.mob.ReclusterRuns;
+import org.milkmobs.application.service.campaign.CampaignProvider;
+import org.milkmobs.domain.campaign.Campaign;
 import org.milkmobs.domain.mob.ClusterCount;
 import org.milkmobs.domain.mob.KMeans;
 import org.milkmobs.domain.mob.MobId;
@@ -24,7 +28,7 @@ import org.milkmobs.domain.video.VideoId;
 /**
  * The batch half of clustering: k-means (k-means++ seeding, restarts) over every mob member's vector,
  * K from configuration or chosen by silhouette on a sample; new clusters inherit old mob ids by
- * centroid, so ids survive; labels are recomputed. Runs outside a transaction except for its writes.
+ * centroid, so ids survive (and with them admins' names); labels are recomputed. Runs outside a transaction except for its writes.
  */
 public class ReclusterService implements ReclusterUseCase {
 
@@ -35,14 +39,16 @@ public class ReclusterService implements ReclusterUseCase {
     private final ReclusterRuns runs;
     private final VideoVectors vectors;
     private final MobSettings settings;
+    private final CampaignProvider campaign;
     private final Transactions transactions;
     private final Clock clock;
     /** When this instance last computed labels; they are recomputed after any mob changes. */
     private volatile Instant labelledAt = Instant.EPOCH;
 
-    public ReclusterService(MobStore mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings settings, Transactions transactions,
-                            Clock clock) {
+    public ReclusterService(MobStore mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings settings, CampaignProvider campaign,
+                            Transactions transactions, Clock clock) {
         this.mobs = mobs;
+        this.campaign = campaign;
         this.runs = runs;
         this.vectors = vectors;
         this.settings = settings;
@@ -119,7 +125,7 @@ public class ReclusterService implements ReclusterUseCase {
             int moved = transactions.inTransaction(() -> {
                 Instant now = clock.instant();
                 int changed = mobs.replaceClustering(space, clustering, now);
-                mobs.relabel(MobLabels.label(mobs.memberTerms(space), LABEL_TERMS));
+                mobs.relabel(labels(space));
                 return changed;
             });
             return finish(run, k, result.inertia(), ids.size(), moved);
@@ -171,12 +177,20 @@ public class ReclusterService implements ReclusterUseCase {
             if (!mobs.changedSince(space, labelledAt)) {
                 return 0;
             }
-            Map<MobId, String> labels = MobLabels.label(mobs.memberTerms(space), LABEL_TERMS);
+            Map<MobId, String> labels = labels(space);
             mobs.relabel(labels);
             return labels.size();
         });
         labelledAt = started;
         return labelled;
+    }
+
+    /** Labels that leave out the campaign's own hashtags and keywords: every member carries them. */
+    private Map<MobId, String> labels(String space) {
+        Campaign current = campaign.current().campaign();
+        Set<String> campaignTerms = new HashSet<>(current.hashtags().values());
+        campaignTerms.addAll(current.keywords());
+        return MobLabels.label(mobs.memberTerms(space), campaignTerms, LABEL_TERMS);
     }
 
     @Override

@@ -13,9 +13,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.testing.InMemoryEvents;
+import org.milkmobs.application.testing.InMemoryMobNames;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.domain.event.PublishedEvent;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobName;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.domain.video.VideoId;
 
@@ -54,6 +56,24 @@ class MobEventsTest {
         assertThat(events.pending().get(1).data()).containsEntry("label", "ab").containsEntry("previousLabel", "a");
     }
 
+    @Test
+    void anAdminsNameIsAnnouncedAsARelabellingOnceAndAnUnknownMobAnnouncesNothing() {
+        MobId mob = store.mob("blue · still", 3);
+        InMemoryMobNames names = new InMemoryMobNames();
+        names.add(mob);
+        MobNameEvents named = new MobNameEvents(names, store, events, TestClock.at("2026-12-01T10:00:00Z"));
+
+        assertThat(named.rename(mob, new MobName("Blue box pours"))).isTrue();
+        store.labels.put(mob, "Blue box pours"); // what the store now shows: the name wins
+        assertThat(named.rename(mob, new MobName("Blue box pours"))).isTrue();
+        assertThat(named.rename(MobId.generate(), new MobName("Nobody"))).isFalse();
+
+        assertThat(events.pending()).extracting(PublishedEvent::type).containsExactly("mob.relabelled");
+        assertThat(events.pending().get(0).data()).containsEntry("mobId", mob.toString()).containsEntry("label", "Blue box pours")
+                .containsEntry("previousLabel", "blue · still");
+        assertThat(named.nameOf(mob)).contains(new MobName("Blue box pours"));
+    }
+
     /** Just enough of a mob store for the announcements: members and labels in maps. */
     private static final class MembershipStore implements MobStore {
         final Map<MobId, List<VideoId>> members = new LinkedHashMap<>();
@@ -87,7 +107,7 @@ class MobEventsTest {
 
         @Override
         public Optional<MobSummary> findMob(MobId id) {
-            return Optional.ofNullable(members.get(id)).map(m -> new MobSummary(id, "space", m.size(), labels.get(id), List.of(),
+            return Optional.ofNullable(members.get(id)).map(m -> new MobSummary(id, "space", m.size(), labels.get(id), Optional.empty(), List.of(),
                     created.get(id), created.get(id)));
         }
 
@@ -154,7 +174,7 @@ class MobEventsTest {
         }
 
         @Override
-        public Map<MobId, List<List<String>>> memberTerms(String space) {
+        public Map<MobId, List<org.milkmobs.domain.mob.MemberTerms>> memberTerms(String space) {
             throw new UnsupportedOperationException();
         }
     }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.milkmobs.domain.mob.MemberTerms;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.domain.video.VideoId;
@@ -50,7 +51,7 @@ public interface MobStore {
 
     /**
      * Replaces all mobs of {@code space} by a new clustering in one step, recording each membership change;
-     * returns how many videos changed mob.
+     * returns how many videos changed mob. A mob whose id survives keeps its label and its name.
      */
     int replaceClustering(String space, List<NewMob> mobs, Instant now);
 
@@ -60,8 +61,8 @@ public interface MobStore {
     /** Whether any mob of the space was created or changed after {@code since}. */
     boolean changedSince(String space, Instant since);
 
-    /** Terms of each member (hashtags and OCR words), by mob, for labelling. */
-    Map<MobId, List<List<String>>> memberTerms(String space);
+    /** Terms of each member (hashtags, OCR words, look words), by mob, for labelling. */
+    Map<MobId, List<MemberTerms>> memberTerms(String space);
 
     record Nearest(MobId mob, double similarity) {
     }
