@@ -103,6 +103,10 @@ class SearchIT {
             assertThat(item.getJsonArray("moments")).hasSize(1);
             assertThat(item.getJsonArray("moments").getJsonObject(0).getString("modality")).isEqualTo("visual");
         });
+        JsonObject visualOnly = fan.get("/api/search/similar?videoId=" + base + "&weights=visual:1,audio:0&owner=" + OWNER + "&limit=3").json();
+        assertThat(visualOnly.getJsonArray("items").getValuesAs(JsonObject.class)).as("the score is the visual score alone")
+                .allSatisfy(item -> assertThat(item.getJsonNumber("score").doubleValue())
+                        .isCloseTo(item.getJsonObject("scores").getJsonNumber("visual").doubleValue(), org.assertj.core.api.Assertions.within(1e-9)));
         JsonObject byVideo = fan.get("/api/search/similar?videoId=" + base + "&start=1.5&end=1.5&owner=" + OWNER + "&limit=5").json();
         assertThat(ids(byVideo.getJsonArray("items").getValuesAs(JsonObject.class))).as("an instant picks its clip")
                 .hasSize(5).doesNotHaveDuplicates().allSatisfy(id -> assertThat(mandelbrots()).contains(id));
@@ -228,6 +232,8 @@ class SearchIT {
         bad.put("forged cursor", fan.get("/api/search/similar?videoId=" + video + "&cursor=AAAA"));
         bad.put("bad createdFrom", fan.get("/api/search/similar?videoId=" + video + "&createdFrom=yesterday"));
         bad.put("moment without end", fan.get("/api/search/similar?videoId=" + video + "&start=2"));
+        bad.put("unknown modality weight", fan.get("/api/search/similar?videoId=" + video + "&weights=smell:1"));
+        bad.put("weights all zero", fan.get("/api/search/similar?videoId=" + video + "&weights=visual:0,audio:0"));
         bad.put("moment ending before it starts", fan.get("/api/search/similar?videoId=" + video + "&start=4&end=2"));
         bad.put("moment not a number", fan.get("/api/search/similar?videoId=" + video + "&start=two&end=4"));
         bad.put("moment after the video", fan.get("/api/search/similar?videoId=" + video + "&start=500&end=600"));

@@ -18,6 +18,8 @@ import org.milkmobs.adapters.rest.support.QueryParams;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
 import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.search.GroupBy;
@@ -151,8 +153,42 @@ final class SearchFields {
                 SearchVideosUseCase.MAX_LIMIT));
         fields.check();
         SearchFilters filters = fields.read(() -> new SearchFilters(mob, owner, hashtags, from, to, statuses));
+        Optional<ModalityWeights> weights = fields.read(this::weights);
         fields.check();
-        return new SearchOptions(caller, filters, threshold, groupBy, limit, text("cursor"));
+        return new SearchOptions(caller, filters, threshold, groupBy, limit, text("cursor"), weights);
+    }
+
+    /** {@code weights=visual:0.8,audio:0.2}: how much each modality counts for similar videos, this time. */
+    private Optional<ModalityWeights> weights() {
+        List<String> pairs = list("weights");
+        if (pairs.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Modality, Double> weights = new java.util.EnumMap<>(Modality.class);
+        for (String pair : pairs) {
+            String[] parts = pair.split(":", -1);
+            Optional<Modality> modality = parts.length != 2 ? Optional.empty() : java.util.Arrays.stream(WEIGHABLE)
+                    .filter(m -> m.name().equalsIgnoreCase(parts[0].strip())).findFirst();
+            double weight = parts.length != 2 ? Double.NaN : parseOrNaN(parts[1].strip());
+            if (modality.isEmpty() || !(weight >= 0 && weight <= 1) || weights.put(modality.get(), weight) != null) {
+                throw new InvalidValueException("weights", "weights are modality:weight pairs, each modality (visual, audio,"
+                        + " transcription) once with a weight from 0 to 1, as in visual:0.8,audio:0.2; got '" + pair + "'");
+            }
+        }
+        if (weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            throw new InvalidValueException("weights", "at least one modality needs a weight above 0");
+        }
+        return Optional.of(new ModalityWeights(weights));
+    }
+
+    private static final Modality[] WEIGHABLE = {Modality.VISUAL, Modality.AUDIO, Modality.TRANSCRIPTION};
+
+    private static double parseOrNaN(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** A moment {@code start}..{@code end} in seconds, when both are given; one without the other is refused. */

@@ -92,7 +92,7 @@ public class SearchResource {
     @Path("/similar")
     @RateLimited(RateLimited.Kind.SEARCH)
     public ResultsResponse similar() {
-        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId", "start", "end"));
+        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId", "start", "end", "weights"));
         VideoId video = VideoId.parse(fields.text("videoId").orElse(null));
         Optional<Segment> moment = fields.moment();
         SearchOptions options = fields.options(callers.current());

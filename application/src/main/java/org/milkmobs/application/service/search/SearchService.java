@@ -110,7 +110,8 @@ public class SearchService implements SearchVideosUseCase {
             if (!assets.containsKey(Modality.VISUAL)) {
                 throw new NotAnalysedException(videoId, model);
             }
-            Map<Modality, float[]> alongside = weighted(assets);
+            ModalityWeights asked = options.weights().orElse(weights);
+            Map<Modality, float[]> alongside = weighted(assets, asked);
             alongside.remove(Modality.VISUAL);
             List<AssetMatch> pool = vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL),
                     assets.get(Modality.VISUAL), visibility, options.filters(), Optional.of(videoId), source.media().map(m -> m.contentHash()),
@@ -120,16 +121,17 @@ public class SearchService implements SearchVideosUseCase {
                 Map<Modality, Double> scores = new EnumMap<>(Modality.class);
                 scores.put(Modality.VISUAL, candidate.match().score());
                 candidate.cosines().forEach((modality, cosine) -> scores.put(modality, SearchHit.scoreOf(cosine)));
-                double score = weights.combine(scores);
+                double score = asked.combine(scores);
                 if (score >= options.threshold()) {
                     hits.add(new SearchHit(candidate.match().video(), score, scores, List.of(), Optional.empty()));
                 }
             }
             if (options.groupBy() == GroupBy.CLIP) {
-                hits = clipsOfSimilar(model, videoId, assets.keySet(), hits, options.threshold());
+                hits = clipsOfSimilar(model, videoId, weighted(assets.keySet(), asked), hits, options.threshold());
             }
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
-            List<SearchHit> page = options.groupBy() == GroupBy.VIDEO ? withSimilarMoments(model, videoId, assets.keySet(), slice.hits())
+            List<SearchHit> page = options.groupBy() == GroupBy.VIDEO ? withSimilarMoments(model, videoId, weighted(assets.keySet(), asked),
+                    slice.hits())
                     : slice.hits();
             return cards.results(SearchMode.VECTOR, model, Optional.empty(), Optional.empty(), page, slice,
                     fingerprint("similar", videoId.toString(), options));
@@ -328,7 +330,7 @@ public class SearchService implements SearchVideosUseCase {
 
     private Map<VideoId, List<VectorMatch>> bestClips(EmbeddingModel model, VideoId source, Set<Modality> modalities, List<VideoId> videos) {
         Map<VideoId, List<VectorMatch>> clips = new LinkedHashMap<>();
-        vectors.bestClipMatches(model, weighted(modalities), source, videos, MOMENTS_PER_VIDEO)
+        vectors.bestClipMatches(model, modalities, source, videos, MOMENTS_PER_VIDEO)
                 .forEach(m -> clips.computeIfAbsent(m.video(), v -> new ArrayList<>()).add(m));
         clips.values().forEach(list -> list.sort(Comparator.comparingDouble(VectorMatch::cosine).reversed()
                 .thenComparingDouble(m -> m.segment().startSeconds())));
@@ -340,7 +342,7 @@ public class SearchService implements SearchVideosUseCase {
     }
 
     /** The asset vectors of the modalities that count for similarity (weight above zero). */
-    private Map<Modality, float[]> weighted(Map<Modality, float[]> assets) {
+    private static Map<Modality, float[]> weighted(Map<Modality, float[]> assets, ModalityWeights weights) {
         Map<Modality, float[]> weighted = new EnumMap<>(Modality.class);
         assets.forEach((modality, vector) -> {
             if (weights.weights().getOrDefault(modality, 0.0) > 0) {
@@ -350,7 +352,7 @@ public class SearchService implements SearchVideosUseCase {
         return weighted;
     }
 
-    private Set<Modality> weighted(Set<Modality> modalities) {
+    private static Set<Modality> weighted(Set<Modality> modalities, ModalityWeights weights) {
         return modalities.stream().filter(m -> weights.weights().getOrDefault(m, 0.0) > 0).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -370,7 +372,8 @@ public class SearchService implements SearchVideosUseCase {
         String canonical = String.join("\n", kind, query, Double.toString(options.threshold()), options.groupBy().name(),
                 Visibility.of(options.caller()).toString(), f.mob().map(Object::toString).orElse(""), f.owner().map(o -> o.value()).orElse(""),
                 String.join(",", f.hashtags().values().stream().sorted().toList()), f.createdFrom().map(Object::toString).orElse(""),
-                f.createdTo().map(Object::toString).orElse(""), f.statuses().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+                f.createdTo().map(Object::toString).orElse(""), f.statuses().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                options.weights().map(w -> new java.util.TreeMap<>(w.weights()).toString()).orElse(""));
         return Long.parseUnsignedLong(QueryVectors.sha256(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 16), 16);
     }
 }

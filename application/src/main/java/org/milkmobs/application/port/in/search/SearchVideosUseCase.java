@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.search.Fusion;
 import org.milkmobs.domain.search.GroupBy;
@@ -72,8 +73,12 @@ public interface SearchVideosUseCase {
     /** @throws org.milkmobs.application.port.in.NotFoundException when no audio search has that id */
     AudioSearch resumeAudio(String queryId, SearchOptions options);
 
-    /** How to search: who asks, filters, the least vector score, one result per video or per clip, the page. */
-    record SearchOptions(Caller caller, SearchFilters filters, double threshold, GroupBy groupBy, int limit, Optional<String> cursor) {
+    /**
+     * How to search: who asks, filters, the least vector score, one result per video or per clip, the page, and for
+     * similar videos the weight of each modality when not the configured one ({@code mobs.weight.*}).
+     */
+    record SearchOptions(Caller caller, SearchFilters filters, double threshold, GroupBy groupBy, int limit, Optional<String> cursor,
+                         Optional<ModalityWeights> weights) {
 
         public static final double DEFAULT_THRESHOLD = 0.5;
         public static final int DEFAULT_LIMIT = 20;
@@ -89,6 +94,11 @@ public interface SearchVideosUseCase {
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw new InvalidValueException("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
             }
+            Objects.requireNonNull(weights, "weights");
+        }
+
+        public SearchOptions(Caller caller, SearchFilters filters, double threshold, GroupBy groupBy, int limit, Optional<String> cursor) {
+            this(caller, filters, threshold, groupBy, limit, cursor, Optional.empty());
         }
     }
 
