@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.milkmobs.adapters.persistence.duplicate.NearDuplicateStorageForTests;
 import org.milkmobs.adapters.persistence.embedding.EmbeddingStorageForTests;
 import org.milkmobs.adapters.persistence.mob.MobStoreForTests;
 import org.milkmobs.adapters.persistence.testing.PersistenceTest;
@@ -86,7 +87,7 @@ class SearchServiceTest extends PersistenceTest {
                 Clock.fixed(T0, ZoneOffset.UTC)),
                 new ResultCards(VideoStorageForTests.listing(em), MobStoreForTests.adapter(em), new VideoUrls(new InMemoryBlobStorage(),
                         new UploadSettings(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(24)))),
-                WEIGHTS, 100, transactions);
+                WEIGHTS, 100, transactions, NearDuplicateStorageForTests.adapter(em));
     }
 
     private static SearchOptions options(Caller caller) {
