@@ -83,6 +83,11 @@ import org.milkmobs.application.service.steps.ThumbnailStep;
 import org.milkmobs.application.service.steps.UnderstandStep;
 import org.milkmobs.application.service.steps.ValidateStep;
 import org.milkmobs.application.service.steps.WriteResultsStep;
+import org.milkmobs.application.port.in.duplicate.NearDuplicatesUseCase;
+import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
+import org.milkmobs.application.service.duplicate.NearDuplicateDetection;
+import org.milkmobs.application.service.duplicate.NearDuplicatesService;
+import org.milkmobs.domain.video.NearDuplicates;
 import org.milkmobs.application.service.validation.ValidateVideoService;
 import org.milkmobs.application.service.validation.ValidationService;
 import org.milkmobs.application.service.video.CompleteUploadService;
@@ -141,8 +146,24 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     VideoDetailsAssembler videoDetails(VideoUrls urls, PipelineAdminPort pipeline, AnalysisStore analyses, ValidationStore validations,
-                                       MobStore mobs) {
-        return new VideoDetailsAssembler(urls, pipeline, analyses, validations, mobs);
+                                       MobStore mobs, NearDuplicateStore nearDuplicates) {
+        return new VideoDetailsAssembler(urls, pipeline, analyses, validations, mobs, nearDuplicates);
+    }
+
+    @Produces
+    @Singleton
+    NearDuplicateDetection nearDuplicateDetection(ListVideosPort videos, EmbeddingStore embeddings, VectorSearchPort vectors,
+                                                  NearDuplicateStore pairs, VideoEmbedder embedder) {
+        NearDuplicates rule = new NearDuplicates(settings.decimal("duplicates.near.min-duration-ratio"),
+                settings.decimal("duplicates.near.min-clip-similarity"), settings.decimal("duplicates.near.min-share"));
+        return new NearDuplicateDetection(videos, embeddings, vectors, pairs, embedder.model(), rule,
+                settings.integer("duplicates.near.candidates"));
+    }
+
+    @Produces
+    @Singleton
+    NearDuplicatesUseCase nearDuplicates(NearDuplicateStore pairs, ListVideosPort videos) {
+        return transactional.wrap(NearDuplicatesUseCase.class, new NearDuplicatesService(pairs, videos));
     }
 
     @Produces
@@ -281,14 +302,14 @@ public class UseCaseProducers {
                                    ThumbnailExtractor thumbnails, VideoUnderstanding understanding, VideoEmbedder embedder,
                                    AnalysisStore analyses, EmbeddingStore embeddings, CampaignProvider campaign,
                                    ValidationService validation, ValidationStore decisions, MobAssignment mobs, MobStore mobStore,
-                                   EventOutbox outbox, Clock clock) {
+                                   EventOutbox outbox, NearDuplicateDetection nearDuplicates, Clock clock) {
         StepVideos videos = new StepVideos(load, save, clock);
         Map<PipelineStep, StepHandler> handlers = new EnumMap<>(PipelineStep.class);
         handlers.put(PipelineStep.PREFLIGHT, new PreflightStep(videos, storage, prober, listing));
         handlers.put(PipelineStep.THUMBNAIL, new ThumbnailStep(videos, storage, thumbnails));
         handlers.put(PipelineStep.UNDERSTAND, new UnderstandStep(videos, understanding, analyses, campaign));
         handlers.put(PipelineStep.EMBED, new EmbedStep(videos, embedder, embeddings));
-        handlers.put(PipelineStep.WRITE_RESULTS, new WriteResultsStep(videos, analyses, embeddings, embedder.model()));
+        handlers.put(PipelineStep.WRITE_RESULTS, new WriteResultsStep(videos, analyses, embeddings, embedder.model(), nearDuplicates));
         handlers.put(PipelineStep.VALIDATE, new ValidateStep(videos, validation, decisions));
         handlers.put(PipelineStep.CLUSTER, new ClusterStep(videos, mobs));
         handlers.put(PipelineStep.EMIT, new EmitStep(videos, mobStore, outbox));
@@ -349,8 +370,10 @@ public class UseCaseProducers {
     @Singleton
     SearchVideosUseCase search(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, TextSearchPort texts,
                                QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache, ListVideosPort videos,
-                               MobStore mobs, VideoUrls urls, ModalityWeights weights, Transactions transactions, Clock clock) {
+                               MobStore mobs, VideoUrls urls, ModalityWeights weights, Transactions transactions,
+                               NearDuplicateStore nearDuplicates, Clock clock) {
         return new SearchService(load, embeddings, vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
-                new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions);
+                new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions,
+                nearDuplicates);
     }
 }

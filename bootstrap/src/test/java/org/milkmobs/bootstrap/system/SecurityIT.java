@@ -67,6 +67,7 @@ class SecurityIT {
             new Row("GET", "/api/execution-history", "/api/execution-history?videoId={video}", null, 401, 200, 404, 200),
             new Row("GET", "/api/admin/videos", "/api/admin/videos", null, 401, 403, 403, 200),
             new Row("DELETE", "/api/admin/videos/{videoId}", "/api/admin/videos/{random}", null, 401, 403, 403, 204),
+            new Row("GET", "/api/admin/near-duplicates", "/api/admin/near-duplicates", null, 401, 403, 403, 200),
             new Row("GET", "/api/admin/stats", "/api/admin/stats", null, 401, 403, 403, 200),
             new Row("GET", "/api/admin/campaign", "/api/admin/campaign", null, 401, 403, 403, 200),
             new Row("PUT", "/api/admin/campaign", "/api/admin/campaign", "{\"threshold\":7}", 401, 403, 403, 400),

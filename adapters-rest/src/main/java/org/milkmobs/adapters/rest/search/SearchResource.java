@@ -84,9 +84,9 @@ public class SearchResource {
     @Path("/similar")
     @RateLimited(RateLimited.Kind.SEARCH)
     public ResultsResponse similar() {
-        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId"));
+        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId", "hideNearDuplicates"));
         VideoId video = VideoId.parse(fields.text("videoId").orElse(null));
-        return respond(search.similar(video, fields.options(callers.current())));
+        return respond(search.similar(video, fields.options(callers.current()), fields.flag("hideNearDuplicates")));
     }
 
     @POST
