@@ -49,9 +49,4 @@ public class InMemoryNearDuplicateStore implements NearDuplicateStore {
         return rows.stream().filter(r -> after.isEmpty() || r.position() < after.get())
                 .sorted((a, b) -> Long.compare(b.position(), a.position())).limit(limit).toList();
     }
-
-    /** Forgets pairs of a deleted video, as the database's cascade does. */
-    public synchronized void forget(VideoId video) {
-        rows.removeIf(r -> r.pair().involves(video));
-    }
 }
