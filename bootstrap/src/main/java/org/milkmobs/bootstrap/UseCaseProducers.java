@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.milkmobs.application.port.in.GetVideoUseCase;
 import org.milkmobs.application.port.in.SubmitVideoUseCase;
 import org.milkmobs.application.port.in.campaign.CampaignUseCase;
+import org.milkmobs.application.port.in.duplicate.NearDuplicatesUseCase;
 import org.milkmobs.application.port.in.mob.FeedUseCase;
 import org.milkmobs.application.port.in.mob.MobsUseCase;
 import org.milkmobs.application.port.in.mob.MobMapUseCase;
@@ -40,6 +41,7 @@ import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.port.out.campaign.CampaignStore;
+import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
 import org.milkmobs.domain.campaign.CampaignSettings;
 import org.milkmobs.domain.validation.UnprovenParticipation;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
@@ -64,6 +66,8 @@ import org.milkmobs.application.port.out.storage.BlobStorage;
 import org.milkmobs.application.port.out.validation.ValidationStore;
 import org.milkmobs.application.service.campaign.CampaignProvider;
 import org.milkmobs.application.service.campaign.CampaignService;
+import org.milkmobs.application.service.duplicate.NearDuplicateDetection;
+import org.milkmobs.application.service.duplicate.NearDuplicatesService;
 import org.milkmobs.application.service.mob.FeedService;
 import org.milkmobs.application.service.mob.MobAssignment;
 import org.milkmobs.application.service.mob.MobMapService;
@@ -119,6 +123,7 @@ import org.milkmobs.bootstrap.config.Settings;
 import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.pipeline.PipelineStep;
 import org.milkmobs.domain.video.FailureCode;
+import org.milkmobs.domain.video.NearDuplicates;
 
 /**
  * Builds the plain application services from their ports, once each ({@code @Singleton}: they are immutable
@@ -150,8 +155,24 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     VideoDetailsAssembler videoDetails(VideoUrls urls, PipelineAdminPort pipeline, AnalysisStore analyses, ValidationStore validations,
-                                       MobStore mobs) {
-        return new VideoDetailsAssembler(urls, pipeline, analyses, validations, mobs);
+                                       MobStore mobs, NearDuplicateStore nearDuplicates) {
+        return new VideoDetailsAssembler(urls, pipeline, analyses, validations, mobs, nearDuplicates);
+    }
+
+    @Produces
+    @Singleton
+    NearDuplicateDetection nearDuplicateDetection(ListVideosPort videos, EmbeddingStore embeddings, VectorSearchPort vectors,
+                                                  NearDuplicateStore pairs, VideoEmbedder embedder) {
+        NearDuplicates rule = new NearDuplicates(settings.decimal("duplicates.near.min-duration-ratio"),
+                settings.decimal("duplicates.near.min-clip-similarity"), settings.decimal("duplicates.near.min-share"));
+        return new NearDuplicateDetection(videos, embeddings, vectors, pairs, embedder.model(), rule,
+                settings.integer("duplicates.near.candidates"));
+    }
+
+    @Produces
+    @Singleton
+    NearDuplicatesUseCase nearDuplicates(NearDuplicateStore pairs, ListVideosPort videos) {
+        return transactional.wrap(NearDuplicatesUseCase.class, new NearDuplicatesService(pairs, videos));
     }
 
     @Produces
@@ -291,14 +312,14 @@ public class UseCaseProducers {
                                    ThumbnailExtractor thumbnails, VideoUnderstanding understanding, VideoEmbedder embedder,
                                    AnalysisStore analyses, EmbeddingStore embeddings, CampaignProvider campaign,
                                    ValidationService validation, ValidationStore decisions, MobAssignment mobs, MobStore mobStore,
-                                   EventOutbox outbox, Clock clock) {
+                                   EventOutbox outbox, NearDuplicateDetection nearDuplicates, Clock clock) {
         StepVideos videos = new StepVideos(load, save, clock);
         Map<PipelineStep, StepHandler> handlers = new EnumMap<>(PipelineStep.class);
         handlers.put(PipelineStep.PREFLIGHT, new PreflightStep(videos, storage, prober, listing));
         handlers.put(PipelineStep.THUMBNAIL, new ThumbnailStep(videos, storage, thumbnails));
         handlers.put(PipelineStep.UNDERSTAND, new UnderstandStep(videos, understanding, analyses, campaign));
         handlers.put(PipelineStep.EMBED, new EmbedStep(videos, embedder, embeddings));
-        handlers.put(PipelineStep.WRITE_RESULTS, new WriteResultsStep(videos, analyses, embeddings, embedder.model()));
+        handlers.put(PipelineStep.WRITE_RESULTS, new WriteResultsStep(videos, analyses, embeddings, embedder.model(), nearDuplicates));
         handlers.put(PipelineStep.VALIDATE, new ValidateStep(videos, validation, decisions));
         handlers.put(PipelineStep.CLUSTER, new ClusterStep(videos, mobs));
         handlers.put(PipelineStep.EMIT, new EmitStep(videos, mobStore, outbox));
@@ -372,9 +393,11 @@ public class UseCaseProducers {
     @Singleton
     SearchVideosUseCase search(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, TextSearchPort texts,
                                QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache, ListVideosPort videos,
-                               MobStore mobs, VideoUrls urls, ModalityWeights weights, Transactions transactions, Clock clock) {
+                               MobStore mobs, VideoUrls urls, ModalityWeights weights, Transactions transactions,
+                               NearDuplicateStore nearDuplicates, Clock clock) {
         return new SearchService(load, embeddings, vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
-                new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions);
+                new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions,
+                nearDuplicates);
     }
 
     @Produces

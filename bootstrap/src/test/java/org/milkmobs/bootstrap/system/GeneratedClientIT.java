@@ -78,7 +78,8 @@ class GeneratedClientIT {
         assertThat(feedVideoIds(videos)).containsAll(ids);
 
         SearchApi search = new SearchApi(fan);
-        SearchResults similar = search.findSimilarVideos(ids.get(0), null, null, null, null, null, 10, null, null, null, null, null, null, null);
+        SearchResults similar = search.findSimilarVideos(ids.get(0), null, null, null, null, null, 10, null, null, null, null, null, null, null,
+                null);
         assertThat(similar.getItems()).extracting(r -> r.getVideo().getVideoId()).contains(ids.get(1)).doesNotContain(ids.get(0));
         SearchResult twin = similar.getItems().stream().filter(r -> r.getVideo().getVideoId().equals(ids.get(1))).findFirst().orElseThrow();
         assertThat(twin.getScore()).isBetween(0.5, 1.0);

@@ -70,6 +70,7 @@ class SecurityIT {
             // a video that is not waiting for review is reported in the results, not refused
             new Row("POST", "/api/admin/reviews", "/api/admin/reviews",
                     "{\"videoIds\":[\"01a2091d-57b9-7165-85a3-5ed3e7338ade\"],\"decision\":\"VALIDATED\"}", 401, 403, 403, 200),
+            new Row("GET", "/api/admin/near-duplicates", "/api/admin/near-duplicates", null, 401, 403, 403, 200),
             new Row("GET", "/api/admin/stats", "/api/admin/stats", null, 401, 403, 403, 200),
             new Row("GET", "/api/admin/campaign", "/api/admin/campaign", null, 401, 403, 403, 200),
             new Row("PUT", "/api/admin/campaign", "/api/admin/campaign", "{\"threshold\":7}", 401, 403, 403, 400),

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.milkmobs.adapters.persistence.duplicate.NearDuplicateStorageForTests;
 import org.milkmobs.adapters.persistence.embedding.EmbeddingStorageForTests;
 import org.milkmobs.adapters.persistence.mob.MobStoreForTests;
 import org.milkmobs.adapters.persistence.testing.PersistenceTest;
@@ -57,6 +58,8 @@ import org.milkmobs.domain.search.SearchMode;
 import org.milkmobs.domain.user.Caller;
 import org.milkmobs.domain.user.UserId;
 import org.milkmobs.domain.video.Hashtags;
+import org.milkmobs.domain.video.NearDuplicatePair;
+import org.milkmobs.domain.video.NearDuplicates;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 import org.milkmobs.domain.video.VideoStatus;
@@ -89,7 +92,7 @@ class SearchServiceTest extends PersistenceTest {
                 Clock.fixed(T0, ZoneOffset.UTC)),
                 new ResultCards(VideoStorageForTests.listing(em), MobStoreForTests.adapter(em), new VideoUrls(new InMemoryBlobStorage(),
                         new UploadSettings(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(24)))),
-                WEIGHTS, 100, transactions);
+                WEIGHTS, 100, transactions, NearDuplicateStorageForTests.adapter(em));
     }
 
     private static SearchOptions options(Caller caller) {
@@ -150,6 +153,32 @@ class SearchServiceTest extends PersistenceTest {
         assertThat(best.hit().moments().get(0).score()).isGreaterThan(0.95);
         assertThat(best.video().video().id()).isEqualTo(soundsAlike.id());
         assertThat(best.video().video().title().value()).isEqualTo("A video");
+    }
+
+    @Test
+    void hidingNearDuplicatesDropsThoseOfTheSourceAndOfHigherRankedHits() {
+        float[] visual = data.randomUnit(128);
+        Video source = analysed("ann", VideoStatus.VALIDATED, visual, null, List.of(visual));
+        Video first = analysed("bob", VideoStatus.VALIDATED, data.near(visual, 0.1), null, List.of(visual));
+        Video reEditOfFirst = analysed("bob", VideoStatus.VALIDATED, data.near(visual, 0.3), null, List.of(visual));
+        Video reEditOfSource = analysed("bob", VideoStatus.VALIDATED, data.near(visual, 0.5), null, List.of(visual));
+        Video other = analysed("bob", VideoStatus.VALIDATED, data.near(visual, 0.7), null, List.of(visual));
+        NearDuplicates.Comparison match = new NearDuplicates.Comparison(1.0, 1, 1.0, true);
+        txRun(() -> {
+            NearDuplicateStorageForTests.adapter(em).save(NearDuplicatePair.of(reEditOfFirst.id(), first.id(), match, T0));
+            NearDuplicateStorageForTests.adapter(em).save(NearDuplicatePair.of(reEditOfSource.id(), source.id(), match, T0));
+        });
+        SearchService search = service(new FakeQueryEmbedder(MODEL, false));
+        SearchOptions options = options(ADMIN, 0.0, GroupBy.VIDEO, 20, Optional.empty());
+
+        assertThat(ids(search.similar(source.id(), options))).containsExactly(first.id(), reEditOfFirst.id(), reEditOfSource.id(), other.id());
+        SearchResults distinct = search.similar(source.id(), options, true);
+        assertThat(ids(distinct)).containsExactly(first.id(), other.id());
+        SearchResults firstPage = search.similar(source.id(), options(ADMIN, 0.0, GroupBy.VIDEO, 1, Optional.empty()), true);
+        assertThat(ids(search.similar(source.id(), options(ADMIN, 0.0, GroupBy.VIDEO, 1, firstPage.nextCursor()), true)))
+                .as("the next page continues the same filtered ranking").containsExactly(other.id());
+        assertThatThrownBy(() -> search.similar(source.id(), options(ADMIN, 0.0, GroupBy.VIDEO, 1, firstPage.nextCursor())))
+                .as("a cursor belongs to its own kind of ranking").isInstanceOf(InvalidValueException.class);
     }
 
     @Test

@@ -126,6 +126,15 @@ final class SearchFields {
         return list.isEmpty() ? Optional.empty() : QueryParams.text(list.get(0));
     }
 
+    /** {@code true} or {@code false}; absent is false. */
+    boolean flag(String name) {
+        return text(name).map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException(name, name + " must be true or false");
+        }).orElse(false);
+    }
+
     /** A list given as repeated values, a comma-separated text, or a JSON array. */
     List<String> list(String name) {
         List<String> items = new ArrayList<>();

@@ -47,6 +47,7 @@ import org.milkmobs.adapters.rest.support.PublicUrls;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
+import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.search.Fusion;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.AudioSearch;
@@ -92,11 +93,19 @@ public class SearchResource {
     @Path("/similar")
     @RateLimited(RateLimited.Kind.SEARCH)
     public ResultsResponse similar() {
-        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId", "start", "end", "weights"));
+        SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of("videoId", "start", "end", "weights",
+                "hideNearDuplicates"));
         VideoId video = VideoId.parse(fields.text("videoId").orElse(null));
         Optional<Segment> moment = fields.moment();
+        boolean hideNearDuplicates = fields.flag("hideNearDuplicates");
         SearchOptions options = fields.options(callers.current());
-        return respond(moment.isPresent() ? moments.likeMoment(video, moment.get(), options) : search.similar(video, options));
+        if (moment.isEmpty()) {
+            return respond(search.similar(video, options, hideNearDuplicates));
+        }
+        if (hideNearDuplicates) {
+            throw new InvalidValueException("hideNearDuplicates", "hideNearDuplicates applies to similar videos, not to a moment's clips");
+        }
+        return respond(moments.likeMoment(video, moment.get(), options));
     }
 
     @POST

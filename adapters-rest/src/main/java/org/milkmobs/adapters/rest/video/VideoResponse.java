@@ -25,6 +25,7 @@ public record VideoResponse(
         URI thumbnailUrl,
         URI playbackUrl,
         String duplicateOf,
+        String nearDuplicateOf,
         String mobId,
         Progress progress,
         AnalysisResponse analysis,
@@ -38,7 +39,8 @@ public record VideoResponse(
                 video.media().map(Media::from).orElse(null),
                 video.failure().map(f -> new FailureResponse(f.code().name(), f.detail())).orElse(null),
                 details.thumbnailUrl().map(absolute).orElse(null), details.playbackUrl().map(absolute).orElse(null),
-                video.duplicateOf().map(Object::toString).orElse(null), details.mob().map(Object::toString).orElse(null),
+                video.duplicateOf().map(Object::toString).orElse(null),
+                details.nearDuplicateOf().map(Object::toString).orElse(null), details.mob().map(Object::toString).orElse(null),
                 details.progress().map(Progress::from).orElse(null), details.analysis().map(AnalysisResponse::from).orElse(null),
                 details.validation().map(ValidationSummary::from).orElse(null));
     }

@@ -27,9 +27,10 @@ public interface GetVideoUseCase {
     /**
      * A video with what belongs to it. URLs are short-lived grants; the analysis, decision and mob are
      * present once the pipeline produced them. Progress and the validation breakdown are shown to the
-     * owner and admins only.
+     * owner and admins only. {@code nearDuplicateOf} is the earliest video this one is a near-duplicate of (ADR 0026).
      */
     record VideoDetails(Video video, Optional<URI> thumbnailUrl, Optional<URI> playbackUrl, Optional<WorkflowProgress> progress,
-                        Optional<Analysis> analysis, Optional<ValidationDecision> validation, Optional<MobId> mob) {
+                        Optional<Analysis> analysis, Optional<ValidationDecision> validation, Optional<MobId> mob,
+                        Optional<VideoId> nearDuplicateOf) {
     }
 }

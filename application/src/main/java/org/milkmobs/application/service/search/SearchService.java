@@ -22,6 +22,7 @@ import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder.AudioEmbedding;
 import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
+import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.search.TextSearchPort;
 import org.milkmobs.application.port.out.search.TextSearchPort.TextMatch;
@@ -79,9 +80,11 @@ public class SearchService implements SearchVideosUseCase {
     private final ModalityWeights weights;
     private final int window;
     private final Transactions transactions;
+    private final NearDuplicateStore nearDuplicates;
 
     public SearchService(LoadVideoPort videos, EmbeddingStore embeddings, VectorSearchPort vectors, TextSearchPort texts,
-                         QueryVectors queries, ResultCards cards, ModalityWeights weights, int window, Transactions transactions) {
+                         QueryVectors queries, ResultCards cards, ModalityWeights weights, int window, Transactions transactions,
+                         NearDuplicateStore nearDuplicates) {
         if (window < MAX_LIMIT) {
             throw new IllegalArgumentException("the result window must hold at least a full page (" + MAX_LIMIT + ")");
         }
@@ -94,13 +97,15 @@ public class SearchService implements SearchVideosUseCase {
         this.weights = weights;
         this.window = window;
         this.transactions = transactions;
+        this.nearDuplicates = nearDuplicates;
     }
 
     @Override
-    public SearchResults similar(VideoId videoId, SearchOptions options) {
+    public SearchResults similar(VideoId videoId, SearchOptions options, boolean hideNearDuplicates) {
         Visibility visibility = visibility(options);
         EmbeddingModel model = queries.model();
-        Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint("similar", videoId.toString(), options));
+        String kind = hideNearDuplicates ? "similar-distinct" : "similar";
+        Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint(kind, videoId.toString(), options));
         return transactions.inTransaction(() -> {
             Video source = videos.loadVideo(videoId).filter(v -> v.isVisibleTo(options.caller()))
                     .orElseThrow(() -> new VideoNotFoundException(videoId));
@@ -126,6 +131,9 @@ public class SearchService implements SearchVideosUseCase {
                     hits.add(new SearchHit(candidate.match().video(), score, scores, List.of(), Optional.empty()));
                 }
             }
+            if (hideNearDuplicates) {
+                hits = withoutNearDuplicates(videoId, hits);
+            }
             if (options.groupBy() == GroupBy.CLIP) {
                 hits = clipsOfSimilar(model, videoId, weighted(assets.keySet(), asked), hits, options.threshold());
             }
@@ -134,7 +142,7 @@ public class SearchService implements SearchVideosUseCase {
                     slice.hits())
                     : slice.hits();
             return cards.results(SearchMode.VECTOR, model, Optional.empty(), Optional.empty(), page, slice,
-                    fingerprint("similar", videoId.toString(), options));
+                    fingerprint(kind, videoId.toString(), options));
         });
     }
 
@@ -314,6 +322,31 @@ public class SearchService implements SearchVideosUseCase {
     }
 
     /** For a page of look-alikes, the clips of each that best match any clip of the source. */
+    /**
+     * The hits in rank order, each dropped when it is a near-duplicate of the source or of a hit ranked above it that
+     * stayed: over the whole window, so every page agrees.
+     */
+    private List<SearchHit> withoutNearDuplicates(VideoId source, List<SearchHit> hits) {
+        List<SearchHit> ranked = hits.stream().sorted(SearchHit.RANKING).toList();
+        List<VideoId> involved = new ArrayList<>(ranked.stream().map(SearchHit::video).toList());
+        involved.add(source);
+        Map<VideoId, Set<VideoId>> partners = new java.util.HashMap<>();
+        nearDuplicates.pairsInvolving(involved).forEach(pair -> {
+            partners.computeIfAbsent(pair.copy(), v -> new java.util.HashSet<>()).add(pair.original());
+            partners.computeIfAbsent(pair.original(), v -> new java.util.HashSet<>()).add(pair.copy());
+        });
+        Set<VideoId> shown = new java.util.HashSet<>(List.of(source));
+        List<SearchHit> kept = new ArrayList<>();
+        for (SearchHit hit : ranked) {
+            Set<VideoId> its = partners.getOrDefault(hit.video(), Set.of());
+            if (its.stream().noneMatch(shown::contains)) {
+                kept.add(hit);
+                shown.add(hit.video());
+            }
+        }
+        return kept;
+    }
+
     private List<SearchHit> withSimilarMoments(EmbeddingModel model, VideoId source, Set<Modality> modalities, List<SearchHit> page) {
         Map<VideoId, List<VectorMatch>> clips = bestClips(model, source, modalities, page.stream().map(SearchHit::video).toList());
         return page.stream().map(h -> h.withMoments(ClipGrouping.moments(clips.getOrDefault(h.video(), List.of()), MOMENTS_PER_VIDEO)))

@@ -4,6 +4,7 @@ import org.milkmobs.application.port.in.pipeline.JobSignal;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.analysis.AnalysisStore;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.service.duplicate.NearDuplicateDetection;
 import org.milkmobs.application.service.pipeline.StepHandler;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.pipeline.PipelineJob;
@@ -12,19 +13,25 @@ import org.milkmobs.domain.video.FailureCode;
 import org.milkmobs.domain.video.VideoId;
 import org.milkmobs.domain.video.VideoStatus;
 
-/** The join after the parallel branches: checks their results are stored and marks the video analysed. */
+/**
+ * The join after the parallel branches: checks their results are stored, marks the video analysed and records its
+ * near-duplicates (they need the stored clip vectors, and are known before validation and clustering).
+ */
 public class WriteResultsStep implements StepHandler {
 
     private final StepVideos videos;
     private final AnalysisStore analyses;
     private final EmbeddingStore embeddings;
     private final EmbeddingModel model;
+    private final NearDuplicateDetection nearDuplicates;
 
-    public WriteResultsStep(StepVideos videos, AnalysisStore analyses, EmbeddingStore embeddings, EmbeddingModel model) {
+    public WriteResultsStep(StepVideos videos, AnalysisStore analyses, EmbeddingStore embeddings, EmbeddingModel model,
+                            NearDuplicateDetection nearDuplicates) {
         this.videos = videos;
         this.analyses = analyses;
         this.embeddings = embeddings;
         this.model = model;
+        this.nearDuplicates = nearDuplicates;
     }
 
     @Override
@@ -38,6 +45,7 @@ public class WriteResultsStep implements StepHandler {
             if (video.status() == VideoStatus.PROCESSING) {
                 video.markAnalyzed(videos.clock().instant());
             }
+            nearDuplicates.detect(video, videos.clock().instant());
         }));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.milkmobs.application.port.in.GetVideoUseCase.VideoDetails;
 import org.milkmobs.application.port.out.analysis.AnalysisStore;
+import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
 import org.milkmobs.application.port.out.mob.MobStore;
 import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
 import org.milkmobs.application.port.out.validation.ValidationStore;
@@ -27,14 +28,16 @@ public class VideoDetailsAssembler {
     private final AnalysisStore analyses;
     private final ValidationStore validations;
     private final MobStore mobs;
+    private final NearDuplicateStore nearDuplicates;
 
     public VideoDetailsAssembler(VideoUrls urls, PipelineAdminPort pipeline, AnalysisStore analyses, ValidationStore validations,
-                                 MobStore mobs) {
+                                 MobStore mobs, NearDuplicateStore nearDuplicates) {
         this.urls = urls;
         this.pipeline = pipeline;
         this.analyses = analyses;
         this.validations = validations;
         this.mobs = mobs;
+        this.nearDuplicates = nearDuplicates;
     }
 
     public VideoDetails of(Video video, Caller caller) {
@@ -42,7 +45,7 @@ public class VideoDetailsAssembler {
     }
 
     /**
-     * The details of a page of videos, in its order, with one read per kind (analyses, mobs, and for the
+     * The details of a page of videos, in its order, with one read per kind (analyses, mobs, near-duplicates, and for the
      * videos the caller may inspect progress and decisions) whatever the page's size: no query per item.
      */
     public List<VideoDetails> ofAll(List<Video> videos, Caller caller) {
@@ -53,11 +56,13 @@ public class VideoDetailsAssembler {
         List<VideoId> inspected = videos.stream().filter(v -> inspects(caller, v)).map(Video::id).toList();
         Map<VideoId, Analysis> analysisOf = analyses.findAnalyses(ids);
         Map<VideoId, MobId> mobOf = mobs.mobsOf(ids);
+        Map<VideoId, VideoId> originalOf = nearDuplicates.originalsOf(ids);
         Map<VideoId, WorkflowProgress> progressOf = inspected.isEmpty() ? Map.of() : pipeline.progressOf(inspected);
         Map<VideoId, ValidationDecision> decisionOf = inspected.isEmpty() ? Map.of() : validations.latestDecisions(inspected);
         return videos.stream().map(video -> new VideoDetails(video, urls.thumbnail(video), urls.playback(video),
                 Optional.ofNullable(progressOf.get(video.id())), Optional.ofNullable(analysisOf.get(video.id())),
-                Optional.ofNullable(decisionOf.get(video.id())), Optional.ofNullable(mobOf.get(video.id())))).toList();
+                Optional.ofNullable(decisionOf.get(video.id())), Optional.ofNullable(mobOf.get(video.id())),
+                Optional.ofNullable(originalOf.get(video.id())))).toList();
     }
 
     /** A video's thumbnail URL alone, for galleries that show nothing else of it. */

@@ -34,7 +34,15 @@ public interface SearchVideosUseCase {
      * @throws org.milkmobs.application.port.in.VideoNotFoundException when the caller may not see the video
      * @throws org.milkmobs.application.port.in.ConflictException when the video has no embeddings yet
      */
-    SearchResults similar(VideoId video, SearchOptions options);
+    default SearchResults similar(VideoId video, SearchOptions options) {
+        return similar(video, options, false);
+    }
+
+    /**
+     * {@link #similar(VideoId, SearchOptions)}; with {@code hideNearDuplicates} a near-duplicate of the video or of a
+     * higher-ranked result is left out (ADR 0026), so a list of look-alikes is not a list of re-uploads.
+     */
+    SearchResults similar(VideoId video, SearchOptions options, boolean hideNearDuplicates);
 
     /** Videos matching a text: vectors and full text fused, or full text alone when the model cannot embed text. */
     default SearchResults byText(String text, SearchOptions options) {

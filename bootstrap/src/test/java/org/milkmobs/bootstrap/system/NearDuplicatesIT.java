@@ -1,0 +1,159 @@
+package org.milkmobs.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.milkmobs.adapters.media.testing.MediaFixtures;
+import org.milkmobs.adapters.media.testing.VideoFamilies;
+import org.milkmobs.adapters.media.testing.VideoFamilies.Family;
+import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
+
+/**
+ * The three duplicate tiers on videos the local analyzer really analysed (ADR 0026): the same bytes again are
+ * {@code duplicateOf}; a re-encode and a trimmed re-edit are {@code nearDuplicateOf}; two videos sharing only their
+ * opening seconds are neither. Similar search hides near-duplicates when asked; an admin pages through the pairs.
+ */
+@ExtendWith(SystemTestServer.class)
+class NearDuplicatesIT {
+
+    private static final String OWNER = "near-dup-fan";
+    private static final Family ORIGINAL = new Family("nd-testsrc", "testsrc=size=320x240:rate=25", 520);
+    private static final Family INTRO = new Family("nd-intro", "smptehdbars=size=320x240:rate=25", 700);
+
+    @TempDir
+    static Path dir;
+
+    private static ApiClient fan;
+    private static ApiClient admin;
+    private static String original;
+    private static String identical;
+    private static String reEncoded;
+    private static String trimmed;
+    private static String introOne;
+    private static String introTwo;
+
+    @BeforeAll
+    static void uploadVideos(MilkMobsServer server) {
+        fan = server.as(server.tokens().consumer(OWNER));
+        admin = server.as(server.tokens().admin("near-dup-admin"));
+        Uploads uploads = new Uploads(fan);
+        Path source = MediaFixtures.ffmpeg(dir.resolve("original.mp4"), List.of(
+                "-f", "lavfi", "-t", "16", "-i", ORIGINAL.source(),
+                "-f", "lavfi", "-t", "16", "-i", "sine=frequency=" + ORIGINAL.toneHz() + ":sample_rate=44100",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"));
+        Path noisy = MediaFixtures.ffmpeg(dir.resolve("re-encoded.mp4"), List.of("-i", source.toString(),
+                "-vf", "noise=alls=12:allf=t", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "34", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-b:a", "64k"));
+        Path cut = MediaFixtures.ffmpeg(dir.resolve("trimmed.mp4"), List.of("-ss", "2", "-i", source.toString(), "-t", "14",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"));
+        Family mandelbrot = VideoFamilies.FAMILIES.stream().filter(f -> f.name().equals("mandelbrot")).findFirst().orElseThrow();
+        Family life = VideoFamilies.FAMILIES.stream().filter(f -> f.name().equals("life")).findFirst().orElseThrow();
+        Path withIntroOne = VideoFamilies.spliced(dir, "intro-one", INTRO, mandelbrot, 4, 12);
+        Path withIntroTwo = VideoFamilies.spliced(dir, "intro-two", INTRO, life, 4, 12);
+
+        original = uploads.submitUploadComplete(source, "the original", List.of("#milkmob"));
+        uploads.awaitSettled(original);
+        identical = uploads.submitUploadComplete(source, "the same file again", List.of("#milkmob"));
+        reEncoded = uploads.submitUploadComplete(noisy, "re-encoded", List.of("#milkmob"));
+        trimmed = uploads.submitUploadComplete(cut, "trimmed", List.of("#milkmob"));
+        introOne = uploads.submitUploadComplete(withIntroOne, "shared intro, one", List.of("#milkmob"));
+        introTwo = uploads.submitUploadComplete(withIntroTwo, "shared intro, two", List.of("#milkmob"));
+        List.of(identical, reEncoded, trimmed, introOne, introTwo).forEach(uploads::awaitSettled);
+    }
+
+    @Test
+    void theSameBytesAreAnIdenticalDuplicate() {
+        JsonObject video = video(identical);
+        assertThat(video.getString("duplicateOf")).isEqualTo(original);
+        assertThat(absent(video, "nearDuplicateOf")).as("the identical tier is not a near-duplicate").isTrue();
+    }
+
+    @Test
+    void aReEncodeAndATrimmedReEditAreNearDuplicatesOfTheOriginal() {
+        assertThat(video(reEncoded).getString("nearDuplicateOf")).isEqualTo(original);
+        assertThat(absent(video(reEncoded), "duplicateOf")).isTrue();
+        assertThat(video(trimmed).getString("nearDuplicateOf")).isEqualTo(original);
+        assertThat(absent(video(original), "nearDuplicateOf")).as("the original is the earlier video").isTrue();
+    }
+
+    @Test
+    void videosSharingOnlyAnIntroAreNotNearDuplicates() {
+        assertThat(absent(video(introOne), "nearDuplicateOf")).isTrue();
+        assertThat(absent(video(introTwo), "nearDuplicateOf")).isTrue();
+    }
+
+    @Test
+    void similarSearchHidesNearDuplicatesWhenAsked() {
+        String query = "/api/search/similar?videoId=" + original + "&owner=" + OWNER + "&threshold=0&limit=100";
+        ApiResponse all = fan.get(query);
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(ids(all.json())).contains(reEncoded, trimmed, introOne, introTwo).doesNotContain(original, identical);
+
+        ApiResponse distinct = fan.get(query + "&hideNearDuplicates=true");
+        assertThat(distinct.status()).as(distinct.toString()).isEqualTo(200);
+        assertThat(ids(distinct.json())).contains(introOne, introTwo).doesNotContain(reEncoded, trimmed, original, identical);
+
+        // from the re-encode's side: the original is its near-duplicate, and the trim one of the original's
+        ApiResponse fromCopy = fan.get("/api/search/similar?videoId=" + reEncoded + "&owner=" + OWNER
+                + "&threshold=0&limit=100&hideNearDuplicates=true");
+        assertThat(ids(fromCopy.json())).doesNotContain(original, reEncoded).contains(introOne, introTwo);
+
+        assertThat(fan.get(query + "&hideNearDuplicates=maybe").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAdminPagesThroughThePairsNewestFirst() {
+        List<JsonObject> pairs = new ArrayList<>();
+        Set<String> cursors = new HashSet<>();
+        String cursor = null;
+        do {
+            ApiResponse page = admin.get("/api/admin/near-duplicates?limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            List<JsonObject> items = page.json().getJsonArray("items").getValuesAs(JsonObject.class);
+            assertThat(items).hasSizeLessThanOrEqualTo(1);
+            pairs.addAll(items);
+            cursor = page.json().containsKey("nextCursor") ? page.json().getString("nextCursor") : null;
+            assertThat(cursor == null || cursors.add(cursor)).as("a cursor never repeats").isTrue();
+        } while (cursor != null);
+
+        List<String> ours = pairs.stream().filter(p -> p.getJsonObject("original").getString("videoId").equals(original))
+                .map(p -> p.getJsonObject("video").getString("videoId")).toList();
+        assertThat(ours).contains(reEncoded, trimmed).doesNotHaveDuplicates();
+        assertThat(pairs).noneMatch(p -> Set.of(introOne, introTwo).contains(p.getJsonObject("video").getString("videoId"))
+                && Set.of(introOne, introTwo).contains(p.getJsonObject("original").getString("videoId")));
+        JsonObject pair = pairs.stream().filter(p -> p.getJsonObject("video").getString("videoId").equals(reEncoded)
+                && p.getJsonObject("original").getString("videoId").equals(original)).findFirst().orElseThrow();
+        assertThat(pair.getJsonNumber("share").doubleValue()).isBetween(0.7, 1.0);
+        assertThat(pair.getJsonNumber("durationRatio").doubleValue()).isBetween(0.8, 1.0);
+        assertThat(pair.getJsonObject("video").getString("title")).isEqualTo("re-encoded");
+        assertThat(pair.getJsonObject("original").getString("ownerId")).isEqualTo(OWNER);
+
+        assertThat(admin.get("/api/admin/near-duplicates?cursor=not-ours").status()).isEqualTo(400);
+        assertThat(admin.get("/api/admin/near-duplicates?limit=0").status()).isEqualTo(400);
+        assertThat(fan.get("/api/admin/near-duplicates").status()).isEqualTo(403);
+    }
+
+    private static JsonObject video(String id) {
+        ApiResponse response = fan.get("/api/videos/" + id);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static boolean absent(JsonObject json, String key) {
+        return !json.containsKey(key) || json.isNull(key);
+    }
+
+    private static List<String> ids(JsonObject results) {
+        return results.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(i -> i.getJsonObject("video").getString("videoId")).toList();
+    }
+}
