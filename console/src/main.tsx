@@ -3,10 +3,10 @@ import { render } from "preact";
 import { useState } from "preact/hooks";
 import { claims, isAdmin, signIn, signOut, token } from "./api";
 import { useRoute } from "./live";
-import { AdminVideo, AdminVideos, Campaign, Costs, Mobs, Overview, Pipeline, Reviews } from "./pages/admin";
+import { AdminVideo, AdminVideos, Campaign, Costs, Mobs, NearDuplicates, Overview, Pipeline, Reviews } from "./pages/admin";
 import { Feed, MobPage, MyVideos, Search, Upload, VideoPage } from "./pages/consumer";
 
-const ADMIN_NAV: [string, string][] = [["#/admin", "Overview"], ["#/admin/pipeline", "Pipeline"], ["#/admin/videos", "Videos"], ["#/admin/reviews", "Review"], ["#/admin/mobs", "Mobs"], ["#/admin/costs", "Costs"], ["#/admin/campaign", "Campaign"]];
+const ADMIN_NAV: [string, string][] = [["#/admin", "Overview"], ["#/admin/pipeline", "Pipeline"], ["#/admin/videos", "Videos"], ["#/admin/reviews", "Review"], ["#/admin/near-duplicates", "Near-duplicates"], ["#/admin/mobs", "Mobs"], ["#/admin/costs", "Costs"], ["#/admin/campaign", "Campaign"]];
 const CONSUMER_NAV: [string, string][] = [["#/feed", "Feed"], ["#/upload", "Upload"], ["#/search", "Search"], ["#/mine", "My videos"]];
 
 function SignIn({ next }: { next: string }) {
@@ -35,6 +35,7 @@ function Page({ parts }: { parts: string[] }) {
     if (b === "videos") return c ? <AdminVideo videoId={c} /> : <AdminVideos />;
     if (b === "mobs") return c ? <MobPage mobId={c} admin /> : <Mobs />;
     if (b === "reviews") return <Reviews />;
+    if (b === "near-duplicates") return <NearDuplicates />;
     if (b === "costs") return <Costs />;
     if (b === "campaign") return <Campaign />;
   }

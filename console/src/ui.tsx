@@ -1,6 +1,6 @@
-// Small shared pieces: errors in words, gauges, bars, video cards and a status badge.
+// Small shared pieces: errors in words, gauges, bars, video cards, a status badge and links to what a video duplicates.
 import type { ComponentChildren } from "preact";
-import type { VideoCard } from "./api";
+import type { Schemas, VideoCard } from "./api";
 
 export function ErrorLine({ error }: { error?: string | undefined }) {
   return error ? <p class="error" role="alert">{error}</p> : null;
@@ -76,3 +76,13 @@ export function Cards({ videos, admin }: { videos: VideoCard[]; admin?: boolean 
 
 export const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : "");
 export const usd = (n: number) => `$${n.toFixed(2)}`;
+
+/** The earlier video this one copies (the same file) or re-edits (a near-duplicate), if any (ADR 0026). */
+export function DuplicateLinks({ video, base }: { video: Schemas["Video"]; base: string }) {
+  return (
+    <>
+      {video.duplicateOf && <p data-testid="duplicate-of">The same file as <a href={`${base}${video.duplicateOf}`}>an earlier upload</a>.</p>}
+      {video.nearDuplicateOf && <p data-testid="near-duplicate-of">A re-upload or re-edit of <a href={`${base}${video.nearDuplicateOf}`}>an earlier video</a>.</p>}
+    </>
+  );
+}

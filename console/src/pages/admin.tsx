@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, must, type Schemas } from "../api";
 import { useLive } from "../live";
 import { spans } from "../logic";
-import { Bars, Cards, ErrorLine, Gauge, Loading, Section, Status, usd, when } from "../ui";
+import { Bars, Cards, DuplicateLinks, ErrorLine, Gauge, Loading, Section, Status, usd, when } from "../ui";
 
 const POLL = 3000;
 
@@ -203,6 +203,48 @@ export function Reviews() {
   );
 }
 
+/** Pairs of a video and the earlier one it re-uploads or re-edits, newest first, a page at a time (ADR 0026). */
+export function NearDuplicates() {
+  const [pages, setPages] = useState<Schemas["NearDuplicatePage"][]>([]);
+  const first = useLive(() => must(api.GET("/api/admin/near-duplicates", { params: { query: { limit: 20 } } })), null);
+  const [error, setError] = useState<string>();
+  const all = [...(first.data ? [first.data] : []), ...pages];
+  const next = all.length ? all[all.length - 1].nextCursor : undefined;
+  const more = async () => {
+    try {
+      const page = await must(api.GET("/api/admin/near-duplicates", { params: { query: { limit: 20, cursor: next } } }));
+      setPages((before) => [...before, page]);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const pairs = all.flatMap((p) => p.items);
+  return (
+    <div>
+      <h1>Near-duplicates</h1>
+      <p class="muted">Re-uploads and re-edits: most clips match in order and the durations are close. A shared intro is not enough.</p>
+      <ErrorLine error={first.error ?? error} />
+      {!first.data ? <Loading what="the pairs" /> : pairs.length === 0 ? <p class="muted">No near-duplicates found.</p> : (
+        <table class="pairs">
+          <thead><tr><th>Video</th><th>Re-edit of</th><th class="num">Clips matching</th><th class="num">Duration ratio</th><th>Found</th></tr></thead>
+          <tbody>
+            {pairs.map((p) => (
+              <tr key={`${p.video.videoId}-${p.original.videoId}`} data-testid="near-duplicate-pair">
+                <td><a href={`#/admin/videos/${p.video.videoId}`}>{p.video.title}</a> <span class="muted">{p.video.ownerId}</span></td>
+                <td><a href={`#/admin/videos/${p.original.videoId}`}>{p.original.title}</a> <span class="muted">{p.original.ownerId}</span></td>
+                <td class="num">{Math.round(p.share * 100)} %</td>
+                <td class="num">{p.durationRatio.toFixed(2)}</td>
+                <td>{when(p.detectedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {next && <button onClick={more}>More</button>}
+    </div>
+  );
+}
+
 export function Timeline({ videoId }: { videoId: string }) {
   const history = useLive(() => must(api.GET("/api/execution-history", { params: { query: { videoId } } })), POLL, [videoId]);
   if (!history.data) return history.error ? <ErrorLine error={history.error} /> : <Loading what="the timeline" />;
@@ -272,6 +314,7 @@ export function AdminVideo({ videoId }: { videoId: string }) {
             </dl>
           ) : <p class="muted">Not probed yet.</p>}
           {v.failure && <p class="error">{v.failure.code}: {v.failure.detail}</p>}
+          <DuplicateLinks video={v} base="#/admin/videos/" />
         </Section>
         <Section title="Analysis">
           {v.analysis ? (

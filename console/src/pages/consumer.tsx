@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, claims, must, uploadFile, type Schemas, type VideoCard } from "../api";
 import { useLive } from "../live";
-import { Cards, ErrorLine, Loading, Section, Status } from "../ui";
+import { Cards, DuplicateLinks, ErrorLine, Loading, Section, Status } from "../ui";
 import { MobGallery, Player } from "./admin";
 
 const toCard = (v: Schemas["Video"]): VideoCard => ({ ...v, durationSeconds: v.media?.durationSeconds });
@@ -106,6 +106,7 @@ export function VideoPage({ videoId }: { videoId: string }) {
       <p>{v.description}</p>
       <p class="muted">{v.hashtags.map((h) => `#${h}`).join(" ")}</p>
       {v.mobId && <p><a href={`#/mobs/${v.mobId}`}>Open its mob</a></p>}
+      <DuplicateLinks video={v} base="#/videos/" />
       {v.failure && <p class="error">{v.failure.detail}</p>}
       <Section title="Similar videos">
         <ErrorLine error={similar.error} />

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.milkmobs.adapters.media.testing.MediaFixtures;
 import org.milkmobs.adapters.media.testing.VideoFamilies;
 import org.milkmobs.adapters.media.testing.VideoFamilies.Family;
 import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The three duplicate tiers on videos the local analyzer really analysed (ADR 0026): the same bytes again are
@@ -34,6 +37,7 @@ class NearDuplicatesIT {
 
     private static ApiClient fan;
     private static ApiClient admin;
+    private static MilkMobsServer server;
     private static String original;
     private static String identical;
     private static String reEncoded;
@@ -42,7 +46,8 @@ class NearDuplicatesIT {
     private static String introTwo;
 
     @BeforeAll
-    static void uploadVideos(MilkMobsServer server) {
+    static void uploadVideos(MilkMobsServer running) {
+        server = running;
         fan = server.as(server.tokens().consumer(OWNER));
         admin = server.as(server.tokens().admin("near-dup-admin"));
         Uploads uploads = new Uploads(fan);
@@ -108,6 +113,25 @@ class NearDuplicatesIT {
         assertThat(ids(fromCopy.json())).doesNotContain(original, reEncoded).contains(introOne, introTwo);
 
         assertThat(fan.get(query + "&hideNearDuplicates=maybe").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAdminSeesThePairsInTheConsoleAndAVideoLinksToItsOriginal() {
+        try (ConsoleBrowser browser = new ConsoleBrowser(server, 1280, 900)) {
+            browser.signIn(server.tokens().admin("near-dup-admin"), "/admin/near-duplicates");
+            browser.awaitText(By.cssSelector("table.pairs"), "re-encoded", Duration.ofSeconds(20));
+            List<String> rows = browser.driver().findElements(By.cssSelector("[data-testid=near-duplicate-pair]")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(rows).anySatisfy(row -> assertThat(row).contains("re-encoded", "the original"))
+                    .noneSatisfy(row -> assertThat(row).contains("shared intro, one", "shared intro, two"));
+            browser.shot("admin-near-duplicates");
+
+            browser.open("/admin/videos/" + trimmed);
+            browser.awaitText(By.cssSelector("[data-testid=near-duplicate-of]"), "re-edit", Duration.ofSeconds(20))
+                    .findElement(By.tagName("a")).click();
+            browser.awaitText(By.tagName("h1"), "the original", Duration.ofSeconds(20));
+            assertThat(browser.browserErrors()).as("errors in the browser's console").isEmpty();
+        }
     }
 
     @Test
