@@ -27,6 +27,8 @@ final class IntentQueries {
     private static final int CANDIDATES_PER_WORD = 12;
 
     private final Sql sql;
+    /** The last query read: a search, its snippets and its highlights pass the same query, read once. */
+    private volatile Reading last;
 
     IntentQueries(Sql sql) {
         this.sql = sql;
@@ -37,8 +39,18 @@ final class IntentQueries {
     }
 
     Parsed parse(TextQuery query) {
+        Reading reading = last;
+        if (reading != null && reading.query() == query) {
+            return reading.parsed();
+        }
         Map<String, Set<String>> neighbours = neighbours(guessable(query));
-        return new Parsed(tsquery(query, Map.of()), tsquery(query, neighbours));
+        Parsed parsed = new Parsed(tsquery(query, Map.of()), tsquery(query, neighbours));
+        last = new Reading(query, parsed);
+        return parsed;
+    }
+
+    /** Kept by identity, not equality: the same search's calls share it, a later search reads the lexicon anew. */
+    private record Reading(TextQuery query, Parsed parsed) {
     }
 
     static String tsquery(TextQuery query, Map<String, Set<String>> neighbours) {
