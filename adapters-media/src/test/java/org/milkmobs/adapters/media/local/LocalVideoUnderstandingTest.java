@@ -60,6 +60,8 @@ class LocalVideoUnderstandingTest {
         Path red = lavfi("red", "color=c=0xc02020:size=320x240:rate=25");
         Path pattern = lavfi("pattern", "testsrc2=size=320x240:rate=25");
         Path gradients = lavfi("gradients", "gradients=size=320x240:rate=25:speed=0.05:seed=5");
+        // grey brightening by 10 levels a frame: black to nearly white within a second, far past the "fast" line
+        Path flash = lavfi("flash", "color=c=black:size=320x240:rate=25,format=yuv420p,geq=lum='N*10':cb=128:cr=128");
 
         assertThat(understanding.understand(blue, prober.probe(blue)).look()).as("a small white box is not dominant")
                 .containsExactly("blue", "still");
@@ -69,6 +71,7 @@ class LocalVideoUnderstandingTest {
         // the next): what holds is that they are never still
         List<String> drifting = understanding.understand(gradients, prober.probe(gradients)).look();
         assertThat(drifting.get(drifting.size() - 1)).isIn("moving", "fast");
+        assertThat(understanding.understand(flash, prober.probe(flash)).look()).endsWith("fast");
     }
 
     private Path lavfi(String name, String source) {
