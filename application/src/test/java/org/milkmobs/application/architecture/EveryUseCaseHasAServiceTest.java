@@ -26,8 +26,6 @@ class EveryUseCaseHasAServiceTest {
             Map.entry("SearchMomentsUseCase", "search is split and tested on branch composed"),
             Map.entry("GetVideoUseCase", "not written yet (issue 22)"),
             Map.entry("SubmitVideoUseCase", "not written yet (issue 22)"),
-            Map.entry("AdminStatsUseCase", "not written yet (issue 22)"),
-            Map.entry("BudgetAdminUseCase", "not written yet (issue 22)"),
             Map.entry("CampaignUseCase", "not written yet (issue 22)"),
             Map.entry("FeedUseCase", "not written yet (issue 22)"),
             Map.entry("MobsUseCase", "not written yet (issue 22)"),
