@@ -28,9 +28,7 @@ class EveryUseCaseHasAServiceTest {
             Map.entry("FeedUseCase", "not written yet (issue 22)"),
             Map.entry("MobsUseCase", "not written yet (issue 22)"),
             Map.entry("ReclusterUseCase", "not written yet (issue 22)"),
-            Map.entry("PipelineAdminUseCase", "not written yet (issue 22)"),
             Map.entry("PipelineWorkerUseCase", "not written yet (issue 22)"),
-            Map.entry("TransferBlobUseCase", "not written yet (issue 22)"),
             Map.entry("ValidateVideoUseCase", "not written yet (issue 22)"),
             Map.entry("MaintenanceUseCase", "not written yet (issue 22)"));
 
