@@ -25,8 +25,6 @@ class EveryUseCaseHasAServiceTest {
             Map.entry("SearchVideosUseCase", "search is split and tested on branch composed"),
             Map.entry("SearchMomentsUseCase", "search is split and tested on branch composed"),
             Map.entry("CampaignUseCase", "not written yet (issue 22)"),
-            Map.entry("FeedUseCase", "not written yet (issue 22)"),
-            Map.entry("MobsUseCase", "not written yet (issue 22)"),
             Map.entry("ReclusterUseCase", "not written yet (issue 22)"),
             Map.entry("PipelineWorkerUseCase", "not written yet (issue 22)"),
             Map.entry("ValidateVideoUseCase", "not written yet (issue 22)"),
