@@ -27,11 +27,18 @@ public class InMemoryVideoListing implements ListVideosPort {
     private final InMemoryVideoStore videos;
     private final InMemoryMobStore mobs;
     private final String space;
+    private InMemoryWorkflows workflows;
 
     public InMemoryVideoListing(InMemoryVideoStore videos, InMemoryMobStore mobs, String space) {
         this.videos = videos;
         this.mobs = mobs;
         this.space = space;
+    }
+
+    /** Lets {@link #findWaitingForUpload} leave out videos whose workflow has started, as the table's query does. */
+    public InMemoryVideoListing withWorkflows(InMemoryWorkflows started) {
+        this.workflows = started;
+        return this;
     }
 
     @Override
@@ -82,10 +89,11 @@ public class InMemoryVideoListing implements ListVideosPort {
                 .min(Comparator.comparing(Video::createdAt)).map(Video::id);
     }
 
-    /** Without a workflow twin to ask, "waiting for upload" is a video still SUBMITTED. */
+    /** A video still SUBMITTED with no workflow (when given {@link #withWorkflows}; otherwise any still SUBMITTED). */
     @Override
     public List<Video> findWaitingForUpload(Instant before, int limit) {
         return videos.all().stream().filter(v -> v.status() == VideoStatus.SUBMITTED && v.createdAt().isBefore(before))
+                .filter(v -> workflows == null || workflows.lock(v.id()).isEmpty())
                 .sorted(Comparator.comparing(Video::createdAt)).limit(limit).toList();
     }
 
