@@ -24,8 +24,7 @@ class EveryUseCaseHasAServiceTest {
             // removes these two at that merge.
             Map.entry("SearchVideosUseCase", "search is split and tested on branch composed"),
             Map.entry("SearchMomentsUseCase", "search is split and tested on branch composed"),
-            Map.entry("ReclusterUseCase", "not written yet (issue 22)"),
-            Map.entry("PipelineWorkerUseCase", "not written yet (issue 22)"));
+            Map.entry("ReclusterUseCase", "not written yet (issue 22)"));
 
 
     private static final JavaClasses APPLICATION = new ClassFileImporter().importPackages("org.milkmobs.application");

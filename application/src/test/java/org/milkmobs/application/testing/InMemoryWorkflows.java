@@ -1,6 +1,7 @@
 package org.milkmobs.application.testing;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,13 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.milkmobs.application.port.out.pipeline.JobQueuePort;
 import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
 import org.milkmobs.application.port.out.pipeline.PipelineControlPort;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort;
 import org.milkmobs.domain.pipeline.HistoryEvent;
 import org.milkmobs.domain.pipeline.HistoryEventType;
+import org.milkmobs.domain.pipeline.JobLease;
 import org.milkmobs.domain.pipeline.JobRecord;
 import org.milkmobs.domain.pipeline.JobState;
+import org.milkmobs.domain.pipeline.PipelineJob;
 import org.milkmobs.domain.pipeline.PipelineStep;
 import org.milkmobs.domain.pipeline.QueueStats;
 import org.milkmobs.domain.pipeline.WorkflowProgress;
@@ -27,15 +31,18 @@ import org.milkmobs.domain.video.VideoId;
 
 /**
  * Workflows, their jobs and history in memory, as the job tables hold them: one job per step and workflow, a run count
- * that a restart or redrive increases, and paused steps. One lock for everything; there are no leases here (the worker's
- * queue is another port).
+ * that a restart or redrive increases, paused steps, and the workers' leases. A lease's attempt fences every write after
+ * the claim, as in the table: a write with a stale lease changes nothing. One lock for everything.
  */
-public class InMemoryWorkflows implements WorkflowPort, PipelineAdminPort, PipelineControlPort {
+public class InMemoryWorkflows implements WorkflowPort, PipelineAdminPort, PipelineControlPort, JobQueuePort {
 
     private final Map<VideoId, Workflow> workflows = new LinkedHashMap<>();
     private final Map<VideoId, List<HistoryEvent>> histories = new HashMap<>();
     private final Set<PipelineStep> paused = EnumSet.noneOf(PipelineStep.class);
     private long nextJob = 1;
+    /** Per job: claims so far (the lease attempt) and snoozes among them. */
+    private final Map<Long, int[]> claims = new HashMap<>();
+    private final Map<Long, Map<String, String>> data = new HashMap<>();
 
     private static final class Workflow {
         WorkflowStatus status = WorkflowStatus.RUNNING;
@@ -153,6 +160,11 @@ public class InMemoryWorkflows implements WorkflowPort, PipelineAdminPort, Pipel
                 redriven++;
             }
         }
+        workflow.jobs.values().forEach(job -> {
+            if (job.state() == JobState.AVAILABLE) {
+                claims.remove(job.id());
+            }
+        });
         if (redriven > 0) {
             workflow.run++;
             workflow.status = WorkflowStatus.RUNNING;
@@ -206,6 +218,118 @@ public class InMemoryWorkflows implements WorkflowPort, PipelineAdminPort, Pipel
     @Override
     public synchronized void resume(PipelineStep step) {
         paused.remove(step);
+    }
+
+    @Override
+    public synchronized List<PipelineJob> claim(String worker, Set<PipelineStep> steps, int limit, Instant now, Instant leaseUntil) {
+        List<JobRecord> due = allJobs().filter(job -> job.state() == JobState.AVAILABLE && steps.contains(job.step()) && !job.runAt().isAfter(now))
+                .sorted(Comparator.comparing(JobRecord::runAt).thenComparingLong(JobRecord::id)).limit(Math.max(0, limit)).toList();
+        List<PipelineJob> claimed = new ArrayList<>();
+        for (JobRecord job : due) {
+            int[] counts = claims.computeIfAbsent(job.id(), id -> new int[2]);
+            counts[0]++;
+            put(new JobRecord(job.id(), job.videoId(), job.step(), JobState.RUNNING, counts[0] - counts[1], job.attemptsAllowed(), job.runAt(),
+                    worker, leaseUntil, job.lastError(), job.createdAt(), now, null));
+            record(job.videoId(), HistoryEventType.TaskStarted, job.step(), Map.of("worker", worker), now);
+            claimed.add(new PipelineJob(new JobLease(job.id(), job.videoId(), job.step(), counts[0]), job.attemptsAllowed(), counts[1],
+                    data.getOrDefault(job.id(), Map.of())));
+        }
+        return claimed;
+    }
+
+    @Override
+    public synchronized List<PipelineJob> claimWithinClusterLimit(String worker, PipelineStep step, int limit, int clusterLimit, Instant now,
+                                                                  Instant leaseUntil) {
+        long running = allJobs().filter(job -> job.step() == step && job.state() == JobState.RUNNING).count();
+        return claim(worker, Set.of(step), (int) Math.min(limit, Math.max(0, clusterLimit - running)), now, leaseUntil);
+    }
+
+    @Override
+    public synchronized boolean heartbeat(JobLease lease, Instant leaseUntil) {
+        return held(lease).map(job -> {
+            put(new JobRecord(job.id(), job.videoId(), job.step(), job.state(), job.attemptsUsed(), job.attemptsAllowed(), job.runAt(),
+                    job.leaseOwner(), leaseUntil, job.lastError(), job.createdAt(), job.updatedAt(), null));
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
+    public synchronized boolean complete(JobLease lease, Instant now) {
+        return held(lease).map(job -> {
+            put(withState(job, JobState.COMPLETED, now));
+            record(job.videoId(), HistoryEventType.TaskSucceeded, job.step(), Map.of(), now);
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
+    public synchronized Set<JobLease> completeAll(Collection<JobLease> leases, Instant now) {
+        Set<JobLease> completed = new java.util.HashSet<>();
+        leases.forEach(lease -> {
+            if (complete(lease, now)) {
+                completed.add(lease);
+            }
+        });
+        return completed;
+    }
+
+    @Override
+    public synchronized FailResult fail(JobLease lease, String error, boolean permanent, Instant retryAt, Instant now) {
+        Optional<JobRecord> held = held(lease);
+        if (held.isEmpty()) {
+            return FailResult.LOST;
+        }
+        JobRecord job = held.get();
+        boolean dead = permanent || job.attemptsUsed() >= job.attemptsAllowed();
+        put(new JobRecord(job.id(), job.videoId(), job.step(), dead ? JobState.DEAD : JobState.AVAILABLE, job.attemptsUsed(), job.attemptsAllowed(),
+                dead ? job.runAt() : retryAt, null, null, error, job.createdAt(), now, dead ? now : null));
+        record(job.videoId(), HistoryEventType.TaskFailed, job.step(), Map.of("error", error), now);
+        return dead ? FailResult.DEAD : FailResult.RETRY_SCHEDULED;
+    }
+
+    @Override
+    public synchronized boolean snooze(JobLease lease, Instant runAt, Map<String, String> snoozeData, Instant now) {
+        return held(lease).map(job -> {
+            claims.get(job.id())[1]++;
+            data.put(job.id(), Map.copyOf(snoozeData));
+            put(new JobRecord(job.id(), job.videoId(), job.step(), JobState.AVAILABLE, job.attemptsUsed() - 1, job.attemptsAllowed(), runAt, null,
+                    null, job.lastError(), job.createdAt(), now, null));
+            record(job.videoId(), HistoryEventType.TaskSnoozed, job.step(), Map.of(), now);
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
+    public synchronized boolean release(JobLease lease, Instant now) {
+        return held(lease).map(job -> {
+            claims.get(job.id())[1]++;
+            put(new JobRecord(job.id(), job.videoId(), job.step(), JobState.AVAILABLE, job.attemptsUsed() - 1, job.attemptsAllowed(), now, null,
+                    null, job.lastError(), job.createdAt(), now, null));
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
+    public synchronized List<RescuedJob> rescueExpired(Instant now) {
+        List<RescuedJob> rescued = new ArrayList<>();
+        for (JobRecord job : allJobs().filter(j -> j.state() == JobState.RUNNING && !j.leaseExpiresAt().isAfter(now)).toList()) {
+            boolean dead = job.attemptsUsed() >= job.attemptsAllowed();
+            JobLease lease = new JobLease(job.id(), job.videoId(), job.step(), claims.get(job.id())[0]);
+            put(new JobRecord(job.id(), job.videoId(), job.step(), dead ? JobState.DEAD : JobState.AVAILABLE, job.attemptsUsed(), job.attemptsAllowed(),
+                    now, null, null, "lease expired", job.createdAt(), now, dead ? now : null));
+            record(job.videoId(), HistoryEventType.TaskTimedOut, job.step(), Map.of(), now);
+            rescued.add(new RescuedJob(lease, dead));
+        }
+        return rescued;
+    }
+
+    /** The job, when {@code lease} still holds it: RUNNING under the same attempt. */
+    private Optional<JobRecord> held(JobLease lease) {
+        return job(lease.jobId()).filter(job -> job.state() == JobState.RUNNING && claims.get(job.id())[0] == lease.attempt());
+    }
+
+    private void put(JobRecord job) {
+        workflows.get(job.videoId()).jobs.put(job.step(), job);
     }
 
     /** Moves a job as a worker would: to {@code state}, with {@code error} as its last error (tests set up dead jobs this way). */
