@@ -37,6 +37,11 @@ public class InMemoryVideoStore implements LoadVideoPort, SaveVideoPort, DeleteV
         return Video.restore(saved);
     }
 
+    /** Every stored video, for the listing twin. */
+    public java.util.List<Video> all() {
+        return videos.values().stream().map(Video::restore).toList();
+    }
+
     @Override
     public boolean deleteVideo(VideoId id) {
         return videos.remove(id) != null;

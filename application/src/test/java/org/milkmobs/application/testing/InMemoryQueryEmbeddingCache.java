@@ -1,0 +1,35 @@
+package org.milkmobs.application.testing;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
+import org.milkmobs.domain.embedding.EmbeddingModel;
+
+/** Cached query vectors in memory, by model, kind and key; a later store replaces an earlier one. */
+public class InMemoryQueryEmbeddingCache implements QueryEmbeddingCache {
+
+    private final Map<String, CachedQuery> entries = new HashMap<>();
+
+    @Override
+    public synchronized Optional<CachedQuery> find(EmbeddingModel model, QueryKind kind, String key) {
+        return Optional.ofNullable(entries.get(model.id() + "|" + kind + "|" + key));
+    }
+
+    @Override
+    public synchronized void store(EmbeddingModel model, QueryKind kind, String key, CachedQuery entry) {
+        entries.put(model.id() + "|" + kind + "|" + key, entry);
+    }
+
+    @Override
+    public synchronized int forgetOlderThan(Instant before) {
+        int size = entries.size();
+        entries.values().removeIf(entry -> entry.at().isBefore(before));
+        return size - entries.size();
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+}
