@@ -176,6 +176,9 @@ public class UploadEmbeddingsService implements UploadEmbeddingsUseCase {
         VideoEmbedder.Progress progress;
         try {
             progress = embedder.embedUpload(media, Map.of());
+        } catch (MediaRejectedException e) {
+            blobs.delete(media.key());
+            throw new GatewayRefusedException(Reason.INVALID_INPUT, "file", e.getMessage());
         } catch (RuntimeException e) {
             blobs.delete(media.key());
             throw e;
