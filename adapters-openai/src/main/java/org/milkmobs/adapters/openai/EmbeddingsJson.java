@@ -113,25 +113,6 @@ final class EmbeddingsJson {
         }
     }
 
-    /**
-     * A stored video's vectors in OpenAI's list shape, each with its place in the video (extension fields
-     * {@code modality}, {@code scope}, {@code start_sec}, {@code end_sec}); nothing was paid, so usage is zero.
-     */
-    static jakarta.json.JsonObject video(String model, List<org.milkmobs.application.port.in.gateway.GatewayUseCase.VideoVector> vectors) {
-        jakarta.json.JsonArrayBuilder data = Json.createArrayBuilder();
-        for (int i = 0; i < vectors.size(); i++) {
-            var v = vectors.get(i);
-            jakarta.json.JsonArrayBuilder values = Json.createArrayBuilder();
-            for (float f : v.vector()) {
-                values.add(new BigDecimal(Float.toString(f)));
-            }
-            data.add(Json.createObjectBuilder().add("object", "embedding").add("index", i).add("embedding", values)
-                    .add("modality", v.modality()).add("scope", v.scope()).add("start_sec", v.startSeconds()).add("end_sec", v.endSeconds()));
-        }
-        return Json.createObjectBuilder().add("object", "list").add("data", data).add("model", model)
-                .add("usage", Json.createObjectBuilder().add("prompt_tokens", 0).add("total_tokens", 0)).build();
-    }
-
     /** OpenAI's base64 encoding: the vector's little-endian float32 bytes. */
     static String base64(float[] vector) {
         ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.milkmobs.application.port.in.gateway.GatewayUseCase;
 import org.milkmobs.application.port.in.gateway.GatewayUseCase.GatewayModel;
+import org.milkmobs.application.port.in.gateway.UploadEmbeddingsUseCase;
 import org.milkmobs.domain.apikey.ApiKey;
 
 /**
@@ -24,6 +26,8 @@ import org.milkmobs.domain.apikey.ApiKey;
  * every one in the WAR), and /v1 has its own authentication (API keys), error shape and streaming.
  */
 @WebServlet(name = "openai-gateway", urlPatterns = {"/v1/*"}, asyncSupported = true)
+// uploads past a megabyte go to disk; past a GiB the container refuses them (gateway.video.max-bytes is the limit that applies below it)
+@MultipartConfig(fileSizeThreshold = 1024 * 1024, maxFileSize = 1L << 30, maxRequestSize = (1L << 30) + (1 << 20))
 public class GatewayServlet extends HttpServlet {
 
     /** Room for a batch of texts or a 5 MB image in base64. */
@@ -31,6 +35,9 @@ public class GatewayServlet extends HttpServlet {
 
     @Inject
     GatewayUseCase gateway;
+
+    @Inject
+    UploadEmbeddingsUseCase uploads;
 
     @Inject
     KeyRateLimits rateLimits;
@@ -56,10 +63,18 @@ public class GatewayServlet extends HttpServlet {
                 EmbeddingsJson.write(answer, parsed.encoding(), response.getWriter());
             } else if (route.equals("POST /embeddings/video")) {
                 ApiKey key = authenticate(request);
-                JsonObject body = RequestJson.object(request.getInputStream(), MAX_BODY_BYTES);
-                String model = RequestJson.requiredString(body, "model");
-                List<GatewayUseCase.VideoVector> vectors = gateway.videoEmbeddings(key, model, RequestJson.requiredString(body, "video_id"));
-                writeJson(response, 200, EmbeddingsJson.video(model, vectors));
+                try (VideoUploads.Request asked = VideoUploads.isMultipart(request) ? VideoUploads.multipart(request, uploads.maxBytes())
+                        : VideoUploads.json(RequestJson.object(request.getInputStream(), MAX_BODY_BYTES), uploads.maxBytes())) {
+                    if (asked.videoId().isPresent()) {
+                        List<GatewayUseCase.VideoVector> vectors = gateway.videoEmbeddings(key, asked.model(), asked.videoId().get());
+                        writeJson(response, 200, VideoEmbeddingsJson.list(asked.model(), vectors, 0));
+                    } else {
+                        writeUpload(response, uploads.embed(key, asked.model(), asked.file().orElseThrow()));
+                    }
+                }
+            } else if (route.startsWith("GET /embeddings/video/jobs/")) {
+                ApiKey key = authenticate(request);
+                writeJson(response, 200, VideoEmbeddingsJson.job(uploads.job(key, path.substring("/embeddings/video/jobs/".length()))));
             } else if (route.equals("POST /chat/completions")) {
                 ApiKey key = authenticate(request);
                 ChatJson.Parsed parsed = ChatJson.request(RequestJson.object(request.getInputStream(), MAX_BODY_BYTES));
@@ -80,11 +95,25 @@ public class GatewayServlet extends HttpServlet {
                 }
             } else {
                 throw new GatewayRequestException(new OpenAiError(404, "invalid_request_error", "unknown_url", "Unknown request URL: "
-                        + request.getMethod() + " /v1" + path + ". This gateway serves GET /v1/models, POST /v1/embeddings, POST /v1/embeddings/video and POST /v1/chat/completions.", null,
+                        + request.getMethod() + " /v1" + path + ". This gateway serves GET /v1/models, POST /v1/embeddings, POST /v1/embeddings/video,"
+                        + " GET /v1/embeddings/video/jobs/{id} and POST /v1/chat/completions.", null,
                         Optional.empty(), false));
             }
         } catch (RuntimeException e) {
             writeError(response, OpenAiErrors.of(e));
+        }
+    }
+
+    /** An upload's vectors (200), or its job to poll (202, with its URL in {@code Location}); a failed job is the model's error. */
+    private static void writeUpload(HttpServletResponse response, UploadEmbeddingsUseCase.Answer answer) throws IOException {
+        switch (answer.status()) {
+            case COMPLETED -> writeJson(response, 200, VideoEmbeddingsJson.completed(answer));
+            case IN_PROGRESS -> {
+                response.setHeader("Location", VideoEmbeddingsJson.JOBS_PATH + answer.jobId().orElseThrow());
+                writeJson(response, 202, VideoEmbeddingsJson.job(answer));
+            }
+            case FAILED -> throw new GatewayRequestException(new OpenAiError(502, "server_error", "embedding_failed",
+                    answer.failure().orElse("the model could not embed the file"), "file", Optional.empty(), false));
         }
     }
 

@@ -40,6 +40,8 @@ final class OpenAiErrors {
                 case UNSUPPORTED_OPTION -> OpenAiError.invalidRequest("unsupported_parameter", refused.parameter(), e.getMessage());
                 case INVALID_INPUT -> OpenAiError.invalidRequest("invalid_value", refused.parameter(), e.getMessage());
                 case IMAGE_URL_REFUSED -> OpenAiError.invalidRequest("invalid_image_url", refused.parameter(), e.getMessage());
+                case NOT_FOUND -> new OpenAiError(404, "invalid_request_error", "not_found", e.getMessage(), refused.parameter(), Optional.empty(),
+                        false);
             };
         }
         if (e instanceof BudgetExhaustedException budget) {

@@ -11,7 +11,16 @@ import javax.net.ssl.SSLContext;
 import org.milkmobs.adapters.http.HttpsImageFetcher;
 import org.milkmobs.adapters.http.TrustStores;
 import org.milkmobs.application.port.in.gateway.ApiKeysUseCase;
+import org.milkmobs.adapters.media.ffmpeg.FfmpegTools;
+import org.milkmobs.adapters.media.ffmpeg.FfprobeAudioClipProber;
 import org.milkmobs.application.port.in.gateway.GatewayUseCase;
+import org.milkmobs.application.port.in.gateway.UploadEmbeddingsUseCase;
+import org.milkmobs.application.port.out.ListVideosPort;
+import org.milkmobs.application.port.out.analysis.VideoEmbedder;
+import org.milkmobs.application.port.out.gateway.VideoEmbeddingJobs;
+import org.milkmobs.application.port.out.media.MediaProber;
+import org.milkmobs.application.port.out.storage.BlobStorage;
+import org.milkmobs.application.service.gateway.UploadEmbeddingsService;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.apikey.ApiKeyStore;
@@ -42,6 +51,9 @@ public class GatewayConfiguration {
     @Inject
     Settings settings;
 
+    @Inject
+    FfmpegTools tools;
+
     @Produces
     @Singleton
     ApiKeysUseCase apiKeys(ApiKeyStore keys, Clock clock) {
@@ -59,6 +71,21 @@ public class GatewayConfiguration {
                            AddressResolver resolver, Transactions transactions, Clock clock) {
         return new GatewayService(keys, new QueryVectors(queries, audioProber, cache, transactions, clock), chat, pegasus, videos,
                 embeddings, images(resolver), chatSettings(), transactions, clock);
+    }
+
+    /**
+     * Uploaded video and audio files embedded by the pipeline's embedder (Marengo's async invocation, or the local model); not wrapped
+     * either: the service keeps its jobs in short transactions of its own around the (slow, paid) embedder calls. An audio file may last
+     * as long as a video may ({@code media.max-duration-seconds}).
+     */
+    @Produces
+    @Singleton
+    UploadEmbeddingsUseCase uploadEmbeddings(VideoEmbedder embedder, MediaProber videos, BlobStorage blobs, VideoEmbeddingJobs jobs,
+                                             ListVideosPort catalogue, EmbeddingStore embeddings, Transactions transactions, Clock clock) {
+        return new UploadEmbeddingsService(embedder, videos, new FfprobeAudioClipProber(tools, settings.decimal("media.max-duration-seconds")),
+                blobs, jobs, catalogue, embeddings, new UploadEmbeddingsService.Settings(settings.number("gateway.video.max-bytes"),
+                settings.duration("gateway.video.wait"), settings.duration("gateway.video.poll-every")), transactions, clock,
+                UploadEmbeddingsService.Pause.SLEEP);
     }
 
     /** Image URLs in embeddings input items, fetched without reaching inside the network (gateway.images.*). */

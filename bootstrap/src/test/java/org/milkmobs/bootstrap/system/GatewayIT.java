@@ -49,7 +49,8 @@ import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
  * The OpenAI-compatible gateway (/v1) as OpenAI's own Java SDK sees it, on the WAR configured for Bedrock and
  * talking to the Bedrock double: models, text and image embeddings (inline and by https URL, from a local HTTPS server with a
  * test certificate), chat and Pegasus (whole and streamed), keys that are revoked or out of budget,
- * and a key's ceiling under 50 concurrent calls.
+ * a key's ceiling under 50 concurrent calls, and video and audio files uploaded to /v1/embeddings/video (a job to poll,
+ * identical content never paid twice, bad files refused).
  */
 class GatewayIT {
 
@@ -59,6 +60,9 @@ class GatewayIT {
     private static final String CHAT = "claude-haiku";
     private static final String PEGASUS = "us.twelvelabs.pegasus-1-2-v1:0";
     private static final String CLAUDE = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
+
+    /** The largest file /v1/embeddings/video takes here (gateway.video.max-bytes). */
+    private static final int MAX_UPLOAD = 3_000_000;
 
     @TempDir
     static Path dir;
@@ -78,7 +82,10 @@ class GatewayIT {
                 Map.entry("GATEWAY_CHAT_MODELS", CHAT + "=" + CLAUDE),
                 Map.entry("GATEWAY_IMAGES_ALLOWED_TARGETS", "127.0.0.1/32"),
                 Map.entry("GATEWAY_IMAGES_TRUST_STORE", images.trustStore().toString()),
-                Map.entry("GATEWAY_IMAGES_TRUST_STORE_PASSWORD", SelfSignedHttps.PASSWORD)));
+                Map.entry("GATEWAY_IMAGES_TRUST_STORE_PASSWORD", SelfSignedHttps.PASSWORD),
+                Map.entry("GATEWAY_VIDEO_MAX_BYTES", String.valueOf(MAX_UPLOAD)),
+                Map.entry("GATEWAY_VIDEO_WAIT", "PT2S"),
+                Map.entry("GATEWAY_VIDEO_POLL_EVERY", "PT0.2S")));
         bedrock = stack.bedrock();
         server = stack.server();
         admin = server.as(server.tokens().admin("gateway-admin"));
@@ -198,6 +205,14 @@ class GatewayIT {
                     assertThat(v.getJsonArray("embedding")).hasSize(512);
                 });
         assertThat(bedrock.requests()).hasSize(1);
+
+        // the same file uploaded through the gateway: the catalogue embedded it, so nothing is invoked or metered
+        bedrock.reset();
+        ApiResponse catalogued = upload(key.secret(), MARENGO, MediaFixtures.video(dir, "asked-about", 4, 320, 240), "video/mp4");
+        assertThat(catalogued.status()).as(catalogued.toString()).isEqualTo(200);
+        assertThat(catalogued.json().getString("source")).isEqualTo("catalogue");
+        assertThat(catalogued.json().getJsonArray("data")).isNotEmpty();
+        assertThat(bedrock.requests()).isEmpty();
 
         // the same question streamed: Pegasus's InvokeModelWithResponseStream chunks arrive as chunks of OpenAI's stream
         bedrock.reset();
@@ -374,6 +389,136 @@ class GatewayIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void anUploadedClipIsEmbeddedByMarengoAsAJobToPollAndTheSameFileAgainIsNeitherInvokedNorMeteredTwice() throws Exception {
+        Key key = newKey("video uploads");
+        // small: the double derives its vectors from every byte
+        Path clip = MediaFixtures.video(dir, "uploaded-through-the-gateway", 3, 192, 144);
+        bedrock.completeAfterPolls(1_000);
+
+        ApiResponse started = upload(key.secret(), MARENGO, clip, "video/mp4");
+        ApiResponse repeated = upload(key.secret(), MARENGO, clip, "video/mp4");
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String job = started.json().getString("id");
+        assertThat(started.json().getString("object")).isEqualTo("embedding.video.job");
+        assertThat(started.json().getString("status")).isEqualTo("in_progress");
+        assertThat(started.header("Location")).isEqualTo("/v1/embeddings/video/jobs/" + job);
+        assertThat(repeated.status()).as(repeated.toString()).isEqualTo(202);
+        assertThat(repeated.json().getString("id")).as("a repeated upload is the same job").isEqualTo(job);
+        assertThat(bedrock.requests()).filteredOn(r -> r.operation() == Operation.START_ASYNC_INVOKE).hasSize(1);
+        ApiResponse othersPoll = server.as(newKey("another key").secret()).get("/v1/embeddings/video/jobs/" + job);
+        assertThat(othersPoll.status()).as(othersPoll.toString()).isEqualTo(404);
+        assertThat(othersPoll.json().getJsonObject("error").getString("code")).isEqualTo("not_found");
+
+        bedrock.completeAfterPolls(1);
+        ApiResponse done = server.as(key.secret()).get("/v1/embeddings/video/jobs/" + job);
+
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().getString("status")).isEqualTo("completed");
+        List<jakarta.json.JsonObject> vectors = done.json().getJsonObject("result").getJsonArray("data").getValuesAs(jakarta.json.JsonObject.class);
+        assertThat(vectors).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.getString("object")).isEqualTo("embedding");
+            assertThat(v.getJsonArray("embedding")).hasSize(512);
+            assertThat(v.getJsonNumber("end_sec").doubleValue()).isGreaterThanOrEqualTo(v.getJsonNumber("start_sec").doubleValue());
+        });
+        assertThat(vectors).extracting(v -> v.getString("modality") + "/" + v.getString("scope")).contains("visual/clip", "visual/asset");
+
+        bedrock.reset();
+        ApiResponse again = upload(key.secret(), MARENGO, clip, "video/mp4");
+        Key third = newKey("a third key");
+        ApiResponse othersUpload = upload(third.secret(), MARENGO, clip, "video/mp4");
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().getString("source")).isEqualTo("earlier_upload");
+        assertThat(again.json().getJsonArray("data")).hasSameSizeAs(vectors);
+        assertThat(again.json().getJsonObject("usage").getJsonNumber("media_seconds").doubleValue()).isZero();
+        assertThat(othersUpload.status()).as(othersUpload.toString()).isEqualTo(200);
+        assertThat(othersUpload.json().containsKey("job_id")).as("another key's job is not named").isFalse();
+        assertThat(bedrock.requests()).as("the same content is not sent to Marengo again").isEmpty();
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ?", key.id())).containsExactly("EMBED_VIDEO");
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ?", third.id())).isEmpty();
+    }
+
+    @Test
+    void anAudioFileInlineAsADataUrlIsEmbeddedAsSoundUnderItsKey() throws Exception {
+        Key key = newKey("audio uploads");
+        byte[] audio = Files.readAllBytes(MediaFixtures.audioOnly(dir, "gateway-sound"));
+
+        ApiResponse answer = server.as(key.secret()).postJson("/v1/embeddings/video", "{\"model\":\"" + MARENGO + "\",\"file\":\"data:audio/mp4;base64,"
+                + Base64.getEncoder().encodeToString(audio) + "\"}");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().getString("kind")).isEqualTo("audio");
+        assertThat(answer.json().getJsonArray("data").getValuesAs(jakarta.json.JsonObject.class)).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.getString("modality")).isIn("audio", "transcription"));
+        assertThat(bedrock.requests()).filteredOn(r -> r.operation() == Operation.START_ASYNC_INVOKE).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("\"inputType\":\"audio\""));
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ? AND error_code IS NULL", key.id()))
+                .containsExactly("EMBED_AUDIO");
+    }
+
+    @Test
+    void anUploadOfASpentRevokedKeyOrOfABadFileIsRefusedInOpenAisShapeBeforeMarengoIsPaid() throws Exception {
+        Key spent = newKey("spent on videos");
+        cap(spent, "0");
+        Path clip = MediaFixtures.video(dir, "unaffordable", 5, 288, 208);
+
+        ApiResponse refused = upload(spent.secret(), MARENGO, clip, "video/mp4");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.json().getJsonObject("error").getString("code")).isEqualTo("insufficient_quota");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.header("x-should-retry")).isEqualTo("false");
+
+        Key revoked = newKey("revoked for videos");
+        assertThat(admin.delete("/api/admin/api-keys/" + revoked.id()).status()).isEqualTo(200);
+        ApiResponse unauthorized = upload(revoked.secret(), MARENGO, clip, "video/mp4");
+        assertThat(unauthorized.status()).as(unauthorized.toString()).isEqualTo(401);
+        assertThat(unauthorized.json().getJsonObject("error").getString("code")).isEqualTo("invalid_api_key");
+
+        Key key = newKey("bad files");
+        Path oversized = dir.resolve("oversized.mp4");
+        Files.write(oversized, new byte[MAX_UPLOAD + 1]);
+        Map<Path, String> badFiles = Map.of(
+                MediaFixtures.empty(dir, "empty-upload"), "empty",
+                MediaFixtures.textRenamedMp4(dir, "not-a-video"), "not a usable video or audio file",
+                oversized, "at most " + MAX_UPLOAD + " bytes");
+        for (Map.Entry<Path, String> bad : badFiles.entrySet()) {
+            ApiResponse answer = upload(key.secret(), MARENGO, bad.getKey(), "video/mp4");
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            jakarta.json.JsonObject error = answer.json().getJsonObject("error");
+            assertThat(error.getString("type")).isEqualTo("invalid_request_error");
+            assertThat(error.getString("param")).isEqualTo("file");
+            assertThat(error.getString("message")).contains(bad.getValue());
+        }
+        ApiResponse neither = server.as(key.secret()).postJson("/v1/embeddings/video", "{\"model\":\"" + MARENGO + "\"}");
+        assertThat(neither.status()).as(neither.toString()).isEqualTo(400);
+        ApiResponse otherModel = upload(key.secret(), "text-embedding-3-small", clip, "video/mp4");
+        assertThat(otherModel.status()).as(otherModel.toString()).isEqualTo(404);
+        assertThat(otherModel.json().getJsonObject("error").getString("code")).isEqualTo("model_not_found");
+
+        assertThat(bedrock.requests()).isEmpty();
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ?", spent.id())).isEmpty();
+        assertThat(strings("SELECT operation FROM model_usage WHERE api_key_id = ?", key.id())).isEmpty();
+    }
+
+    /**
+     * A file as OpenAI's file uploads send one ({@code multipart/form-data} with {@code model} and {@code file}). The SDK has no method
+     * for this extension, nor a raw request to any path, so a plain HTTP client sends it.
+     */
+    private static ApiResponse upload(String secret, String model, Path file, String contentType) throws Exception {
+        String boundary = "----milkmobs" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\n" + model + "\r\n").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(Files.readAllBytes(file));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return server.as(secret).post("/v1/embeddings/video", "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
     private record Key(String id, String secret) {

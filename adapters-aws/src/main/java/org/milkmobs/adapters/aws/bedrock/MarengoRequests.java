@@ -46,6 +46,21 @@ final class MarengoRequests {
         };
     }
 
+    /** An audio file: clip embeddings over fixed segments of its sound and speech, plus (3.0) the asset embeddings. */
+    static JsonObject audioFile(MarengoVersion version, MediaSource audio, int segmentSeconds) {
+        return switch (version) {
+            case V3_0 -> Json.createObjectBuilder().add("inputType", "audio").add("audio", Json.createObjectBuilder()
+                    .add("mediaSource", audio.toJson())
+                    .add("segmentation", Json.createObjectBuilder().add("method", "fixed")
+                            .add("fixed", Json.createObjectBuilder().add("durationSec", segmentSeconds)))
+                    .add("embeddingOption", Json.createArrayBuilder().add("audio").add("transcription"))
+                    .add("embeddingType", Json.createArrayBuilder().add("separate_embedding"))
+                    .add("embeddingScope", Json.createArrayBuilder().add("clip").add("asset"))).build();
+            case V2_7 -> Json.createObjectBuilder().add("inputType", "audio").add("mediaSource", audio.toJson())
+                    .add("useFixedLengthSec", segmentSeconds).build();
+        };
+    }
+
     /** An audio query: one vector for the whole clip. */
     static JsonObject audio(MarengoVersion version, MediaSource audio) {
         return switch (version) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
+import org.milkmobs.application.port.out.analysis.UploadedMedia;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.domain.embedding.EmbeddingModel;
@@ -39,21 +40,57 @@ public final class MarengoVideoEmbedder implements VideoEmbedder {
 
     @Override
     public Progress embed(VideoMedia media, Map<String, String> state) {
-        try {
+        return guarded(() -> {
             Optional<String> arn = Optional.ofNullable(state.get(INVOCATION));
             if (arn.isEmpty()) {
                 return new Progress.Pending(Map.of(INVOCATION, start(media)), settings.pollInterval());
             }
-            AsyncInvocations.Status status = invocations.status(arn.get());
-            if (status instanceof AsyncInvocations.Status.Failed failed) {
-                sources.release(media, "embed");
-                throw new AnalysisFailedException("Marengo could not embed the video: " + failed.reason(), true);
+            return poll(arn.get(), state, "video", () -> sources.release(media, "embed"));
+        });
+    }
+
+    /**
+     * A file uploaded through the gateway: the same asynchronous invocation, metered under the key, its client request token
+     * named by the gateway's job (an identical upload of the key is the same job, so a retried start is the same invocation).
+     */
+    @Override
+    public Progress embedUpload(UploadedMedia media, Map<String, String> state) {
+        String staged = "gateway/" + media.jobId();
+        String what = media.kind() == UploadedMedia.Kind.VIDEO ? "video" : "audio file";
+        return guarded(() -> {
+            Optional<String> arn = Optional.ofNullable(state.get(INVOCATION));
+            if (arn.isEmpty()) {
+                String model = settings.marengoAsyncModel();
+                MediaSource source = sources.of(media.key(), media.sizeBytes(), staged);
+                boolean video = media.kind() == UploadedMedia.Kind.VIDEO;
+                MeteredCall.Invocation invocation = new MeteredCall.Invocation(model, video ? ModelOperation.EMBED_VIDEO : ModelOperation.EMBED_AUDIO,
+                        Subject.forApiKey("upload:sha256:" + media.contentHash(), media.apiKeyId()), Map.of(PricedUnit.MEDIA_SECOND, media.seconds()),
+                        Optional.of(AsyncInvocations.requestToken("gateway-upload", media.jobId(), model)));
+                String started = invocations.start(invocation, video ? MarengoRequests.video(settings.marengoVersion(), source, settings.segmentSeconds())
+                        : MarengoRequests.audioFile(settings.marengoVersion(), source, settings.segmentSeconds()));
+                return new Progress.Pending(Map.of(INVOCATION, started), settings.pollInterval());
             }
-            if (status instanceof AsyncInvocations.Status.Completed done) {
-                sources.release(media, "embed");
-                return new Progress.Done(MarengoResponses.media(settings.marengoVersion(), done.output()));
-            }
-            return new Progress.Pending(new HashMap<>(state), settings.pollInterval());
+            return poll(arn.get(), state, what, () -> sources.release(media.sizeBytes(), staged));
+        });
+    }
+
+    /** Asks once where the invocation is (free); the staged copy is released once it ended. */
+    private Progress poll(String arn, Map<String, String> state, String what, Runnable release) {
+        AsyncInvocations.Status status = invocations.status(arn);
+        if (status instanceof AsyncInvocations.Status.Failed failed) {
+            release.run();
+            throw new AnalysisFailedException("Marengo could not embed the " + what + ": " + failed.reason(), true);
+        }
+        if (status instanceof AsyncInvocations.Status.Completed done) {
+            release.run();
+            return new Progress.Done(MarengoResponses.media(settings.marengoVersion(), done.output()));
+        }
+        return new Progress.Pending(new HashMap<>(state), settings.pollInterval());
+    }
+
+    private static Progress guarded(java.util.function.Supplier<Progress> call) {
+        try {
+            return call.get();
         } catch (AnalysisFailedException e) {
             throw e;
         } catch (BedrockCallException | MalformedAnswerException | FaultToleranceException e) {

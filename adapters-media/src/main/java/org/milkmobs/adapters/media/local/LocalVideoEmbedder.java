@@ -10,7 +10,9 @@ import java.util.concurrent.CompletionException;
 import org.milkmobs.adapters.media.ffmpeg.FfmpegTools;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
+import org.milkmobs.application.port.out.analysis.UploadedMedia;
 import org.milkmobs.application.port.out.analysis.VideoMedia;
+import org.milkmobs.application.port.out.media.MediaRejectedException;
 import org.milkmobs.application.port.out.storage.BlobStorage;
 import org.milkmobs.application.port.out.storage.LocalCopy;
 import org.milkmobs.domain.embedding.Embedding;
@@ -45,6 +47,22 @@ public final class LocalVideoEmbedder implements VideoEmbedder {
     public Progress embed(VideoMedia media, Map<String, String> state) {
         try (LocalCopy copy = storage.localCopy(media.key())) {
             return new Progress.Done(embed(copy.path(), media.facts()));
+        }
+    }
+
+    /**
+     * A video uploaded through the gateway: embedded here, for nothing. An audio file alone is refused: the local model's sound
+     * embeddings come with a video's frames (its clips are the video's windows), and it has no speech space.
+     */
+    @Override
+    public Progress embedUpload(UploadedMedia media, Map<String, String> state) {
+        if (media.kind() == UploadedMedia.Kind.AUDIO) {
+            throw MediaRejectedException.invalid("the local model (" + model().id() + ") embeds videos, their pictures and their sound;"
+                    + " an audio file alone needs Marengo on Amazon Bedrock (configure bedrock.output-uri with AWS credentials)");
+        }
+        MediaFacts facts = media.videoFacts().orElseThrow(() -> new IllegalArgumentException("the local model needs the video's probed facts"));
+        try (LocalCopy copy = storage.localCopy(media.key())) {
+            return new Progress.Done(embed(copy.path(), facts));
         }
     }
 

@@ -150,5 +150,10 @@ class BudgetDeferralTest {
             vector[0] = 1;
             return new Progress.Done(List.of(new Embedding(MODEL, Modality.VISUAL, Scope.ASSET, new Segment(0, 10), vector)));
         }
+
+        @Override
+        public Progress embedUpload(org.milkmobs.application.port.out.analysis.UploadedMedia media, Map<String, String> state) {
+            throw new UnsupportedOperationException("the pipeline embeds catalogue videos");
+        }
     }
 }

@@ -7,8 +7,11 @@ package org.milkmobs.application.port.in.gateway;
 public class GatewayRefusedException extends RuntimeException {
 
     /** Why, in terms an OpenAI client understands. */
-    /** {@code IMAGE_URL_REFUSED}: an image named by URL was not fetched, or its answer not taken. */
-    public enum Reason { MODEL_NOT_FOUND, NOT_CONFIGURED, UNSUPPORTED_OPTION, INVALID_INPUT, IMAGE_URL_REFUSED }
+    /**
+     * {@code IMAGE_URL_REFUSED}: an image named by URL was not fetched, or its answer not taken; {@code NOT_FOUND}: the thing named (a
+     * job) is not the caller's to see.
+     */
+    public enum Reason { MODEL_NOT_FOUND, NOT_CONFIGURED, UNSUPPORTED_OPTION, INVALID_INPUT, IMAGE_URL_REFUSED, NOT_FOUND }
 
     private final Reason reason;
     private final String parameter;

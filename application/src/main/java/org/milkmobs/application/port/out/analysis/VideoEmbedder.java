@@ -22,6 +22,18 @@ public interface VideoEmbedder {
      */
     Progress embed(VideoMedia media, Map<String, String> state);
 
+    /**
+     * As {@link #embed}, for a file uploaded through the gateway: metered and budgeted under its API key, and a
+     * invocation named by {@link UploadedMedia#jobId()}, so that a retried start is not paid again.
+     *
+     * @throws org.milkmobs.application.port.out.budget.BudgetExhaustedException when a ceiling (the key's included) has no room; nothing
+     *         was called
+     * @throws org.milkmobs.application.port.out.media.MediaRejectedException when this model cannot embed such a file (the local model
+     *         and an audio file)
+     * @throws AnalysisFailedException when the file cannot be embedded
+     */
+    Progress embedUpload(UploadedMedia media, Map<String, String> state);
+
     sealed interface Progress {
         record Done(List<Embedding> embeddings) implements Progress {
             public Done {

@@ -37,6 +37,11 @@ public record BlobKey(String value) {
         return new BlobKey("videos/" + video + "/thumbnail.jpg");
     }
 
+    /** A file uploaded through the gateway to be embedded, by its content: identical uploads share it. */
+    public static BlobKey gatewayUpload(org.milkmobs.domain.video.ContentHash content) {
+        return new BlobKey("gateway/uploads/" + content.sha256());
+    }
+
     /** Every key a video may own, for deletion. */
     public static java.util.List<BlobKey> allOf(VideoId video) {
         return java.util.List.of(staging(video), source(video), thumbnail(video));
