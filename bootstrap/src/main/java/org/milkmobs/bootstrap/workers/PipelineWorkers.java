@@ -78,6 +78,9 @@ public class PipelineWorkers {
     @Inject
     JobSignals jobSignals;
 
+    @Inject
+    DrainingReadinessCheck readiness;
+
     private final Map<PipelineStep, Integer> capacity = new EnumMap<>(PipelineStep.class);
     private final Map<PipelineStep, AtomicInteger> busy = new EnumMap<>(PipelineStep.class);
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
@@ -329,6 +332,8 @@ public class PipelineWorkers {
     }
 
     private void stop(Duration grace) {
+        // first out of rotation (readiness DOWN), then no more claims
+        readiness.drain();
         if (!stopping.compareAndSet(false, true)) {
             return;
         }

@@ -147,6 +147,11 @@ public final class MilkMobsServer implements AutoCloseable {
         return workDir;
     }
 
+    /** The process id, the first part of the instance's name in the job table ({@code pid@host/random}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public ApiClient as(String token) {
         return new ApiClient(baseUri, token);
     }

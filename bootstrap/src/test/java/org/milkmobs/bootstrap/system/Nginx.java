@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Debian's nginx in front of several instances, configured as an on-prem operator would: round robin, and a
- * request that could not reach an instance (refused, reset, 500/502/503/504) goes to the next one; a request
+ * request that could not reach an instance (refused, reset, 502/503/504) goes to the next one; a request
  * already sent is retried only when idempotent (nginx's default), so a cut-off POST is the client's to retry.
  */
 final class Nginx implements AutoCloseable {
@@ -69,9 +69,20 @@ final class Nginx implements AutoCloseable {
                           proxy_set_header X-Forwarded-Proto $scheme;
                           proxy_connect_timeout 2s;
                           proxy_read_timeout 60s;
-                          proxy_next_upstream error timeout http_500 http_502 http_503 http_504;
+                          proxy_next_upstream error timeout http_502 http_503 http_504;
                           proxy_next_upstream_tries 3;
                           proxy_buffering off;
+                        }
+                        # a text search changes nothing: nginx may send it again even after an instance cut it off
+                        location = /api/search/videos {
+                          proxy_pass http://milkmobs;
+                          proxy_http_version 1.1;
+                          proxy_set_header Connection "";
+                          proxy_set_header Host $host:$server_port;
+                          proxy_connect_timeout 2s;
+                          proxy_read_timeout 60s;
+                          proxy_next_upstream error timeout http_502 http_503 http_504 non_idempotent;
+                          proxy_next_upstream_tries 3;
                         }
                       }
                     }
