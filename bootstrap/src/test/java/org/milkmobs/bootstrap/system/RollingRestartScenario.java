@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,11 +86,15 @@ class RollingRestartScenario {
                 joining.putAll(MilkMobsServer.env("DB_URL", first.database().jdbcUrl(), "DB_USER", first.database().user(),
                         "DB_PASSWORD", first.database().password(),
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", first.workDir().resolve("jwt-public-key.pem").toUri().toString()));
+                // the others boot side by side: on a machine shared with other work, two boots at once take less wall time
+                long bootStart = System.nanoTime();
+                List<CompletableFuture<MilkMobsServer>> joiners = new ArrayList<>();
                 for (int i = 1; i < INSTANCES; i++) {
-                    long bootStart = System.nanoTime();
-                    instances.add(MilkMobsServer.start("rolling-" + i, joining));
-                    figures.put("boot of instance " + i + ", idle", seconds(bootStart));
+                    String name = "rolling-" + i;
+                    joiners.add(CompletableFuture.supplyAsync(() -> MilkMobsServer.start(name, joining)));
                 }
+                joiners.forEach(joiner -> instances.add(joiner.join()));
+                figures.put("boot of instances 1 and 2 side by side", seconds(bootStart));
                 try (Nginx nginx = Nginx.inFrontOf(dir.resolve("nginx"), instances.stream().map(s -> s.uri("/")).toList())) {
                     ApiClient consumer = new ApiClient(nginx.baseUri(), token);
                     figures.put("pipeline, 3 instances", throughput(consumer, files, "three"));
@@ -100,9 +105,9 @@ class RollingRestartScenario {
                     load.phase("rolling restart");
                     for (int i = 0; i < INSTANCES; i++) {
                         instances.get(i).close();
-                        long bootStart = System.nanoTime();
+                        long restartStart = System.nanoTime();
                         instances.set(i, instances.get(i).restart());
-                        figures.put("boot of instance " + i + " under load", seconds(bootStart));
+                        figures.put("boot of instance " + i + " under load", seconds(restartStart));
                         Uploads.sleep(3_000);
                     }
                     load.phase("after the restarts");
@@ -120,7 +125,6 @@ class RollingRestartScenario {
                     load.phase("after the kill");
                     Uploads.sleep(3_000);
                     load.stop();
-                    instances.set(killed.index(), instances.get(killed.index()).restart());
 
                     Uploads uploads = new Uploads(consumer);
                     Map<String, String> statuses = new TreeMap<>();
@@ -157,7 +161,8 @@ class RollingRestartScenario {
         List<JsonObject> submitted = new ArrayList<>();
         for (int i = 0; i < THROUGHPUT_VIDEOS; i++) {
             JsonObject video = uploads.submit("throughput " + label + " " + i, List.of("milkmob"));
-            assertThat(uploads.upload(video, Uploads.read(files.get(i % files.size()))).status()).isEqualTo(204);
+            // S3 answers a PUT with 200, the local store with 204
+            assertThat(uploads.upload(video, Uploads.read(files.get(i % files.size()))).status()).isIn(200, 204);
             submitted.add(video);
         }
         long start = System.nanoTime();
