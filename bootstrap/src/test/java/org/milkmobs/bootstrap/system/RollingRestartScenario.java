@@ -53,6 +53,7 @@ class RollingRestartScenario {
     /** Heartbeats renew every third of a lease, the rescuer looks every half: a lease and a half, and a loaded machine's slack. */
     private static final Duration STALL_BOUND = LEASE.multipliedBy(3).dividedBy(2).plusSeconds(10);
     private static final int THROUGHPUT_VIDEOS = 8;
+    private static final Duration WRITE_EVERY = Duration.ofSeconds(10);
 
     @TempDir
     static Path dir;
@@ -318,7 +319,9 @@ class RollingRestartScenario {
                     }
                 }
                 n++;
-                Uploads.sleep(700);
+                // a steady trickle the pipeline keeps up with on a shared two-core machine (boots take minutes here):
+                // the point is videos in every stage while instances go, not a backlog
+                Uploads.sleep(WRITE_EVERY.toMillis());
             }
         }
 
@@ -331,7 +334,7 @@ class RollingRestartScenario {
                     once("video", () -> api.get("/api/videos/" + id));
                 }
                 once("search", () -> api.postJson("/api/search/videos", search));
-                Uploads.sleep(150);
+                Uploads.sleep(250);
             }
         }
 
