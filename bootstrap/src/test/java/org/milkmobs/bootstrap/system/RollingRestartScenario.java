@@ -43,7 +43,8 @@ import software.amazon.awssdk.regions.Region;
  * Idempotency-Key and then succeeds, no video is lost or stuck, no step succeeds twice, and the killed instance's jobs
  * run again within a lease and a half.
  *
- * <p>Not a *IT: it takes ~6 minutes of both cores, too much for the test command on this machine. {@code ./mm
+ * <p>Not a *IT: six boots of the WAR and a steady load, minutes on an idle machine and more than an hour on this
+ * shared one (ADR 0023), too much for the test command. {@code ./mm
  * cluster-test} runs it (failsafe with {@code -Dit.test=RollingRestartScenario}).
  */
 class RollingRestartScenario {
