@@ -69,7 +69,7 @@ case "$name" in
   vectors) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.bench.VectorStorageBenchmark "$@" ;;
   search | upload | growth | events | gateway | console)
     # these benchmarks boot the packaged WAR, as the system tests do
-    BENCH_PROPERTIES="-Dmilkmobs.war=$ROOT/bootstrap/target/milkmobs.war -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar"
+    BENCH_PROPERTIES="-Dmilkmobs.war=$ROOT/bootstrap/target/milkmobs.war -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar -Dmilkmobs.payara-commands=$ROOT/bootstrap/src/main/payara"
     BENCH_PROPERTIES+=" -Dmilkmobs.workdir=$ROOT/bootstrap/target/bench"
     # the gateway benchmark starts the Bedrock double, whose asynchronous output goes through S3Proxy
     BENCH_PROPERTIES+=" -Dmilkmobs.s3proxy.jar=$ROOT/bootstrap/target/test-tools/s3proxy.jar"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Milk Mobs needs from the operating system, idempotently:
 # PostgreSQL 15 with pgvector, ffmpeg/ffprobe, Tesseract OCR, Node.js + npm (the console's build) and
-# Chromium + chromedriver (the console's browser tests).
+# Chromium + chromedriver (the console's browser tests) and nginx (the cluster test's load balancer).
 # Debian bookworm has no pgvector package, so it is built from Debian trixie's source package
 # (see docs/adr/0003-database-provisioning-without-docker.md). A second run takes well under a second.
 set -euo pipefail
@@ -37,6 +37,8 @@ command -v npm >/dev/null || missing+=(npm)
 # the console's browser tests drive Debian's Chromium through Debian's chromedriver; nothing is downloaded at test time
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+# the cluster test puts three instances behind Debian's nginx, as an on-prem load balancer (issue 24)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   apt_install "${missing[@]}"

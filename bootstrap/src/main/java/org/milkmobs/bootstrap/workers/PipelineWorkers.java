@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.health.Readiness;
 import org.milkmobs.application.port.in.pipeline.ExecuteStepUseCase;
 import org.milkmobs.application.port.in.pipeline.JobLostException;
 import org.milkmobs.application.port.in.pipeline.PipelineWorkerUseCase;
@@ -77,6 +78,11 @@ public class PipelineWorkers {
 
     @Inject
     JobSignals jobSignals;
+
+    /** A health check carries the {@code @Readiness} qualifier, so it is injected by it. */
+    @Inject
+    @Readiness
+    DrainingReadinessCheck readiness;
 
     private final Map<PipelineStep, Integer> capacity = new EnumMap<>(PipelineStep.class);
     private final Map<PipelineStep, AtomicInteger> busy = new EnumMap<>(PipelineStep.class);
@@ -329,6 +335,8 @@ public class PipelineWorkers {
     }
 
     private void stop(Duration grace) {
+        // first out of rotation (readiness DOWN), then no more claims
+        readiness.drain();
         if (!stopping.compareAndSet(false, true)) {
             return;
         }

@@ -34,8 +34,11 @@ public final class MilkMobsServer implements AutoCloseable {
     private final TestDatabase database;
     private final TestTokens tokens;
     private final Path workDir;
+    private final ProcessBuilder launch;
 
-    private MilkMobsServer(Process process, URI baseUri, Path log, TestDatabase database, TestTokens tokens, Path workDir) {
+    private MilkMobsServer(Process process, URI baseUri, Path log, TestDatabase database, TestTokens tokens, Path workDir,
+                           ProcessBuilder launch) {
+        this.launch = launch;
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
@@ -62,6 +65,7 @@ public final class MilkMobsServer implements AutoCloseable {
     private static MilkMobsServer start(String name, Map<String, String> extraEnvironment, String maxHeap, UnaryOperator<String> route) {
         Path war = Path.of(requiredProperty("milkmobs.war"));
         Path payara = Path.of(requiredProperty("milkmobs.payara"));
+        Path payaraCommands = Path.of(requiredProperty("milkmobs.payara-commands"));
         Path workDir = Path.of(requiredProperty("milkmobs.workdir")).resolve(name);
         try {
             // Payara Micro's root folder remembers deployed applications; a leftover one would deploy twice
@@ -80,7 +84,10 @@ public final class MilkMobsServer implements AutoCloseable {
                     "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
                     "-jar", payara.toString(),
                     "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port),
-                    "--nocluster", "--rootdir", workDir.resolve("payara-root").toString()));
+                    "--nocluster", "--rootdir", workDir.resolve("payara-root").toString(),
+                    // the port opens once the WAR is deployed (see src/main/payara/README.md), as ./mm run starts it
+                    "--prebootcommandfile", payaraCommands.resolve("pre-boot-commands.txt").toString(),
+                    "--postdeploycommandfile", payaraCommands.resolve("post-deploy-commands.txt").toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
             Path log = workDir.resolve("payara.log");
             builder.redirectOutput(log.toFile());
@@ -97,7 +104,26 @@ public final class MilkMobsServer implements AutoCloseable {
             env.putAll(extraEnvironment);
 
             MilkMobsServer server = new MilkMobsServer(builder.start(), URI.create("http://127.0.0.1:" + port), log,
-                    database, tokens, workDir);
+                    database, tokens, workDir, builder);
+            server.awaitDeployed();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts this server again after it ended (stopped or killed): the same port, configuration, database and
+     * files, as an operator's restart or a rolling update does. Its log goes on in the same file.
+     */
+    public MilkMobsServer restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the server at " + baseUri + " is still running");
+        }
+        try {
+            deleteRecursively(workDir.resolve("payara-root"));
+            launch.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            MilkMobsServer server = new MilkMobsServer(launch.start(), baseUri, log, database, tokens, workDir, launch);
             server.awaitDeployed();
             return server;
         } catch (IOException e) {
@@ -119,6 +145,11 @@ public final class MilkMobsServer implements AutoCloseable {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /** The process id, the first part of the instance's name in the job table ({@code pid@host/random}). */
+    public long pid() {
+        return process.pid();
     }
 
     public ApiClient as(String token) {
@@ -214,10 +245,12 @@ public final class MilkMobsServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
