@@ -36,7 +36,7 @@ public class CompleteUploadService implements CompleteUploadUseCase {
     @Override
     public Video complete(CompleteUploadCommand command) {
         Video video = loadVideo.loadVideo(command.videoId())
-                .filter(v -> command.caller().admin() || command.caller().is(v.owner()))
+                .filter(v -> v.manageableBy(command.caller()))
                 .orElseThrow(() -> new VideoNotFoundException(command.videoId()));
         handOver(video);
         return video;

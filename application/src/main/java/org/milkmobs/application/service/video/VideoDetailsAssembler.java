@@ -53,7 +53,7 @@ public class VideoDetailsAssembler {
             return List.of();
         }
         List<VideoId> ids = videos.stream().map(Video::id).toList();
-        List<VideoId> inspected = videos.stream().filter(v -> inspects(caller, v)).map(Video::id).toList();
+        List<VideoId> inspected = videos.stream().filter(v -> v.manageableBy(caller)).map(Video::id).toList();
         Map<VideoId, Analysis> analysisOf = analyses.findAnalyses(ids);
         Map<VideoId, MobId> mobOf = mobs.mobsOf(ids);
         Map<VideoId, VideoId> originalOf = nearDuplicates.originalsOf(ids);
@@ -68,9 +68,5 @@ public class VideoDetailsAssembler {
     /** A video's thumbnail URL alone, for galleries that show nothing else of it. */
     public Optional<java.net.URI> thumbnailOf(Video video) {
         return urls.thumbnail(video);
-    }
-
-    private static boolean inspects(Caller caller, Video video) {
-        return caller.admin() || caller.is(video.owner());
     }
 }
