@@ -53,10 +53,13 @@ import org.milkmobs.application.port.out.media.MediaProber;
 import org.milkmobs.application.port.out.media.ThumbnailExtractor;
 import org.milkmobs.application.port.out.mob.MobMapSource;
 import org.milkmobs.application.port.out.mob.MobNames;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.LoadMobsPort;
+import org.milkmobs.application.port.out.mob.MobClusteringPort;
+import org.milkmobs.application.port.out.mob.MobMembershipPort;
 import org.milkmobs.application.port.out.mob.ReclusterRuns;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
 import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
+import org.milkmobs.application.port.out.pipeline.WorkflowProgressPort;
 import org.milkmobs.application.port.out.pipeline.PipelineControlPort;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort;
 import org.milkmobs.application.port.out.storage.BlobDeletionQueue;
@@ -154,8 +157,8 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    VideoDetailsAssembler videoDetails(VideoUrls urls, PipelineAdminPort pipeline, AnalysisStore analyses, ValidationStore validations,
-                                       MobStore mobs, NearDuplicateStore nearDuplicates) {
+    VideoDetailsAssembler videoDetails(VideoUrls urls, WorkflowProgressPort pipeline, AnalysisStore analyses, ValidationStore validations,
+                                       LoadMobsPort mobs, NearDuplicateStore nearDuplicates) {
         return new VideoDetailsAssembler(urls, pipeline, analyses, validations, mobs, nearDuplicates);
     }
 
@@ -178,8 +181,9 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     SubmitVideoUseCase submitVideo(VideoEvents save, LoadVideoPort load, IdempotencyKeys keys, BlobStorage storage, MediaLimits limits,
-                                   UploadSettings uploads, Clock clock) {
-        return transactional.wrap(SubmitVideoUseCase.class, new SubmitVideoService(save, load, keys, storage, limits, uploads, clock));
+                                   UploadSettings uploads, VideoDetailsAssembler details, Clock clock) {
+        return transactional.wrap(SubmitVideoUseCase.class, new SubmitVideoService(save, load, keys, storage, limits, uploads, details,
+                clock));
     }
 
     @Produces
@@ -193,8 +197,8 @@ public class UseCaseProducers {
     @Singleton
     @Typed(CompleteUploadService.class)
     CompleteUploadService completeUploadService(LoadVideoPort load, BlobStorage storage, WorkflowPort workflows, RetryPolicy retry,
-                                                Clock clock) {
-        return new CompleteUploadService(load, storage, workflows, retry, clock);
+                                                VideoDetailsAssembler details, Clock clock) {
+        return new CompleteUploadService(load, storage, workflows, retry, details, clock);
     }
 
     @Produces
@@ -211,14 +215,14 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    DeleteVideoUseCase deleteVideo(VideoEvents delete, MobStore mobs, BlobDeletionQueue deletions, Clock clock) {
+    DeleteVideoUseCase deleteVideo(VideoEvents delete, MobMembershipPort mobs, BlobDeletionQueue deletions, Clock clock) {
         return transactional.wrap(DeleteVideoUseCase.class, new DeleteVideoService(delete, mobs, deletions, clock));
     }
 
     /** Not transactional: an upload streams for minutes and touches no table. */
     @Produces
     @Singleton
-    TransferBlobUseCase transferBlob(BlobGrants grants, BlobStorage storage, LoadVideoPort videos, PipelineAdminPort pipeline,
+    TransferBlobUseCase transferBlob(BlobGrants grants, BlobStorage storage, LoadVideoPort videos, WorkflowProgressPort pipeline,
                                      Transactions transactions) {
         return new TransferBlobService(grants, storage, videos, pipeline, transactions);
     }
@@ -244,8 +248,8 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     @Typed(MobEvents.class)
-    MobEvents mobEvents(MobStore mobs, EventOutbox outbox, Clock clock) {
-        return new MobEvents(mobs, outbox, clock);
+    MobEvents mobEvents(LoadMobsPort mobs, MobMembershipPort membership, MobClusteringPort clustering, EventOutbox outbox, Clock clock) {
+        return new MobEvents(mobs, membership, clustering, outbox, clock);
     }
 
     /** The video store that announces status changes and deletions through the outbox; every service saves through it. */
@@ -293,8 +297,8 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    MobAssignment mobAssignment(MobEvents mobs, VideoVectors vectors, MobSettings mobSettings) {
-        return new MobAssignment(mobs, vectors, mobSettings);
+    MobAssignment mobAssignment(LoadMobsPort loadMobs, MobEvents mobs, VideoVectors vectors, MobSettings mobSettings) {
+        return new MobAssignment(loadMobs, mobs, vectors, mobSettings);
     }
 
     @Produces
@@ -311,7 +315,7 @@ public class UseCaseProducers {
     ExecuteStepUseCase executeStep(LoadVideoPort load, VideoEvents save, BlobStorage storage, MediaProber prober, ListVideosPort listing,
                                    ThumbnailExtractor thumbnails, VideoUnderstanding understanding, VideoEmbedder embedder,
                                    AnalysisStore analyses, EmbeddingStore embeddings, CampaignProvider campaign,
-                                   ValidationService validation, ValidationStore decisions, MobAssignment mobs, MobStore mobStore,
+                                   ValidationService validation, ValidationStore decisions, MobAssignment mobs, LoadMobsPort mobStore,
                                    EventOutbox outbox, NearDuplicateDetection nearDuplicates, Clock clock) {
         StepVideos videos = new StepVideos(load, save, clock);
         Map<PipelineStep, StepHandler> handlers = new EnumMap<>(PipelineStep.class);
@@ -355,7 +359,7 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    MobsUseCase mobs(MobStore mobs, VideoVectors vectors, ListVideosPort videos, VideoDetailsAssembler details) {
+    MobsUseCase mobs(LoadMobsPort mobs, VideoVectors vectors, ListVideosPort videos, VideoDetailsAssembler details) {
         return transactional.wrap(MobsUseCase.class, new MobsService(mobs, vectors, videos, details));
     }
 
@@ -368,14 +372,14 @@ public class UseCaseProducers {
     /** Not wrapped: the batch run commits in steps (progress, then the result) through {@link Transactions}. */
     @Produces
     @Singleton
-    ReclusterUseCase recluster(MobEvents mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings mobSettings, CampaignProvider campaign,
-                               Transactions transactions, Clock clock) {
-        return new ReclusterService(mobs, runs, vectors, mobSettings, campaign, transactions, clock);
+    ReclusterUseCase recluster(LoadMobsPort loadMobs, MobEvents mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings mobSettings,
+                               CampaignProvider campaign, Transactions transactions, Clock clock) {
+        return new ReclusterService(loadMobs, mobs, runs, vectors, mobSettings, campaign, transactions, clock);
     }
 
     @Produces
     @Singleton
-    RenameMobUseCase renameMob(MobNames names, MobStore mobs, EventOutbox outbox, Clock clock) {
+    RenameMobUseCase renameMob(MobNames names, LoadMobsPort mobs, EventOutbox outbox, Clock clock) {
         return transactional.wrap(RenameMobUseCase.class, new RenameMobService(new MobNameEvents(names, mobs, outbox, clock)));
     }
 
@@ -393,7 +397,7 @@ public class UseCaseProducers {
     @Singleton
     SearchVideosUseCase search(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, TextSearchPort texts,
                                QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache, ListVideosPort videos,
-                               MobStore mobs, VideoUrls urls, ModalityWeights weights, Transactions transactions,
+                               LoadMobsPort mobs, VideoUrls urls, ModalityWeights weights, Transactions transactions,
                                NearDuplicateStore nearDuplicates, Clock clock) {
         return new SearchService(load, embeddings, vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
                 new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions,
@@ -403,7 +407,7 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     SearchMomentsUseCase searchMoments(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, QueryEmbedder queries,
-                                       ListVideosPort videos, MobStore mobs, VideoUrls urls, Transactions transactions) {
+                                       ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls, Transactions transactions) {
         return new MomentSearchService(load, embeddings, vectors, queries.model(), new ResultCards(videos, mobs, urls),
                 settings.integer("search.window"), transactions);
     }

@@ -132,8 +132,12 @@ public final class Video {
         return caller.admin() || caller.is(owner) || status == VideoStatus.VALIDATED;
     }
 
-    public boolean isOwnedBy(UserId user) {
-        return owner.equals(user);
+    /**
+     * Who may manage the video (complete its upload, re-validate it, read its pipeline history, progress and decisions,
+     * follow its events): its owner and admins. Everybody else sees at most what {@link #isVisibleTo} allows.
+     */
+    public boolean manageableBy(Caller caller) {
+        return caller.admin() || caller.is(owner);
     }
 
     private void moveTo(VideoStatus next, Instant now) {

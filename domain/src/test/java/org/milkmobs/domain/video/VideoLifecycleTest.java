@@ -189,6 +189,20 @@ class VideoLifecycleTest {
         assertThat(video.isVisibleTo(stranger)).isTrue();
     }
 
+    @Test
+    void onlyItsOwnerAndAdminsManageAVideoWhateverItsStatus() {
+        Video video = analyzed();
+        Caller stranger = Caller.consumer(new UserId("bob"));
+
+        assertThat(video.manageableBy(Caller.consumer(OWNER))).isTrue();
+        assertThat(video.manageableBy(Caller.admin(new UserId("root")))).isTrue();
+        assertThat(video.manageableBy(stranger)).isFalse();
+
+        video.decide(true, T1);
+        assertThat(video.isVisibleTo(stranger)).as("a validated video is visible to all").isTrue();
+        assertThat(video.manageableBy(stranger)).as("but still managed by its owner and admins only").isFalse();
+    }
+
     private static Video analyzed() {
         Video video = submitted();
         video.markUploaded(facts(), T1);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.mob.MobMapSource;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.video.VideoId;
 
 /** The members of a space's mobs with the unit vectors stored on their membership rows, in one query. */
@@ -22,11 +23,11 @@ class MobMapSqlAdapter implements MobMapSource {
     }
 
     @Override
-    public List<Member> members(String space, int limit) {
+    public List<Member> members(MobSpace space, int limit) {
         return sql.query("""
                 SELECT mm.video_id, mm.mob_id, coalesce(m.name, m.label) AS label, mm.vector::text AS vector FROM mob_member mm JOIN mob m ON m.id = mm.mob_id
                 WHERE m.space = ? ORDER BY mm.video_id LIMIT ?
                 """, row -> new Member(new VideoId(Sql.uuid(row, "video_id")), new MobId(Sql.uuid(row, "mob_id")), row.getString("label"),
-                new PGvector(row.getString("vector")).toArray()), space, limit);
+                new PGvector(row.getString("vector")).toArray()), space.key(), limit);
     }
 }

@@ -17,21 +17,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.milkmobs.adapters.persistence.Sql;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.LoadMobsPort;
+import org.milkmobs.application.port.out.mob.MobClusteringPort;
+import org.milkmobs.application.port.out.mob.MobMembershipPort;
 import org.milkmobs.domain.embedding.Vectors;
+import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MemberTerms;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobName;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.mob.MobSummary;
+import org.milkmobs.domain.mob.NearestMob;
 import org.milkmobs.domain.video.VideoId;
 
 /**
- * Mobs in SQL. A mob keeps the sum of its members' unit vectors; joining and leaving add and subtract in
+ * Mobs in SQL, behind the three mob ports (loading, membership, clustering): they share one pair of tables. A mob keeps the sum of its members' unit vectors; joining and leaving add and subtract in
  * one UPDATE, so concurrent assignments never lose one another. Creating a mob takes a transaction-level
  * advisory lock per space and looks again, so two look-alike newcomers do not found two mobs.
  */
 @Dependent
-class MobStoreAdapter implements MobStore {
+class MobStoreAdapter implements LoadMobsPort, MobMembershipPort, MobClusteringPort {
 
     private static final int SAMPLES = 4;
 
@@ -43,31 +48,31 @@ class MobStoreAdapter implements MobStore {
     }
 
     @Override
-    public Optional<Nearest> nearestMob(String space, float[] vector) {
+    public Optional<NearestMob> nearestMob(MobSpace space, float[] vector) {
         PGvector query = new PGvector(vector);
         return sql.query("""
                 SELECT id, 1 - (centroid_sum <=> ?) AS similarity FROM mob
                 WHERE space = ? AND size > 0 ORDER BY centroid_sum <=> ? LIMIT 1
-                """, row -> new Nearest(new MobId(Sql.uuid(row, "id")), row.getDouble("similarity")), query, space, query)
+                """, row -> new NearestMob(new MobId(Sql.uuid(row, "id")), row.getDouble("similarity")), query, space.key(), query)
                 .stream().findFirst();
     }
 
     @Override
-    public long countMobs(String space) {
-        return sql.query("SELECT count(*) FROM mob WHERE space = ? AND size > 0", row -> row.getLong(1), space).get(0);
+    public long countMobs(MobSpace space) {
+        return sql.query("SELECT count(*) FROM mob WHERE space = ? AND size > 0", row -> row.getLong(1), space.key()).get(0);
     }
 
     @Override
-    public MobId createMobFor(String space, VideoId video, float[] vector, double joinSimilarity, Instant now) {
-        sql.query("SELECT pg_advisory_xact_lock(hashtext(?))", row -> null, "mob-create:" + space);
-        Optional<Nearest> nearest = nearestMob(space, vector);
-        if (nearest.isPresent() && nearest.get().similarity() >= joinSimilarity) {
+    public MobId createMobFor(MobSpace space, VideoId video, float[] vector, MembershipRule rule, Instant now) {
+        sql.query("SELECT pg_advisory_xact_lock(hashtext(?))", row -> null, "mob-create:" + space.key());
+        Optional<NearestMob> nearest = nearestMob(space, vector);
+        if (nearest.isPresent() && rule.joins(nearest.get().similarity())) {
             join(nearest.get().mob(), video, vector, nearest.get().similarity(), "joined", now);
             return nearest.get().mob();
         }
         MobId mob = MobId.generate();
         sql.update("INSERT INTO mob (id, space, centroid_sum, size, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)",
-                mob.value(), space, new PGvector(new float[vector.length]), now, now);
+                mob.value(), space.key(), new PGvector(new float[vector.length]), now, now);
         join(mob, video, vector, 1.0, "founded", now);
         return mob;
     }
@@ -118,8 +123,8 @@ class MobStoreAdapter implements MobStore {
     }
 
     @Override
-    public List<MobSummary> listMobs(String space) {
-        return sql.query(SUMMARY + " WHERE m.space = ? AND m.size > 0", MobStoreAdapter::summary, SAMPLES, space);
+    public List<MobSummary> listMobs(MobSpace space) {
+        return sql.query(SUMMARY + " WHERE m.space = ? AND m.size > 0", MobStoreAdapter::summary, SAMPLES, space.key());
     }
 
     @Override
@@ -159,12 +164,12 @@ class MobStoreAdapter implements MobStore {
     }
 
     @Override
-    public Map<VideoId, float[]> memberVectors(String space) {
+    public Map<VideoId, float[]> memberVectors(MobSpace space) {
         Map<VideoId, float[]> vectors = new LinkedHashMap<>();
         sql.query("""
                 SELECT mm.video_id, mm.vector::text AS vector FROM mob_member mm JOIN mob m ON m.id = mm.mob_id
                 WHERE m.space = ? ORDER BY mm.video_id
-                """, row -> vectors.put(new VideoId(Sql.uuid(row, "video_id")), new PGvector(row.getString("vector")).toArray()), space);
+                """, row -> vectors.put(new VideoId(Sql.uuid(row, "video_id")), new PGvector(row.getString("vector")).toArray()), space.key());
         return vectors;
     }
 
@@ -173,17 +178,17 @@ class MobStoreAdapter implements MobStore {
      * are not in {@code mobs}; they go to the nearest new mob, so nobody drops out.
      */
     @Override
-    public int replaceClustering(String space, List<NewMob> mobs, Instant now) {
+    public int replaceClustering(MobSpace space, List<NewMob> mobs, Instant now) {
         Map<VideoId, MobId> before = new HashMap<>();
         sql.query("SELECT mm.video_id, mm.mob_id FROM mob_member mm JOIN mob m ON m.id = mm.mob_id WHERE m.space = ? FOR UPDATE OF mm",
-                row -> before.put(new VideoId(Sql.uuid(row, "video_id")), new MobId(Sql.uuid(row, "mob_id"))), space);
+                row -> before.put(new VideoId(Sql.uuid(row, "video_id")), new MobId(Sql.uuid(row, "mob_id"))), space.key());
         Map<VideoId, float[]> current = memberVectors(space);
         List<NewMob> complete = placeLatecomers(mobs, current);
         Map<MobId, String[]> labels = new HashMap<>();
         sql.query("SELECT id, label, name FROM mob WHERE space = ?",
-                row -> labels.put(new MobId(Sql.uuid(row, "id")), new String[] {row.getString("label"), row.getString("name")}), space);
-        sql.update("DELETE FROM mob_member mm USING mob m WHERE m.id = mm.mob_id AND m.space = ?", space);
-        sql.update("DELETE FROM mob WHERE space = ?", space);
+                row -> labels.put(new MobId(Sql.uuid(row, "id")), new String[] {row.getString("label"), row.getString("name")}), space.key());
+        sql.update("DELETE FROM mob_member mm USING mob m WHERE m.id = mm.mob_id AND m.space = ?", space.key());
+        sql.update("DELETE FROM mob WHERE space = ?", space.key());
         List<Object[]> members = new ArrayList<>();
         List<Object[]> changes = new ArrayList<>();
         for (NewMob mob : complete) {
@@ -196,7 +201,7 @@ class MobStoreAdapter implements MobStore {
             }
             String[] kept = labels.getOrDefault(mob.id(), new String[] {"", null});
             sql.update("INSERT INTO mob (id, space, centroid_sum, size, label, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    mob.id().value(), space, new PGvector(sum), mob.members().size(), kept[0], kept[1], now, now);
+                    mob.id().value(), space.key(), new PGvector(sum), mob.members().size(), kept[0], kept[1], now, now);
             for (VideoId member : mob.members()) {
                 float[] unit = Vectors.normalised(mob.vectors().get(member));
                 members.add(new Object[] {member.value(), mob.id().value(), new PGvector(unit), Vectors.cosine(unit, sum), now});
@@ -213,15 +218,15 @@ class MobStoreAdapter implements MobStore {
     }
 
     /** The feed's order within each new mob (V25): members numbered by creation, newest highest. */
-    private void renumberForFeed(String space) {
+    private void renumberForFeed(MobSpace space) {
         sql.update("""
                 UPDATE mob_member mm SET feed_seq = numbered.seq
                 FROM (SELECT mm.video_id, row_number() OVER (PARTITION BY mm.mob_id ORDER BY v.created_at, v.id) AS seq
                       FROM mob_member mm JOIN mob m ON m.id = mm.mob_id JOIN video v ON v.id = mm.video_id
                       WHERE m.space = ?) numbered
                 WHERE numbered.video_id = mm.video_id
-                """, space);
-        sql.update("UPDATE mob m SET member_seq = size WHERE m.space = ?", space);
+                """, space.key());
+        sql.update("UPDATE mob m SET member_seq = size WHERE m.space = ?", space.key());
     }
 
     private static List<NewMob> placeLatecomers(List<NewMob> mobs, Map<VideoId, float[]> current) {
@@ -263,13 +268,13 @@ class MobStoreAdapter implements MobStore {
     }
 
     @Override
-    public boolean changedSince(String space, Instant since) {
-        return sql.query("SELECT EXISTS (SELECT 1 FROM mob WHERE space = ? AND updated_at > ?)", row -> row.getBoolean(1), space, since)
+    public boolean changedSince(MobSpace space, Instant since) {
+        return sql.query("SELECT EXISTS (SELECT 1 FROM mob WHERE space = ? AND updated_at > ?)", row -> row.getBoolean(1), space.key(), since)
                 .get(0);
     }
 
     @Override
-    public Map<MobId, List<MemberTerms>> memberTerms(String space) {
+    public Map<MobId, List<MemberTerms>> memberTerms(MobSpace space) {
         Map<MobId, List<MemberTerms>> terms = new LinkedHashMap<>();
         sql.query("""
                 SELECT mm.mob_id, v.hashtags, coalesce(a.ocr_text, '') AS ocr_text, coalesce(a.look, '{}') AS look
@@ -287,7 +292,7 @@ class MobStoreAdapter implements MobStore {
                     List.of((String[]) row.getArray("look").getArray()));
             terms.computeIfAbsent(new MobId(Sql.uuid(row, "mob_id")), k -> new ArrayList<>()).add(member);
             return null;
-        }, space);
+        }, space.key());
         return terms;
     }
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.milkmobs.adapters.persistence.JsonMaps;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
+import org.milkmobs.application.port.out.pipeline.WorkflowProgressPort;
 import org.milkmobs.domain.pipeline.HistoryEvent;
 import org.milkmobs.domain.pipeline.HistoryEventType;
 import org.milkmobs.domain.pipeline.JobRecord;
@@ -32,7 +33,7 @@ import org.milkmobs.domain.video.VideoId;
 
 /** Reads and repairs of the job table for the admin API. */
 @Dependent
-class PipelineAdminAdapter implements PipelineAdminPort {
+class PipelineAdminAdapter implements PipelineAdminPort, WorkflowProgressPort {
 
     private static final String JOB_COLUMNS = """
             id, video_id, step, state, attempt - snoozes AS used, max_attempts - snoozes AS allowed, run_at, lease_owner,

@@ -10,7 +10,9 @@ import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
 import org.milkmobs.application.port.out.mob.MobMapSource;
 import org.milkmobs.application.testing.MobMapSourceContract;
 import org.milkmobs.application.testing.TestVideos;
+import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.video.VideoId;
 
 class MobMapSqlAdapterTest extends MobMapSourceContract {
@@ -38,7 +40,7 @@ class MobMapSqlAdapterTest extends MobMapSourceContract {
     }
 
     @Override
-    protected Placed place(String space, Optional<MobId> mob, float[] vector) {
+    protected Placed place(MobSpace space, Optional<MobId> mob, float[] vector) {
         return JpaTestSupport.inTransaction(em, ignored -> {
             VideoId video = VideoStorageForTests.adapter(em).saveVideo(TestVideos.submitted("owner")).id();
             MobStoreAdapter mobs = new MobStoreAdapter(em);
@@ -47,7 +49,7 @@ class MobMapSqlAdapterTest extends MobMapSourceContract {
                 return new Placed(video, mob.get());
             }
             // a join similarity above 1 never matches an existing mob, so every call founds one
-            return new Placed(video, mobs.createMobFor(space, video, vector, 1.1, NOW));
+            return new Placed(video, mobs.createMobFor(space, video, vector, new MembershipRule(1.1, Integer.MAX_VALUE), NOW));
         });
     }
 }

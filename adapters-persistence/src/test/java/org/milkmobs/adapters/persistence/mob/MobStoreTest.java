@@ -19,17 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
 import org.milkmobs.adapters.persistence.testing.PersistenceTest;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.MobClusteringPort;
 import org.milkmobs.application.testing.TestVideos;
 import org.milkmobs.domain.embedding.Vectors;
+import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobName;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.mob.MobSummary;
+import org.milkmobs.domain.mob.NearestMob;
 import org.milkmobs.domain.video.VideoId;
 
 class MobStoreTest extends PersistenceTest {
 
-    private static final String SPACE = "test-space";
+    private static final MobSpace SPACE = new MobSpace("test-space");
+    private static final MembershipRule RULE = new MembershipRule(0.8, 100);
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     private final MobStoreAdapter mobs = new MobStoreAdapter(em);
@@ -57,13 +61,13 @@ class MobStoreTest extends PersistenceTest {
     void aVideoFoundsAMobOthersJoinItAndLeavingUpdatesTheCentroid() {
         VideoId first = video();
         VideoId second = video();
-        MobId mob = tx(() -> mobs.createMobFor(SPACE, first, axis(8, 0), 0.8, NOW));
+        MobId mob = tx(() -> mobs.createMobFor(SPACE, first, axis(8, 0), RULE, NOW));
 
         txRun(() -> mobs.join(mob, second, near(axis(8, 0), 0.05), 0.95, "joined", NOW));
 
         assertThat(tx(() -> mobs.mobOf(second))).contains(mob);
         assertThat(tx(() -> mobs.findMob(mob))).map(MobSummary::size).contains(2);
-        assertThat(tx(() -> mobs.nearestMob(SPACE, axis(8, 0)))).map(MobStore.Nearest::similarity).get()
+        assertThat(tx(() -> mobs.nearestMob(SPACE, axis(8, 0)))).map(NearestMob::similarity).get()
                 .satisfies(s -> assertThat(s).isGreaterThan(0.99));
         assertThat(tx(() -> mobs.leave(second, "deleted", NOW))).contains(mob);
         assertThat(tx(() -> mobs.findMob(mob))).map(MobSummary::size).contains(1);
@@ -76,7 +80,7 @@ class MobStoreTest extends PersistenceTest {
     @Test
     void joiningTwiceChangesNothing() {
         VideoId video = video();
-        MobId mob = tx(() -> mobs.createMobFor(SPACE, video, axis(4, 1), 0.8, NOW));
+        MobId mob = tx(() -> mobs.createMobFor(SPACE, video, axis(4, 1), RULE, NOW));
 
         txRun(() -> mobs.join(mob, video, axis(4, 1), 1, "joined", NOW));
 
@@ -88,7 +92,7 @@ class MobStoreTest extends PersistenceTest {
         int threads = 4;
         int perThread = 15;
         VideoId founder = video();
-        MobId mob = tx(() -> mobs.createMobFor(SPACE, founder, axis(16, 0), 0.8, NOW));
+        MobId mob = tx(() -> mobs.createMobFor(SPACE, founder, axis(16, 0), RULE, NOW));
         List<List<VideoId>> videos = new ArrayList<>();
         List<List<float[]>> vectors = new ArrayList<>();
         float[] expectedSum = Vectors.normalised(axis(16, 0)).clone();
@@ -155,7 +159,7 @@ class MobStoreTest extends PersistenceTest {
             MobStoreAdapter adapter = new MobStoreAdapter(own);
             founded.add(pool.submit(() -> {
                 start.await();
-                MobId mob = JpaTestSupport.inTransaction(own, ignored -> adapter.createMobFor(SPACE, video, vector, 0.8, NOW));
+                MobId mob = JpaTestSupport.inTransaction(own, ignored -> adapter.createMobFor(SPACE, video, vector, RULE, NOW));
                 own.close();
                 return mob;
             }));
@@ -176,7 +180,7 @@ class MobStoreTest extends PersistenceTest {
         VideoId b = video();
         VideoId c = video();
         VideoId latecomer = video();
-        MobId red = tx(() -> mobs.createMobFor(SPACE, a, axis(4, 0), 0.8, NOW));
+        MobId red = tx(() -> mobs.createMobFor(SPACE, a, axis(4, 0), RULE, NOW));
         txRun(() -> mobs.join(red, b, axis(4, 0), 1, "joined", NOW));
         txRun(() -> mobs.join(red, c, axis(4, 1), 0.5, "joined", NOW));
         Map<VideoId, float[]> read = tx(() -> mobs.memberVectors(SPACE));
@@ -187,8 +191,8 @@ class MobStoreTest extends PersistenceTest {
         assertThat(tx(() -> new MobNamesAdapter(em).rename(red, new MobName("Red pours")))).isTrue();
 
         int moved = tx(() -> mobs.replaceClustering(SPACE, List.of(
-                new MobStore.NewMob(red, List.of(a, b), Map.of(a, read.get(a), b, read.get(b))),
-                new MobStore.NewMob(blue, List.of(c), Map.of(c, read.get(c)))), NOW));
+                new MobClusteringPort.NewMob(red, List.of(a, b), Map.of(a, read.get(a), b, read.get(b))),
+                new MobClusteringPort.NewMob(blue, List.of(c), Map.of(c, read.get(c)))), NOW));
 
         assertThat(moved).as("c moved to blue, and so did the latecomer").isEqualTo(2);
         assertThat(tx(() -> mobs.mobOf(a))).contains(red);
@@ -207,7 +211,7 @@ class MobStoreTest extends PersistenceTest {
     @Test
     void membersPageNewestFirstAndTermsFeedLabels() {
         VideoId first = video();
-        MobId mob = tx(() -> mobs.createMobFor(SPACE, first, axis(4, 2), 0.8, NOW));
+        MobId mob = tx(() -> mobs.createMobFor(SPACE, first, axis(4, 2), RULE, NOW));
         List<VideoId> joined = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             VideoId v = video();

@@ -11,7 +11,9 @@ import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
 import org.milkmobs.application.port.out.mob.MobNames;
 import org.milkmobs.application.testing.MobNamesContract;
 import org.milkmobs.application.testing.TestVideos;
+import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.video.VideoId;
 
 /** The mob names contract on PostgreSQL. */
@@ -42,7 +44,8 @@ class PostgresMobNamesTest extends MobNamesContract {
         return inTransaction(() -> {
             VideoId video = VideoStorageForTests.adapter(em).saveVideo(TestVideos.submitted("owner")).id();
             // a space of its own, so each call founds a mob rather than joining the last one
-            return new MobStoreAdapter(em).createMobFor("names-" + video, video, new float[] {1, 0, 0, 0}, 0.99,
+            return new MobStoreAdapter(em).createMobFor(new MobSpace("names-" + video), video, new float[] {1, 0, 0, 0},
+                    new MembershipRule(0.99, 100),
                     Instant.parse("2026-12-04T10:00:00Z"));
         });
     }

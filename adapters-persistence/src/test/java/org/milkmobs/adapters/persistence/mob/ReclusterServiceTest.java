@@ -58,7 +58,7 @@ class ReclusterServiceTest extends PersistenceTest {
             new ModalityWeights(Map.of(Modality.VISUAL, 1.0)));
     private final MobSettings settings = new MobSettings(0.8, 16, Optional.empty(), 5, 0.7, Duration.ofHours(1));
     private final MobStoreAdapter mobs = new MobStoreAdapter(em);
-    private final MobAssignment assignment = new MobAssignment(mobs, vectors, settings);
+    private final MobAssignment assignment = new MobAssignment(mobs, mobs, vectors, settings);
     private final CampaignProvider campaign = new CampaignProvider(null, null) {
         @Override
         public CampaignSettings current() {
@@ -66,7 +66,7 @@ class ReclusterServiceTest extends PersistenceTest {
                     new ValidationPolicy(Map.of(Signal.HASHTAGS, 1.0), 0.5), 0.2, 0.8);
         }
     };
-    private final ReclusterService recluster = new ReclusterService(mobs, new ReclusterRunsAdapter(em), vectors, settings, campaign,
+    private final ReclusterService recluster = new ReclusterService(mobs, mobs, new ReclusterRunsAdapter(em), vectors, settings, campaign,
             transactions, CLOCK);
 
     /** A validated video whose visual asset vector lies near {@code centre}, placed incrementally. */

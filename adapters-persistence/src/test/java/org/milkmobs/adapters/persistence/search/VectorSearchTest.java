@@ -143,7 +143,7 @@ class VectorSearchTest extends PersistenceTest {
         for (Video v : List.of(annValidated, annRejected, bobValidated, bobAnalyzed)) {
             data.embeddings(v.id(), LOCAL, List.of(asset(LOCAL, data.near(centre, 0.3))));
         }
-        MobId mob = MobStoreForTests.mobWith(em, "local-perceptual-v1/128/visual=1.0", List.of(bobValidated.id()), centre, T0);
+        MobId mob = MobStoreForTests.mobWith(em, new org.milkmobs.domain.mob.MobSpace("local-perceptual-v1/128/visual=1.0"), List.of(bobValidated.id()), centre, T0);
 
         assertThat(found(Visibility.everything(), SearchFilters.NONE))
                 .containsExactlyInAnyOrder(annValidated.id(), annRejected.id(), bobValidated.id(), bobAnalyzed.id());

@@ -88,7 +88,7 @@ public class VideoResource {
         SubmittedVideo submitted = submitVideo.submit(command);
         Video video = submitted.video();
         SubmittedVideoResponse body = new SubmittedVideoResponse(video.id().toString(), video.status().name(),
-                VideoResponse.from(getVideo.get(new GetVideoQuery(video.id(), caller)), urls::absolute),
+                VideoResponse.from(submitted.details(), urls::absolute),
                 new SubmittedVideoResponse.Upload(urls.absolute(submitted.upload().url()), submitted.upload().method(),
                         submitted.upload().headers(), submitted.upload().expiresAt(), submitted.upload().maxBytes()));
         Response.ResponseBuilder response = submitted.repeated() ? Response.ok()
@@ -100,8 +100,8 @@ public class VideoResource {
     @Path("/{videoId}/complete")
     public Response complete(@PathParam("videoId") String videoId) {
         Caller caller = callers.current();
-        Video video = completeUpload.complete(new CompleteUploadCommand(VideoId.parse(videoId), caller));
-        return Response.accepted(VideoResponse.from(getVideo.get(new GetVideoQuery(video.id(), caller)), urls::absolute)).build();
+        VideoDetails completed = completeUpload.complete(new CompleteUploadCommand(VideoId.parse(videoId), caller));
+        return Response.accepted(VideoResponse.from(completed, urls::absolute)).build();
     }
 
     @GET

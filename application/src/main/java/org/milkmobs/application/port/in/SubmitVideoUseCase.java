@@ -41,7 +41,14 @@ public interface SubmitVideoUseCase {
         }
     }
 
-    /** The video and where to upload its file; {@code repeated} when an Idempotency-Key returned an earlier video. */
-    record SubmittedVideo(Video video, UploadGrant upload, boolean repeated) {
+    /**
+     * The video's details as its owner reads them, read in the submission's own transaction, and where to upload its
+     * file; {@code repeated} when an Idempotency-Key returned an earlier video.
+     */
+    record SubmittedVideo(GetVideoUseCase.VideoDetails details, UploadGrant upload, boolean repeated) {
+
+        public Video video() {
+            return details.video();
+        }
     }
 }

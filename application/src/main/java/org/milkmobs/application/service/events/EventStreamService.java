@@ -40,7 +40,7 @@ public class EventStreamService implements EventStreamUseCase {
             return audience;
         }
         Video found = transactions.inTransaction(() -> videos.loadVideo(video.get()))
-                .filter(v -> v.isVisibleTo(caller) && (caller.admin() || v.isOwnedBy(caller.userId())))
+                .filter(v -> v.manageableBy(caller))
                 .orElseThrow(() -> new VideoNotFoundException(video.get()));
         return audience.onlyVideo(found.id().toString());
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.mob.MobNames;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.LoadMobsPort;
 import org.milkmobs.domain.event.EventType;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobName;
@@ -19,11 +19,11 @@ import org.milkmobs.domain.mob.MobSummary;
 public class MobNameEvents implements MobNames {
 
     private final MobNames names;
-    private final MobStore mobs;
+    private final LoadMobsPort mobs;
     private final EventOutbox outbox;
     private final Clock clock;
 
-    public MobNameEvents(MobNames names, MobStore mobs, EventOutbox outbox, Clock clock) {
+    public MobNameEvents(MobNames names, LoadMobsPort mobs, EventOutbox outbox, Clock clock) {
         this.names = names;
         this.mobs = mobs;
         this.outbox = outbox;

@@ -2,25 +2,29 @@ package org.milkmobs.application.service.mob;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.LoadMobsPort;
+import org.milkmobs.application.port.out.mob.MobMembershipPort;
+import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.video.VideoId;
 
 /**
- * The incremental half of clustering: a validated video joins the nearest mob right away when it is
- * close enough, or starts a new one while there is room (else it joins the nearest anyway). The batch
- * k-means later refines what this greedy rule got wrong.
+ * The incremental half of clustering: a validated video is placed right away by the {@link MembershipRule} (join the
+ * nearest mob, or found one). The batch k-means later refines what this greedy rule got wrong.
  */
 public class MobAssignment {
 
-    private final MobStore mobs;
+    private final LoadMobsPort mobs;
+    private final MobMembershipPort membership;
     private final VideoVectors vectors;
-    private final MobSettings settings;
+    private final MembershipRule rule;
 
-    public MobAssignment(MobStore mobs, VideoVectors vectors, MobSettings settings) {
+    public MobAssignment(LoadMobsPort mobs, MobMembershipPort membership, VideoVectors vectors, MobSettings settings) {
         this.mobs = mobs;
+        this.membership = membership;
         this.vectors = vectors;
-        this.settings = settings;
+        this.rule = settings.membership();
     }
 
     /** @return the mob the video is in now, or empty when it has no vector to place it by */
@@ -33,17 +37,16 @@ public class MobAssignment {
         if (vector.isEmpty()) {
             return Optional.empty();
         }
-        String space = vectors.space();
-        Optional<MobStore.Nearest> nearest = mobs.nearestMob(space, vector.get());
-        if (nearest.isPresent() && (nearest.get().similarity() >= settings.joinSimilarity()
-                || mobs.countMobs(space) >= settings.maxMobs())) {
-            mobs.join(nearest.get().mob(), video, vector.get(), nearest.get().similarity(), "joined", now);
-            return Optional.of(nearest.get().mob());
+        MobSpace space = vectors.space();
+        MembershipRule.Placement placement = rule.place(membership.nearestMob(space, vector.get()), membership.countMobs(space));
+        if (placement instanceof MembershipRule.Join join) {
+            membership.join(join.mob().mob(), video, vector.get(), join.mob().similarity(), "joined", now);
+            return Optional.of(join.mob().mob());
         }
-        return Optional.of(mobs.createMobFor(space, video, vector.get(), settings.joinSimilarity(), now));
+        return Optional.of(membership.createMobFor(space, video, vector.get(), rule, now));
     }
 
     public Optional<MobId> remove(VideoId video, String reason, Instant now) {
-        return mobs.leave(video, reason, now);
+        return membership.leave(video, reason, now);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.milkmobs.application.port.in.mob.MobMapUseCase;
 import org.milkmobs.application.port.out.mob.MobMapSource;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.mob.Projection;
 
 /** Projects the mob members' vectors onto their two principal components, computed here rather than in the browser. */
@@ -27,7 +28,7 @@ public class MobMapService implements MobMapUseCase {
         if (limit < 1 || limit > MAX_POINTS) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_POINTS);
         }
-        String space = vectors.space();
+        MobSpace space = vectors.space();
         List<MobMapSource.Member> members = source.members(space, limit + 1);
         boolean truncated = members.size() > limit;
         if (truncated) {
@@ -54,6 +55,6 @@ public class MobMapService implements MobMapUseCase {
         }
         List<MobPlace> mobs = sums.entrySet().stream().map(e -> new MobPlace(e.getKey(), labels.get(e.getKey()),
                 (int) e.getValue()[2], e.getValue()[0] / e.getValue()[2], e.getValue()[1] / e.getValue()[2])).toList();
-        return new MobMap(space, points, mobs, truncated);
+        return new MobMap(space.key(), points, mobs, truncated);
     }
 }

@@ -3,10 +3,10 @@ package org.milkmobs.application.service.mob;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.milkmobs.domain.mob.MembershipRule;
 
 /**
- * How mobs form: a video joins the nearest mob when its cosine similarity to the centroid is at least
- * {@code joinSimilarity}, else it starts a new mob while there are fewer than {@code maxMobs}. The batch
+ * How mobs form: {@code joinSimilarity} and {@code maxMobs} make the {@link MembershipRule} a new video is placed by. The batch
  * re-clustering uses {@code k} (or chooses it), and a new cluster keeps an old mob's id when their
  * centroids are at least {@code keepIdSimilarity} alike.
  */
@@ -26,5 +26,10 @@ public record MobSettings(double joinSimilarity, int maxMobs, Optional<Integer> 
             }
         });
         Objects.requireNonNull(reclusterEvery, "reclusterEvery");
+    }
+
+    /** Where a newly validated video goes. */
+    public MembershipRule membership() {
+        return new MembershipRule(joinSimilarity, maxMobs);
     }
 }

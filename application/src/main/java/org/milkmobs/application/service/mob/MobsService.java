@@ -12,7 +12,7 @@ import org.milkmobs.application.port.Page;
 import org.milkmobs.application.port.in.GetVideoUseCase.VideoDetails;
 import org.milkmobs.application.port.in.mob.MobsUseCase;
 import org.milkmobs.application.port.out.ListVideosPort;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.LoadMobsPort;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.application.service.video.VideoDetailsAssembler;
 import org.milkmobs.domain.InvalidValueException;
@@ -24,12 +24,12 @@ import org.milkmobs.domain.video.VideoId;
 /** Mobs hold validated videos only, so everyone may see them and their members. */
 public class MobsService implements MobsUseCase {
 
-    private final MobStore mobs;
+    private final LoadMobsPort mobs;
     private final VideoVectors vectors;
     private final ListVideosPort videos;
     private final VideoDetailsAssembler details;
 
-    public MobsService(MobStore mobs, VideoVectors vectors, ListVideosPort videos, VideoDetailsAssembler details) {
+    public MobsService(LoadMobsPort mobs, VideoVectors vectors, ListVideosPort videos, VideoDetailsAssembler details) {
         this.mobs = mobs;
         this.vectors = vectors;
         this.videos = videos;

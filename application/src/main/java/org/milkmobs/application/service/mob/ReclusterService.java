@@ -14,13 +14,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.milkmobs.application.port.in.mob.ReclusterUseCase;
 import org.milkmobs.application.port.out.Transactions;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.LoadMobsPort;
+import org.milkmobs.application.port.out.mob.MobClusteringPort;
 import org.milkmobs.application.port.out.mob.ReclusterRuns;
 import org.milkmobs.application.service.campaign.CampaignProvider;
 import org.milkmobs.domain.campaign.Campaign;
 import org.milkmobs.domain.mob.ClusterCount;
 import org.milkmobs.domain.mob.KMeans;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.mob.MobIdentity;
 import org.milkmobs.domain.mob.MobLabels;
 import org.milkmobs.domain.video.VideoId;
@@ -35,7 +37,8 @@ public class ReclusterService implements ReclusterUseCase {
     private static final int SAMPLE_FOR_K = 1000;
     private static final int LABEL_TERMS = 3;
 
-    private final MobStore mobs;
+    private final LoadMobsPort mobs;
+    private final MobClusteringPort clustering;
     private final ReclusterRuns runs;
     private final VideoVectors vectors;
     private final MobSettings settings;
@@ -45,9 +48,10 @@ public class ReclusterService implements ReclusterUseCase {
     /** When this instance last computed labels; they are recomputed after any mob changes. */
     private volatile Instant labelledAt = Instant.EPOCH;
 
-    public ReclusterService(MobStore mobs, ReclusterRuns runs, VideoVectors vectors, MobSettings settings, CampaignProvider campaign,
+    public ReclusterService(LoadMobsPort mobs, MobClusteringPort clustering, ReclusterRuns runs, VideoVectors vectors, MobSettings settings, CampaignProvider campaign,
                             Transactions transactions, Clock clock) {
         this.mobs = mobs;
+        this.clustering = clustering;
         this.campaign = campaign;
         this.runs = runs;
         this.vectors = vectors;
@@ -86,10 +90,10 @@ public class ReclusterService implements ReclusterUseCase {
     }
 
     ReclusterRun execute(UUID run) {
-        String space = vectors.space();
+        MobSpace space = vectors.space();
         try {
             progress(run, "loading vectors", 0.05);
-            Map<VideoId, float[]> members = transactions.inTransaction(() -> mobs.memberVectors(space));
+            Map<VideoId, float[]> members = transactions.inTransaction(() -> clustering.memberVectors(space));
             if (members.size() < 2) {
                 return finish(run, 0, 0, members.size(), 0);
             }
@@ -107,7 +111,7 @@ public class ReclusterService implements ReclusterUseCase {
             progress(run, "matching clusters to mobs", 0.8);
             List<MobIdentity.OldMob> old = transactions.inTransaction(() -> currentCentroids(space, members));
             MobId[] clusterIds = MobIdentity.match(result.centroids(), old, settings.keepIdSimilarity());
-            List<MobStore.NewMob> clustering = new ArrayList<>();
+            List<MobClusteringPort.NewMob> replacement = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 List<VideoId> cluster = new ArrayList<>();
                 Map<VideoId, float[]> clusterVectors = new HashMap<>();
@@ -118,14 +122,14 @@ public class ReclusterService implements ReclusterUseCase {
                     }
                 }
                 if (!cluster.isEmpty()) {
-                    clustering.add(new MobStore.NewMob(clusterIds[c], cluster, clusterVectors));
+                    replacement.add(new MobClusteringPort.NewMob(clusterIds[c], cluster, clusterVectors));
                 }
             }
             progress(run, "writing mobs and labels", 0.9);
             int moved = transactions.inTransaction(() -> {
                 Instant now = clock.instant();
-                int changed = mobs.replaceClustering(space, clustering, now);
-                mobs.relabel(labels(space));
+                int changed = clustering.replaceClustering(space, replacement, now);
+                clustering.relabel(labels(space));
                 return changed;
             });
             return finish(run, k, result.inertia(), ids.size(), moved);
@@ -139,7 +143,7 @@ public class ReclusterService implements ReclusterUseCase {
     }
 
     /** The mobs as they are now: each one's centroid is its members' mean. */
-    private List<MobIdentity.OldMob> currentCentroids(String space, Map<VideoId, float[]> members) {
+    private List<MobIdentity.OldMob> currentCentroids(MobSpace space, Map<VideoId, float[]> members) {
         List<MobIdentity.OldMob> old = new ArrayList<>();
         for (MobSummary mob : mobs.listMobs(space)) {
             List<float[]> vectorsOfMob = new ArrayList<>();
@@ -171,14 +175,14 @@ public class ReclusterService implements ReclusterUseCase {
 
     @Override
     public int relabel() {
-        String space = vectors.space();
+        MobSpace space = vectors.space();
         Instant started = clock.instant();
         int labelled = transactions.inTransaction(() -> {
-            if (!mobs.changedSince(space, labelledAt)) {
+            if (!clustering.changedSince(space, labelledAt)) {
                 return 0;
             }
             Map<MobId, String> labels = labels(space);
-            mobs.relabel(labels);
+            clustering.relabel(labels);
             return labels.size();
         });
         labelledAt = started;
@@ -186,11 +190,11 @@ public class ReclusterService implements ReclusterUseCase {
     }
 
     /** Labels that leave out the campaign's own hashtags and keywords: every member carries them. */
-    private Map<MobId, String> labels(String space) {
+    private Map<MobId, String> labels(MobSpace space) {
         Campaign current = campaign.current().campaign();
         Set<String> campaignTerms = new HashSet<>(current.hashtags().values());
         campaignTerms.addAll(current.keywords());
-        return MobLabels.label(mobs.memberTerms(space), campaignTerms, LABEL_TERMS);
+        return MobLabels.label(clustering.memberTerms(space), campaignTerms, LABEL_TERMS);
     }
 
     @Override

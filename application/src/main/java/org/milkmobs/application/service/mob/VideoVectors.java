@@ -1,7 +1,6 @@
 package org.milkmobs.application.service.mob;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.embedding.Scope;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.video.VideoId;
 
 /**
@@ -29,11 +29,8 @@ public class VideoVectors {
         this.weights = weights;
     }
 
-    public String space() {
-        StringBuilder space = new StringBuilder(model.id()).append('/').append(model.dimension());
-        dimensions().keySet().forEach(m -> space.append('/').append(m.name().toLowerCase(java.util.Locale.ROOT))
-                .append('=').append(weights.weights().get(m)));
-        return space.toString();
+    public MobSpace space() {
+        return MobSpace.of(model, weights);
     }
 
     public EmbeddingModel model() {
@@ -46,22 +43,12 @@ public class VideoVectors {
         if (!assets.containsKey(Modality.VISUAL)) {
             return Optional.empty();
         }
-        return Optional.of(weights.fuse(assets, dimensions()));
+        return Optional.of(weights.fuse(assets, MobSpace.dimensions(model, weights)));
     }
 
     public static Map<Modality, float[]> assets(List<Embedding> embeddings) {
         Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
         embeddings.stream().filter(e -> e.scope() == Scope.ASSET).forEach(e -> assets.put(e.modality(), e.vector()));
         return assets;
-    }
-
-    private Map<Modality, Integer> dimensions() {
-        Map<Modality, Integer> dimensions = new LinkedHashMap<>();
-        for (Modality modality : Modality.values()) {
-            if (weights.weights().getOrDefault(modality, 0.0) > 0) {
-                dimensions.put(modality, model.dimension());
-            }
-        }
-        return dimensions;
     }
 }

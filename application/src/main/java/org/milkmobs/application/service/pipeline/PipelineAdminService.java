@@ -124,7 +124,7 @@ public class PipelineAdminService implements PipelineAdminUseCase {
 
     @Override
     public List<HistoryEvent> history(VideoId id, Caller caller) {
-        Video video = loadVideo.loadVideo(id).filter(v -> caller.admin() || caller.is(v.owner()))
+        Video video = loadVideo.loadVideo(id).filter(v -> v.manageableBy(caller))
                 .orElseThrow(() -> new VideoNotFoundException(id));
         return admin.history(video.id());
     }

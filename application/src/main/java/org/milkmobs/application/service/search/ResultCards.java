@@ -10,7 +10,7 @@ import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.VideoCard;
 import org.milkmobs.application.port.out.ListVideosPort;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.LoadMobsPort;
 import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.embedding.EmbeddingModel;
@@ -24,10 +24,10 @@ import org.milkmobs.domain.video.VideoId;
 public class ResultCards {
 
     private final ListVideosPort videos;
-    private final MobStore mobs;
+    private final LoadMobsPort mobs;
     private final VideoUrls urls;
 
-    public ResultCards(ListVideosPort videos, MobStore mobs, VideoUrls urls) {
+    public ResultCards(ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls) {
         this.videos = videos;
         this.mobs = mobs;
         this.urls = urls;

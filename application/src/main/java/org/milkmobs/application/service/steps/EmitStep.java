@@ -5,7 +5,7 @@ import java.util.Map;
 import org.milkmobs.application.port.in.pipeline.JobSignal;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.events.EventOutbox;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.LoadMobsPort;
 import org.milkmobs.application.service.pipeline.StepHandler;
 import org.milkmobs.domain.event.EventType;
 import org.milkmobs.domain.pipeline.PipelineJob;
@@ -17,10 +17,10 @@ public class EmitStep implements StepHandler {
     public static final String VIDEO_ANALYZED = EventType.VIDEO_ANALYZED.wireName();
 
     private final StepVideos videos;
-    private final MobStore mobs;
+    private final LoadMobsPort mobs;
     private final EventOutbox outbox;
 
-    public EmitStep(StepVideos videos, MobStore mobs, EventOutbox outbox) {
+    public EmitStep(StepVideos videos, LoadMobsPort mobs, EventOutbox outbox) {
         this.videos = videos;
         this.mobs = mobs;
         this.outbox = outbox;

@@ -31,6 +31,7 @@ public class ValidateVideoService implements ValidateVideoUseCase {
     private final SaveVideoPort saveVideo;
     private final ValidationService validation;
     private final ValidationStore decisions;
+    private final DecisionApplication application;
     private final MobAssignment mobs;
     private final Clock clock;
 
@@ -40,6 +41,7 @@ public class ValidateVideoService implements ValidateVideoUseCase {
         this.saveVideo = saveVideo;
         this.validation = validation;
         this.decisions = decisions;
+        this.application = new DecisionApplication(decisions);
         this.mobs = mobs;
         this.clock = clock;
     }
@@ -50,7 +52,7 @@ public class ValidateVideoService implements ValidateVideoUseCase {
         if (command.override().isPresent() && !command.caller().admin()) {
             throw new ForbiddenException("only admins override a validation decision");
         }
-        if (!command.caller().admin() && !command.caller().is(video.owner())) {
+        if (!video.manageableBy(command.caller())) {
             throw new ForbiddenException("only the video's owner or an admin may re-validate it");
         }
         if (!DECIDABLE.contains(video.status())) {
@@ -61,8 +63,7 @@ public class ValidateVideoService implements ValidateVideoUseCase {
         ValidationDecision decision = command.override()
                 .map(o -> computed.overriddenBy(command.caller().userId(), o.accepted(), o.reason(), now))
                 .orElse(computed);
-        decisions.recordDecision(video.id(), decision);
-        if (video.settleAs(decision.status(), now)) {
+        if (application.apply(video, decision, now)) {
             video = saveVideo.saveVideo(video);
         }
         if (decision.accepted()) {
@@ -77,7 +78,7 @@ public class ValidateVideoService implements ValidateVideoUseCase {
     @Override
     public ValidationView decisions(VideoId id, Caller caller) {
         Video video = visible(id, caller);
-        if (!caller.admin() && !caller.is(video.owner())) {
+        if (!video.manageableBy(caller)) {
             throw new ForbiddenException("only the video's owner or an admin may read its validation");
         }
         return view(video);

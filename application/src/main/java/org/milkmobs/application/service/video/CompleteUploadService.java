@@ -1,6 +1,8 @@
 package org.milkmobs.application.service.video;
 
 import java.time.Clock;
+import java.util.Optional;
+import org.milkmobs.application.port.in.GetVideoUseCase.VideoDetails;
 import org.milkmobs.application.port.in.VideoNotFoundException;
 import org.milkmobs.application.port.in.video.CompleteUploadUseCase;
 import org.milkmobs.application.port.in.video.UploadMissingException;
@@ -23,10 +25,13 @@ public class CompleteUploadService implements CompleteUploadUseCase {
     private final BlobStorage storage;
     private final WorkflowPort workflows;
     private final RetryPolicy retry;
+    private final VideoDetailsAssembler details;
     private final Clock clock;
 
-    public CompleteUploadService(LoadVideoPort loadVideo, BlobStorage storage, WorkflowPort workflows, RetryPolicy retry, Clock clock) {
+    public CompleteUploadService(LoadVideoPort loadVideo, BlobStorage storage, WorkflowPort workflows, RetryPolicy retry,
+                                 VideoDetailsAssembler details, Clock clock) {
         this.loadVideo = loadVideo;
+        this.details = details;
         this.storage = storage;
         this.workflows = workflows;
         this.retry = retry;
@@ -34,23 +39,25 @@ public class CompleteUploadService implements CompleteUploadUseCase {
     }
 
     @Override
-    public Video complete(CompleteUploadCommand command) {
+    public VideoDetails complete(CompleteUploadCommand command) {
         Video video = loadVideo.loadVideo(command.videoId())
-                .filter(v -> command.caller().admin() || command.caller().is(v.owner()))
+                .filter(v -> v.manageableBy(command.caller()))
                 .orElseThrow(() -> new VideoNotFoundException(command.videoId()));
-        handOver(video);
-        return video;
+        Video handedOver = handOver(video).orElseThrow(() -> new VideoNotFoundException(command.videoId()));
+        return details.of(handedOver, command.caller());
     }
 
     /**
      * Moves the upload into place and starts the workflow, once: the video's row is held while deciding, so
      * concurrent completes (and the reconciler) wait for each other, and the later ones see the workflow the
      * first started instead of starting it again.
+     *
+     * @return the video as it is now, held (empty when it was deleted meanwhile)
      */
-    void handOver(Video video) {
-        Video current = loadVideo.loadVideoForUpdate(video.id()).orElse(null);
-        if (current == null || current.status() != VideoStatus.SUBMITTED || workflows.lock(video.id()).isPresent()) {
-            return;
+    Optional<Video> handOver(Video video) {
+        Optional<Video> held = loadVideo.loadVideoForUpdate(video.id());
+        if (held.isEmpty() || held.get().status() != VideoStatus.SUBMITTED || workflows.lock(video.id()).isPresent()) {
+            return held;
         }
         BlobKey staging = BlobKey.staging(video.id());
         BlobKey source = BlobKey.source(video.id());
@@ -60,5 +67,6 @@ public class CompleteUploadService implements CompleteUploadUseCase {
             throw new UploadMissingException(video.id());
         }
         workflows.start(video.id(), retry.maxAttempts(), clock.instant());
+        return held;
     }
 }

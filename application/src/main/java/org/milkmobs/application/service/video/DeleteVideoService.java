@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.milkmobs.application.port.in.ForbiddenException;
 import org.milkmobs.application.port.in.video.DeleteVideoUseCase;
 import org.milkmobs.application.port.out.DeleteVideoPort;
-import org.milkmobs.application.port.out.mob.MobStore;
+import org.milkmobs.application.port.out.mob.MobMembershipPort;
 import org.milkmobs.application.port.out.storage.BlobDeletionQueue;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.domain.user.Caller;
@@ -17,11 +17,11 @@ import org.milkmobs.domain.video.VideoId;
 public class DeleteVideoService implements DeleteVideoUseCase {
 
     private final DeleteVideoPort deleteVideo;
-    private final MobStore mobs;
+    private final MobMembershipPort mobs;
     private final BlobDeletionQueue deletions;
     private final Clock clock;
 
-    public DeleteVideoService(DeleteVideoPort deleteVideo, MobStore mobs, BlobDeletionQueue deletions, Clock clock) {
+    public DeleteVideoService(DeleteVideoPort deleteVideo, MobMembershipPort mobs, BlobDeletionQueue deletions, Clock clock) {
         this.deleteVideo = deleteVideo;
         this.mobs = mobs;
         this.deletions = deletions;

@@ -15,6 +15,7 @@ import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.application.port.out.storage.BlobStorage;
 import org.milkmobs.application.port.UploadGrant;
+import org.milkmobs.domain.user.Caller;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 
@@ -26,10 +27,12 @@ public class SubmitVideoService implements SubmitVideoUseCase {
     private final BlobStorage storage;
     private final MediaLimits limits;
     private final UploadSettings uploads;
+    private final VideoDetailsAssembler details;
     private final Clock clock;
 
     public SubmitVideoService(SaveVideoPort saveVideo, LoadVideoPort loadVideo, IdempotencyKeys idempotencyKeys, BlobStorage storage,
-                              MediaLimits limits, UploadSettings uploads, Clock clock) {
+                              MediaLimits limits, UploadSettings uploads, VideoDetailsAssembler details, Clock clock) {
+        this.details = details;
         this.saveVideo = saveVideo;
         this.loadVideo = loadVideo;
         this.idempotencyKeys = idempotencyKeys;
@@ -51,12 +54,17 @@ public class SubmitVideoService implements SubmitVideoUseCase {
             if (!claim.firstUse()) {
                 Video earlier = loadVideo.loadVideo(claim.video()).orElseThrow(() -> new IdempotencyKeyReusedException(
                         command.idempotencyKey().get()));
-                return new SubmittedVideo(earlier, grant(earlier), true);
+                return submitted(earlier, true);
             }
         }
         Video video = saveVideo.saveVideo(Video.submit(id, command.owner(), command.title(), command.description(), command.hashtags(),
                 clock.instant()));
-        return new SubmittedVideo(video, grant(video), false);
+        return submitted(video, false);
+    }
+
+    /** The owner's view of the video, read in this transaction, with a fresh upload grant. */
+    private SubmittedVideo submitted(Video video, boolean repeated) {
+        return new SubmittedVideo(details.of(video, Caller.consumer(video.owner())), grant(video), repeated);
     }
 
     private UploadGrant grant(Video video) {

@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 import org.milkmobs.application.port.in.storage.TransferBlobUseCase;
 import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.Transactions;
-import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
+import org.milkmobs.application.port.out.pipeline.WorkflowProgressPort;
 import org.milkmobs.application.port.out.storage.BlobGrants;
 import org.milkmobs.application.port.out.storage.BlobGrants.Grant;
 import org.milkmobs.application.port.out.storage.BlobStorage;
@@ -24,15 +24,15 @@ public class TransferBlobService implements TransferBlobUseCase {
     private final BlobGrants grants;
     private final BlobStorage storage;
     private final LoadVideoPort videos;
-    private final PipelineAdminPort pipeline;
+    private final WorkflowProgressPort workflows;
     private final Transactions transactions;
 
-    public TransferBlobService(BlobGrants grants, BlobStorage storage, LoadVideoPort videos, PipelineAdminPort pipeline,
+    public TransferBlobService(BlobGrants grants, BlobStorage storage, LoadVideoPort videos, WorkflowProgressPort workflows,
                                Transactions transactions) {
         this.grants = grants;
         this.storage = storage;
         this.videos = videos;
-        this.pipeline = pipeline;
+        this.workflows = workflows;
         this.transactions = transactions;
     }
 
@@ -51,7 +51,7 @@ public class TransferBlobService implements TransferBlobUseCase {
 
     private boolean awaitsUpload(VideoId video) {
         return transactions.inTransaction(() -> videos.loadVideo(video).filter(v -> v.status() == VideoStatus.SUBMITTED).isPresent()
-                && pipeline.progress(video).isEmpty());
+                && workflows.progress(video).isEmpty());
     }
 
     @Override

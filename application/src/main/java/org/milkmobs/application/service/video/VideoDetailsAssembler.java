@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.milkmobs.application.port.in.GetVideoUseCase.VideoDetails;
 import org.milkmobs.application.port.out.analysis.AnalysisStore;
 import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
-import org.milkmobs.application.port.out.mob.MobStore;
-import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
+import org.milkmobs.application.port.out.mob.LoadMobsPort;
+import org.milkmobs.application.port.out.pipeline.WorkflowProgressPort;
 import org.milkmobs.application.port.out.validation.ValidationStore;
 import org.milkmobs.domain.analysis.Analysis;
 import org.milkmobs.domain.mob.MobId;
@@ -24,16 +24,16 @@ import org.milkmobs.domain.video.VideoId;
 public class VideoDetailsAssembler {
 
     private final VideoUrls urls;
-    private final PipelineAdminPort pipeline;
+    private final WorkflowProgressPort workflows;
     private final AnalysisStore analyses;
     private final ValidationStore validations;
-    private final MobStore mobs;
+    private final LoadMobsPort mobs;
     private final NearDuplicateStore nearDuplicates;
 
-    public VideoDetailsAssembler(VideoUrls urls, PipelineAdminPort pipeline, AnalysisStore analyses, ValidationStore validations,
-                                 MobStore mobs, NearDuplicateStore nearDuplicates) {
+    public VideoDetailsAssembler(VideoUrls urls, WorkflowProgressPort workflows, AnalysisStore analyses, ValidationStore validations,
+                                 LoadMobsPort mobs, NearDuplicateStore nearDuplicates) {
         this.urls = urls;
-        this.pipeline = pipeline;
+        this.workflows = workflows;
         this.analyses = analyses;
         this.validations = validations;
         this.mobs = mobs;
@@ -53,11 +53,11 @@ public class VideoDetailsAssembler {
             return List.of();
         }
         List<VideoId> ids = videos.stream().map(Video::id).toList();
-        List<VideoId> inspected = videos.stream().filter(v -> inspects(caller, v)).map(Video::id).toList();
+        List<VideoId> inspected = videos.stream().filter(v -> v.manageableBy(caller)).map(Video::id).toList();
         Map<VideoId, Analysis> analysisOf = analyses.findAnalyses(ids);
         Map<VideoId, MobId> mobOf = mobs.mobsOf(ids);
         Map<VideoId, VideoId> originalOf = nearDuplicates.originalsOf(ids);
-        Map<VideoId, WorkflowProgress> progressOf = inspected.isEmpty() ? Map.of() : pipeline.progressOf(inspected);
+        Map<VideoId, WorkflowProgress> progressOf = inspected.isEmpty() ? Map.of() : workflows.progressOf(inspected);
         Map<VideoId, ValidationDecision> decisionOf = inspected.isEmpty() ? Map.of() : validations.latestDecisions(inspected);
         return videos.stream().map(video -> new VideoDetails(video, urls.thumbnail(video), urls.playback(video),
                 Optional.ofNullable(progressOf.get(video.id())), Optional.ofNullable(analysisOf.get(video.id())),
@@ -68,9 +68,5 @@ public class VideoDetailsAssembler {
     /** A video's thumbnail URL alone, for galleries that show nothing else of it. */
     public Optional<java.net.URI> thumbnailOf(Video video) {
         return urls.thumbnail(video);
-    }
-
-    private static boolean inspects(Caller caller, Video video) {
-        return caller.admin() || caller.is(video.owner());
     }
 }

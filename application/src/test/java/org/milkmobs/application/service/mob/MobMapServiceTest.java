@@ -16,6 +16,7 @@ import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.embedding.Vectors;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.video.VideoId;
 
 class MobMapServiceTest {
@@ -36,11 +37,11 @@ class MobMapServiceTest {
             source.add(vectors.space(), VideoId.generate(), red, "red", near(redCentre));
             source.add(vectors.space(), VideoId.generate(), blue, "blue", near(blueCentre));
         }
-        source.add("another-space", VideoId.generate(), MobId.generate(), "elsewhere", centre());
+        source.add(new MobSpace("another-space"), VideoId.generate(), MobId.generate(), "elsewhere", centre());
 
         MobMap map = service.map(100);
 
-        assertThat(map.space()).isEqualTo(vectors.space());
+        assertThat(map.space()).isEqualTo(vectors.space().key());
         assertThat(map.points()).hasSize(12).allSatisfy(p -> {
             assertThat(Math.abs(p.x())).isLessThanOrEqualTo(1.0);
             assertThat(Math.abs(p.y())).isLessThanOrEqualTo(1.0);

@@ -1,8 +1,8 @@
 package org.milkmobs.application.port.in.video;
 
 import java.util.Objects;
+import org.milkmobs.application.port.in.GetVideoUseCase.VideoDetails;
 import org.milkmobs.domain.user.Caller;
-import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 
 /**
@@ -14,8 +14,9 @@ public interface CompleteUploadUseCase {
     /**
      * @throws org.milkmobs.application.port.in.VideoNotFoundException when the caller may not complete this video
      * @throws UploadMissingException when no file has arrived yet
+     * @return the video's details as the caller reads them, with the workflow this call started, in the call's own transaction
      */
-    Video complete(CompleteUploadCommand command);
+    VideoDetails complete(CompleteUploadCommand command);
 
     record CompleteUploadCommand(VideoId videoId, Caller caller) {
         public CompleteUploadCommand {

@@ -1,20 +1,16 @@
 package org.milkmobs.application.port.out.pipeline;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.milkmobs.domain.pipeline.HistoryEvent;
 import org.milkmobs.domain.pipeline.JobRecord;
 import org.milkmobs.domain.pipeline.JobState;
 import org.milkmobs.domain.pipeline.PipelineStep;
 import org.milkmobs.domain.pipeline.QueueStats;
-import org.milkmobs.domain.pipeline.WorkflowProgress;
 import org.milkmobs.domain.video.VideoId;
 
-/** The job table as admins and the API read and repair it. */
+/** The job table as admins read and repair it; a video's own progress is {@link WorkflowProgressPort}. */
 public interface PipelineAdminPort {
 
     Optional<JobRecord> job(long id);
@@ -31,15 +27,6 @@ public interface PipelineAdminPort {
     int redrive(VideoId video, int attempts, Instant now);
 
     List<HistoryEvent> history(VideoId video);
-
-    Optional<WorkflowProgress> progress(VideoId video);
-
-    /** The progress of each of these videos that has a workflow, in one read (a page asks for all its items at once). */
-    default Map<VideoId, WorkflowProgress> progressOf(Collection<VideoId> videos) {
-        Map<VideoId, WorkflowProgress> found = new HashMap<>();
-        videos.forEach(video -> progress(video).ifPresent(progress -> found.put(video, progress)));
-        return found;
-    }
 
     /** Deletes the jobs and events of workflows that finished successfully before {@code before}. */
     int prune(Instant before);
