@@ -20,7 +20,7 @@ import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.gateway.RemoteImages;
-import org.milkmobs.application.port.out.webhook.AddressResolver;
+import org.milkmobs.application.port.out.events.AddressResolver;
 import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.service.gateway.ApiKeysService;
@@ -29,8 +29,8 @@ import org.milkmobs.application.service.gateway.GatewayService;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.bootstrap.TransactionalUseCases;
 import org.milkmobs.bootstrap.config.Settings;
-import org.milkmobs.domain.event.AddressRange;
-import org.milkmobs.domain.event.TargetAddressPolicy;
+import org.milkmobs.domain.events.AddressRange;
+import org.milkmobs.domain.events.TargetAddressPolicy;
 
 /** The OpenAI-compatible gateway's use cases (ADR 0017). */
 @ApplicationScoped

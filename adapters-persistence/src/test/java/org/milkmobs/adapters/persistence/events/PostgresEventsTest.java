@@ -22,8 +22,8 @@ import org.milkmobs.application.port.out.events.EventLog;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.EventSignals;
 import org.milkmobs.application.testing.EventsContract;
-import org.milkmobs.domain.event.EventAudience;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.EventAudience;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /** The events contract on PostgreSQL (outbox, published stream, LISTEN/NOTIFY), and what only concurrency shows. */
 class PostgresEventsTest extends EventsContract {

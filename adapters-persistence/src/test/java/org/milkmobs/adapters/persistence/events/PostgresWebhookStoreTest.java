@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
 import org.milkmobs.adapters.persistence.testing.TestDatabase;
 import org.milkmobs.application.port.out.events.EventOutbox;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.application.port.out.webhook.WebhookSubscriptions;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.application.port.out.events.WebhookSubscriptions;
 import org.milkmobs.application.testing.WebhookStoreContract;
 
 /** The webhook store contract on PostgreSQL. */
