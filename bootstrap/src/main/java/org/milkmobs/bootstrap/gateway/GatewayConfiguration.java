@@ -28,6 +28,7 @@ import org.milkmobs.application.service.gateway.ChatSettings;
 import org.milkmobs.application.service.gateway.GatewayService;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.bootstrap.TransactionalUseCases;
+import org.milkmobs.bootstrap.config.ChatModelsSetting;
 import org.milkmobs.bootstrap.config.Settings;
 import org.milkmobs.domain.events.AddressRange;
 import org.milkmobs.domain.events.TargetAddressPolicy;
@@ -72,12 +73,7 @@ public class GatewayConfiguration {
     }
 
     ChatSettings chatSettings() {
-        return new ChatSettings(chatModels(settings), settings.integer("gateway.chat.default-max-tokens"),
+        return new ChatSettings(ChatModelsSetting.read(settings), settings.integer("gateway.chat.default-max-tokens"),
                 settings.integer("gateway.chat.max-tokens"));
-    }
-
-    /** {@code gateway.chat.models}: client name = Bedrock model id, comma-separated (empty: no chat). */
-    public static java.util.Map<String, String> chatModels(Settings settings) {
-        return ChatSettings.parse(settings.optionalText("gateway.chat.models").orElse(""));
     }
 }
