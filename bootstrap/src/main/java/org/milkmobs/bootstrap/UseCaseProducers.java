@@ -112,7 +112,7 @@ import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.application.service.events.MobEvents;
 import org.milkmobs.application.service.events.MobNameEvents;
 import org.milkmobs.application.service.events.VideoEvents;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;

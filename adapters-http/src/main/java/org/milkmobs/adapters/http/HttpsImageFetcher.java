@@ -24,8 +24,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.milkmobs.application.port.out.gateway.RemoteImageRefusedException;
 import org.milkmobs.application.port.out.gateway.RemoteImages;
-import org.milkmobs.application.port.out.webhook.AddressResolver;
-import org.milkmobs.domain.event.TargetAddressPolicy;
+import org.milkmobs.application.port.out.events.AddressResolver;
+import org.milkmobs.domain.events.TargetAddressPolicy;
 
 /**
  * Fetches a gateway client's image URL without letting the client reach inside the network: {@code https} only;

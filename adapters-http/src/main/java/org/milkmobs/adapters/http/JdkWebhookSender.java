@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
-import org.milkmobs.application.port.out.webhook.WebhookSender;
+import org.milkmobs.application.port.out.events.WebhookSender;
 
 /**
  * Webhook requests with the JDK's HTTP client: HTTP/1.1, no redirects followed (a redirect could lead past the

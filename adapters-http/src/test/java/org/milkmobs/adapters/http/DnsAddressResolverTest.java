@@ -1,6 +1,6 @@
 package org.milkmobs.adapters.http;
 
-import org.milkmobs.application.port.out.webhook.AddressResolver;
+import org.milkmobs.application.port.out.events.AddressResolver;
 import org.milkmobs.application.testing.AddressResolverContract;
 
 class DnsAddressResolverTest extends AddressResolverContract {

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.milkmobs.adapters.http.testing.SelfSignedHttps;
 import org.milkmobs.application.port.out.gateway.RemoteImageRefusedException;
-import org.milkmobs.application.port.out.webhook.AddressResolver;
-import org.milkmobs.domain.event.AddressRange;
-import org.milkmobs.domain.event.TargetAddressPolicy;
+import org.milkmobs.application.port.out.events.AddressResolver;
+import org.milkmobs.domain.events.AddressRange;
+import org.milkmobs.domain.events.TargetAddressPolicy;
 
 /** The gateway's image fetches: which URLs are refused before any connection, and what answers are not taken. */
 class HttpsImageFetcherTest {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.milkmobs.application.port.out.webhook.WebhookSender;
+import org.milkmobs.application.port.out.events.WebhookSender;
 import org.milkmobs.application.testing.WebhookSenderContract;
 
 /** The sender contract on the JDK client against a real HTTP server on 127.0.0.1. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
-import org.milkmobs.application.port.out.webhook.AddressResolver;
+import org.milkmobs.application.port.out.events.AddressResolver;
 
 /** What a resolver promises (no test asks the network: literals and localhost only). */
 public abstract class AddressResolverContract {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.events.EventLog;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.EventSignals;
-import org.milkmobs.domain.event.EventAudience;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.EventAudience;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /** What the outbox, the published stream and the signals promise; run on the in-memory twin and on PostgreSQL. */
 public abstract class EventsContract {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.milkmobs.application.port.out.webhook.AddressResolver;
+import org.milkmobs.application.port.out.events.AddressResolver;
 
 /** The resolver's twin: literal addresses resolve to themselves, names as the test says (localhost to loopback). */
 public class FixedAddressResolver implements AddressResolver {

@@ -1,6 +1,6 @@
 package org.milkmobs.application.testing;
 
-import org.milkmobs.application.port.out.webhook.AddressResolver;
+import org.milkmobs.application.port.out.events.AddressResolver;
 
 class FixedAddressResolverTest extends AddressResolverContract {
 

@@ -1,6 +1,7 @@
 package org.milkmobs.application.testing;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.application.port.out.storage.BlobStorage;
 import org.milkmobs.application.port.out.storage.BlobStorageException;
-import org.milkmobs.application.port.out.storage.BlobTooLargeException;
+import org.milkmobs.application.port.out.storage.CappedCopy;
 import org.milkmobs.application.port.out.storage.LocalCopy;
 import org.milkmobs.application.port.UploadGrant;
 
@@ -69,10 +70,9 @@ public class InMemoryBlobStorage implements BlobStorage {
     @Override
     public long write(BlobKey key, InputStream content, long maxBytes, String contentType) {
         try {
-            byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw new BlobTooLargeException(maxBytes);
-            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CappedCopy.copyAtMost(content, out, maxBytes);
+            byte[] bytes = out.toByteArray();
             blobs.put(key, bytes);
             return bytes.length;
         } catch (IOException e) {

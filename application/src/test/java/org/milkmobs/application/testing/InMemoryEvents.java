@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.milkmobs.application.port.out.events.EventLog;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.EventSignals;
-import org.milkmobs.domain.event.EventAudience;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.EventAudience;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /** The outbox, the published stream and their signals in memory: the twin of the PostgreSQL adapters. */
 public class InMemoryEvents implements EventOutbox, EventLog, EventSignals {

@@ -57,6 +57,12 @@ public class InMemoryMobs implements LoadMobsPort, MobMembershipPort, MobCluster
     private final Map<VideoId, MobId> mobOf = new HashMap<>();
     private final Map<VideoId, MemberTerms> terms = new HashMap<>();
     private int changes;
+    private final List<String> history = new ArrayList<>();
+
+    /** Each membership change as "video reason mob", oldest first (what the SQL adapter's mob history keeps). */
+    public synchronized List<String> history() {
+        return List.copyOf(history);
+    }
 
     /** What the video's hashtags, on-screen text and look say, for {@link #memberTerms}. */
     public synchronized void describe(VideoId video, MemberTerms memberTerms) {
@@ -108,6 +114,7 @@ public class InMemoryMobs implements LoadMobsPort, MobMembershipPort, MobCluster
         add(joined.sum, unit, 1);
         joined.updatedAt = now;
         mobOf.put(video, mob);
+        history.add(video + " " + reason + " " + mob);
         changes++;
     }
 
@@ -123,6 +130,7 @@ public class InMemoryMobs implements LoadMobsPort, MobMembershipPort, MobCluster
         if (mob.members.isEmpty()) {
             mobs.remove(left);
         }
+        history.add(video + " " + reason + " " + left);
         changes++;
         return Optional.of(left);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.milkmobs.application.port.out.ListVideosPort;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.domain.video.ContentHash;
 import org.milkmobs.domain.video.Video;
@@ -16,7 +17,7 @@ import org.milkmobs.domain.video.VideoId;
 import org.milkmobs.domain.video.VideoStatus;
 
 /**
- * Listings over {@link InMemoryVideoStore}, with mobs from {@link InMemoryMobStore} for the feed. The feed deals each mob's
+ * Listings over {@link InMemoryVideoStore}, with mobs from {@link InMemoryMobs} for the feed. The feed deals each mob's
  * members (newest member first) into rounds of {@code perMobPerRound}; videos in no mob are all in round 0. Unlike the table,
  * a membership has no time here, so the snapshot only cuts videos created after it.
  */
@@ -25,11 +26,11 @@ public class InMemoryVideoListing implements ListVideosPort {
     private static final Comparator<Video> NEWEST_FIRST = Comparator.comparing(Video::createdAt).thenComparing(Video::id).reversed();
 
     private final InMemoryVideoStore videos;
-    private final InMemoryMobStore mobs;
-    private final String space;
+    private final InMemoryMobs mobs;
+    private final MobSpace space;
     private InMemoryWorkflows workflows;
 
-    public InMemoryVideoListing(InMemoryVideoStore videos, InMemoryMobStore mobs, String space) {
+    public InMemoryVideoListing(InMemoryVideoStore videos, InMemoryMobs mobs, MobSpace space) {
         this.videos = videos;
         this.mobs = mobs;
         this.space = space;
@@ -44,7 +45,7 @@ public class InMemoryVideoListing implements ListVideosPort {
     @Override
     public List<Video> listVideos(VideoFilter filter, Optional<Position> after, int limit) {
         return videos.all().stream()
-                .filter(v -> filter.owner().isEmpty() || v.isOwnedBy(filter.owner().get()))
+                .filter(v -> filter.owner().isEmpty() || v.owner().equals(filter.owner().get()))
                 .filter(v -> filter.statuses().isEmpty() || filter.statuses().contains(v.status()))
                 .filter(v -> filter.createdFrom().isEmpty() || !v.createdAt().isBefore(filter.createdFrom().get()))
                 .filter(v -> filter.createdTo().isEmpty() || v.createdAt().isBefore(filter.createdTo().get()))

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.application.port.out.webhook.WebhookSubscriptions;
-import org.milkmobs.domain.event.DeliveryAttempt;
-import org.milkmobs.domain.event.EventAudience;
-import org.milkmobs.domain.event.FailingSubscription;
-import org.milkmobs.domain.event.PublishedEvent;
-import org.milkmobs.domain.event.WebhookDelivery;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.application.port.out.events.WebhookSubscriptions;
+import org.milkmobs.domain.events.DeliveryAttempt;
+import org.milkmobs.domain.events.EventAudience;
+import org.milkmobs.domain.events.FailingSubscription;
+import org.milkmobs.domain.events.PublishedEvent;
+import org.milkmobs.domain.events.WebhookDelivery;
+import org.milkmobs.domain.events.WebhookSubscription;
 
 /** Webhook subscriptions and deliveries in memory, over the published events of an {@link InMemoryEvents}. */
 public class InMemoryWebhooks implements WebhookSubscriptions, WebhookDeliveries {

@@ -1,8 +1,8 @@
 package org.milkmobs.application.testing;
 
 import org.milkmobs.application.port.out.events.EventOutbox;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.application.port.out.webhook.WebhookSubscriptions;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.application.port.out.events.WebhookSubscriptions;
 
 class InMemoryWebhooksTest extends WebhookStoreContract {
 

@@ -17,6 +17,7 @@ import org.milkmobs.application.port.out.pipeline.JobQueuePort;
 import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
 import org.milkmobs.application.port.out.pipeline.PipelineControlPort;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort;
+import org.milkmobs.application.port.out.pipeline.WorkflowProgressPort;
 import org.milkmobs.domain.pipeline.HistoryEvent;
 import org.milkmobs.domain.pipeline.HistoryEventType;
 import org.milkmobs.domain.pipeline.JobLease;
@@ -34,7 +35,7 @@ import org.milkmobs.domain.video.VideoId;
  * that a restart or redrive increases, paused steps, and the workers' leases. A lease's attempt fences every write after
  * the claim, as in the table: a write with a stale lease changes nothing. One lock for everything.
  */
-public class InMemoryWorkflows implements WorkflowPort, PipelineAdminPort, PipelineControlPort, JobQueuePort {
+public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, PipelineAdminPort, PipelineControlPort, JobQueuePort {
 
     private final Map<VideoId, Workflow> workflows = new LinkedHashMap<>();
     private final Map<VideoId, List<HistoryEvent>> histories = new HashMap<>();
@@ -189,6 +190,13 @@ public class InMemoryWorkflows implements WorkflowPort, PipelineAdminPort, Pipel
             List<PipelineStep> current = w.jobs.values().stream().filter(job -> !job.state().isFinal()).map(JobRecord::step).toList();
             return new WorkflowProgress(w.status, w.run, w.reason, completed, PipelineStep.values().length, current, steps);
         });
+    }
+
+    @Override
+    public synchronized Map<VideoId, WorkflowProgress> progressOf(Collection<VideoId> videos) {
+        Map<VideoId, WorkflowProgress> progress = new HashMap<>();
+        videos.forEach(video -> progress(video).ifPresent(p -> progress.put(video, p)));
+        return progress;
     }
 
     @Override

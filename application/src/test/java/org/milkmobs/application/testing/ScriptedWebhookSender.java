@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
-import org.milkmobs.application.port.out.webhook.WebhookSender;
+import org.milkmobs.application.port.out.events.WebhookSender;
 
 /** The webhook sender's twin: each URL answers as scripted for its n-th request (-1: no answer in time); requests are kept. */
 public class ScriptedWebhookSender implements WebhookSender {

@@ -2,7 +2,7 @@ package org.milkmobs.application.testing;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.milkmobs.application.port.out.webhook.WebhookSender;
+import org.milkmobs.application.port.out.events.WebhookSender;
 
 class ScriptedWebhookSenderTest extends WebhookSenderContract {
 

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.milkmobs.application.port.out.webhook.WebhookSender.Response;
-import org.milkmobs.application.port.out.webhook.WebhookSender;
+import org.milkmobs.application.port.out.events.WebhookSender.Response;
+import org.milkmobs.application.port.out.events.WebhookSender;
 
 /** What a webhook sender promises; run on the twin and on the JDK HTTP client against a local server. */
 public abstract class WebhookSenderContract {

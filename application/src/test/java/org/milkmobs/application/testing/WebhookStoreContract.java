@@ -12,14 +12,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.events.EventOutbox;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries.DueDelivery;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries.Next;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.application.port.out.webhook.WebhookSubscriptions;
-import org.milkmobs.domain.event.DeliveryAttempt;
-import org.milkmobs.domain.event.PublishedEvent;
-import org.milkmobs.domain.event.WebhookDelivery;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.application.port.out.events.WebhookDeliveries.DueDelivery;
+import org.milkmobs.application.port.out.events.WebhookDeliveries.Next;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.application.port.out.events.WebhookSubscriptions;
+import org.milkmobs.domain.events.DeliveryAttempt;
+import org.milkmobs.domain.events.PublishedEvent;
+import org.milkmobs.domain.events.WebhookDelivery;
+import org.milkmobs.domain.events.WebhookSubscription;
 
 /** What webhook subscriptions and deliveries promise; run on the in-memory twin and on PostgreSQL. */
 public abstract class WebhookStoreContract {

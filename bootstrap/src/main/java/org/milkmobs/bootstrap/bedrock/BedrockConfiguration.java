@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Optional;
 import org.milkmobs.adapters.aws.bedrock.BedrockSettings;
+import org.milkmobs.bootstrap.config.ChatModelsSetting;
 import org.milkmobs.bootstrap.config.Settings;
 import org.milkmobs.domain.usage.PriceTable;
 import org.milkmobs.domain.usage.PricedUnit;
@@ -54,7 +55,7 @@ public class BedrockConfiguration {
                     .with(marengo, PricedUnit.IMAGE, price("bedrock.price.marengo.image"));
         }
         // the gateway's text models (gateway.chat.models), one price for all of them
-        for (String chat : org.milkmobs.bootstrap.gateway.GatewayConfiguration.chatModels(settings).values()) {
+        for (String chat : ChatModelsSetting.read(settings).values()) {
             prices = prices.with(chat, PricedUnit.INPUT_TOKEN, price("gateway.chat.price.input-token"))
                     .with(chat, PricedUnit.OUTPUT_TOKEN, price("gateway.chat.price.output-token"));
         }

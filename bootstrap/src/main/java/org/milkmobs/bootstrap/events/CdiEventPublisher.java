@@ -6,7 +6,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.milkmobs.application.port.out.events.EventPublisher;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /**
  * Publishes outbox events as asynchronous CDI events (as cargotracker does), where in-process listeners

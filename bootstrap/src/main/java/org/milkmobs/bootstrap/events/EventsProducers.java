@@ -22,10 +22,10 @@ import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.EventSignals;
 import org.milkmobs.application.port.out.events.StallMarks;
 import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
-import org.milkmobs.application.port.out.webhook.AddressResolver;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.application.port.out.webhook.WebhookSender;
-import org.milkmobs.application.port.out.webhook.WebhookSubscriptions;
+import org.milkmobs.application.port.out.events.AddressResolver;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.application.port.out.events.WebhookSender;
+import org.milkmobs.application.port.out.events.WebhookSubscriptions;
 import org.milkmobs.application.service.events.DeliverWebhooksService;
 import org.milkmobs.application.service.events.EventStatsService;
 import org.milkmobs.application.service.events.EventStreamService;
@@ -36,8 +36,8 @@ import org.milkmobs.application.service.events.WebhookSettings;
 import org.milkmobs.application.service.pipeline.RetryPolicy;
 import org.milkmobs.bootstrap.TransactionalUseCases;
 import org.milkmobs.bootstrap.config.Settings;
-import org.milkmobs.domain.event.AddressRange;
-import org.milkmobs.domain.event.TargetAddressPolicy;
+import org.milkmobs.domain.events.AddressRange;
+import org.milkmobs.domain.events.TargetAddressPolicy;
 
 /** Wires events out (ADR 0016): the LISTEN/NOTIFY signals, the HTTP sender, the SSRF guard, and their use cases. */
 @ApplicationScoped

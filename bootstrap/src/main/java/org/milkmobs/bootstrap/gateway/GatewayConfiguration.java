@@ -29,7 +29,7 @@ import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.gateway.RemoteImages;
-import org.milkmobs.application.port.out.webhook.AddressResolver;
+import org.milkmobs.application.port.out.events.AddressResolver;
 import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.service.gateway.ApiKeysService;
@@ -37,9 +37,10 @@ import org.milkmobs.application.service.gateway.ChatSettings;
 import org.milkmobs.application.service.gateway.GatewayService;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.bootstrap.TransactionalUseCases;
+import org.milkmobs.bootstrap.config.ChatModelsSetting;
 import org.milkmobs.bootstrap.config.Settings;
-import org.milkmobs.domain.event.AddressRange;
-import org.milkmobs.domain.event.TargetAddressPolicy;
+import org.milkmobs.domain.events.AddressRange;
+import org.milkmobs.domain.events.TargetAddressPolicy;
 
 /** The OpenAI-compatible gateway's use cases (ADR 0017). */
 @ApplicationScoped
@@ -99,12 +100,7 @@ public class GatewayConfiguration {
     }
 
     ChatSettings chatSettings() {
-        return new ChatSettings(chatModels(settings), settings.integer("gateway.chat.default-max-tokens"),
+        return new ChatSettings(ChatModelsSetting.read(settings), settings.integer("gateway.chat.default-max-tokens"),
                 settings.integer("gateway.chat.max-tokens"));
-    }
-
-    /** {@code gateway.chat.models}: client name = Bedrock model id, comma-separated (empty: no chat). */
-    public static java.util.Map<String, String> chatModels(Settings settings) {
-        return ChatSettings.parse(settings.optionalText("gateway.chat.models").orElse(""));
     }
 }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.milkmobs.adapters.rest.events.SseHub;
 import org.milkmobs.application.port.in.events.EventStatsUseCase;
-import org.milkmobs.domain.event.EventStats;
+import org.milkmobs.domain.events.EventStats;
 
 /**
  * Events out as gauges (ADR 0016): events pending, webhook deliveries by state, attempts by outcome and their

@@ -2,6 +2,7 @@ package org.milkmobs.bootstrap.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
@@ -81,6 +82,18 @@ final class LayerRules {
                 .allowEmptyShould(false);
     }
 
+    /**
+     * Packages depend on each other in one direction only, so any package can be read, tested or moved with
+     * what it depends on and nothing that depends on it. One rule over every package of every module: Maven
+     * already forbids cycles between modules, so a cycle this finds lies inside one.
+     */
+    ArchRule packagesAreFreeOfCycles() {
+        return slices().matching(base + ".(**)").namingSlices("$1")
+                .should().beFreeOfCycles()
+                .as("no module has a package cycle")
+                .allowEmptyShould(false);
+    }
+
     List<ArchRule> all() {
         List<ArchRule> rules = new ArrayList<>();
         rules.add(domainDependsOnlyOnItselfAndJava());
@@ -89,6 +102,7 @@ final class LayerRules {
         rules.add(portsInDoNotSeePortsOutOrServices());
         rules.add(portsOutDoNotSeePortsInOrServices());
         rules.add(servicesAreOnlyReachedThroughPorts());
+        rules.add(packagesAreFreeOfCycles());
         return rules;
     }
 }

@@ -62,6 +62,16 @@ class LayerRulesBiteTest {
     }
 
     @Test
+    void aPackageCycleIsReported() {
+        assertThatThrownBy(() -> RULES.packagesAreFreeOfCycles().check(FIXTURE))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("adapters.rest.problem")
+                .hasMessageContaining("FixtureProblems")
+                .hasMessageContaining("FixtureLimit")
+                .hasMessageNotContaining("FixtureRepository");
+    }
+
+    @Test
     void aRuleOverAnEmptyLayerFails() {
         LayerRules nowhere = new LayerRules("org.milkmobs.no.such.layer");
 

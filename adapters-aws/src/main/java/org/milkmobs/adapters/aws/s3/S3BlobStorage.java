@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.application.port.out.storage.BlobStorage;
 import org.milkmobs.application.port.out.storage.BlobStorageException;
-import org.milkmobs.application.port.out.storage.BlobTooLargeException;
+import org.milkmobs.application.port.out.storage.CappedCopy;
 import org.milkmobs.application.port.out.storage.LocalCopy;
 import org.milkmobs.application.port.UploadGrant;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -140,7 +140,10 @@ public final class S3BlobStorage implements BlobStorage, AutoCloseable {
         Path spool = null;
         try {
             spool = Files.createTempFile(workDirectory(), "upload", ".part");
-            long written = copyAtMost(content, spool, maxBytes);
+            long written;
+            try (OutputStream out = Files.newOutputStream(spool, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                written = CappedCopy.copyAtMost(content, out, maxBytes);
+            }
             s3.putObject(p -> p.bucket(bucket).key(key.value()).contentType(contentType), RequestBody.fromFile(spool));
             return written;
         } catch (IOException e) {
@@ -210,22 +213,6 @@ public final class S3BlobStorage implements BlobStorage, AutoCloseable {
 
     private Path workDirectory() throws IOException {
         return Files.createDirectories(workDir);
-    }
-
-    private static long copyAtMost(InputStream in, Path target, long maxBytes) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                total += read;
-                if (total > maxBytes) {
-                    throw new BlobTooLargeException(maxBytes);
-                }
-                out.write(buffer, 0, read);
-            }
-        }
-        return total;
     }
 
     private static BlobStorageException failure(String what, SdkException e) {

@@ -23,7 +23,7 @@ import org.milkmobs.application.port.out.storage.BlobGrants;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.application.port.out.storage.BlobStorage;
 import org.milkmobs.application.port.out.storage.BlobStorageException;
-import org.milkmobs.application.port.out.storage.BlobTooLargeException;
+import org.milkmobs.application.port.out.storage.CappedCopy;
 import org.milkmobs.application.port.out.storage.LocalCopy;
 import org.milkmobs.application.port.UploadGrant;
 
@@ -101,7 +101,7 @@ public final class LocalDiskBlobStorage implements BlobStorage, BlobGrants {
         try {
             long written;
             try (OutputStream out = Files.newOutputStream(incoming, StandardOpenOption.CREATE_NEW)) {
-                written = copyAtMost(content, out, maxBytes);
+                written = CappedCopy.copyAtMost(content, out, maxBytes);
             }
             moveIntoPlace(incoming, pathOf(key));
             return written;
@@ -205,20 +205,6 @@ public final class LocalDiskBlobStorage implements BlobStorage, BlobGrants {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static long copyAtMost(InputStream in, OutputStream out, long maxBytes) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int read;
-        while ((read = in.read(buffer)) != -1) {
-            total += read;
-            if (total > maxBytes) {
-                throw new BlobTooLargeException(maxBytes);
-            }
-            out.write(buffer, 0, read);
-        }
-        return total;
     }
 
     private static void deleteQuietly(Path path) {

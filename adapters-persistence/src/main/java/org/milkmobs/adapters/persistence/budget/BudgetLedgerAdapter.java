@@ -29,7 +29,7 @@ import org.milkmobs.domain.budget.BudgetScope;
 import org.milkmobs.domain.budget.BudgetStanding;
 import org.milkmobs.domain.budget.BudgetThresholds;
 import org.milkmobs.domain.budget.BudgetWindow;
-import org.milkmobs.domain.event.EventType;
+import org.milkmobs.domain.events.EventType;
 import org.milkmobs.domain.usage.UsageRecord;
 
 /**

@@ -15,8 +15,8 @@ import org.milkmobs.adapters.persistence.OutboxRows;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.events.EventLog;
 import org.milkmobs.application.port.out.events.EventOutbox;
-import org.milkmobs.domain.event.EventAudience;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.EventAudience;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /**
  * The outbox and the published stream in one table. Publishing takes a transaction-level advisory lock, so

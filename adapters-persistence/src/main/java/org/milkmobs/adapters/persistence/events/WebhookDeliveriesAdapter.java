@@ -23,12 +23,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.milkmobs.adapters.persistence.Sql;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.domain.event.DeliveryAttempt;
-import org.milkmobs.domain.event.FailingSubscription;
-import org.milkmobs.domain.event.PublishedEvent;
-import org.milkmobs.domain.event.WebhookDelivery;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.domain.events.DeliveryAttempt;
+import org.milkmobs.domain.events.FailingSubscription;
+import org.milkmobs.domain.events.PublishedEvent;
+import org.milkmobs.domain.events.WebhookDelivery;
+import org.milkmobs.domain.events.WebhookSubscription;
 
 /** Webhook deliveries in their own job table, with the job table's SQL patterns (ADR 0005, ADR 0016). */
 @Dependent

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.milkmobs.adapters.persistence.Sql;
-import org.milkmobs.application.port.out.webhook.WebhookSubscriptions;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.application.port.out.events.WebhookSubscriptions;
+import org.milkmobs.domain.events.WebhookSubscription;
 
 @Dependent
 class WebhookSubscriptionsAdapter implements WebhookSubscriptions {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.milkmobs.adapters.persistence.JsonMaps;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
+import org.milkmobs.domain.pipeline.HistoryEventType;
 import org.milkmobs.domain.pipeline.JobLease;
 import org.milkmobs.domain.pipeline.PipelineJob;
 import org.milkmobs.domain.pipeline.PipelineStep;
@@ -40,8 +41,8 @@ class JobQueueAdapter implements JobQueuePort {
                 FROM picked WHERE j.id = picked.id
                 RETURNING j.id, j.video_id, j.step, j.attempt, j.max_attempts, j.snoozes, j.data
             ), logged AS (
-                INSERT INTO workflow_event (video_id, at, type, step, attempt, details)
-                SELECT video_id, ?, 'TaskStarted', step, attempt, jsonb_build_object('worker', ?::text) FROM claimed
+            """ + WorkflowEvents.eachRowOf("claimed", HistoryEventType.TaskStarted)
+                    .withDetails("jsonb_build_object('worker', ?::text)") + """
             )
             SELECT id, video_id, step, attempt, max_attempts, snoozes, data::text AS data FROM claimed ORDER BY id
             """;
@@ -53,9 +54,7 @@ class JobQueueAdapter implements JobQueuePort {
                 WHERE id = ? AND attempt = ? AND state = 'RUNNING'
                 RETURNING video_id, step, attempt
             )
-            INSERT INTO workflow_event (video_id, at, type, step, attempt)
-            SELECT video_id, ?, 'TaskSucceeded', step, attempt FROM done
-            """;
+            """ + WorkflowEvents.eachRowOf("done", HistoryEventType.TaskSucceeded);
 
     /** {@link #COMPLETE} for many leases at once: one round trip and, in the caller's transaction, one commit. */
     private static final String COMPLETE_ALL = """
@@ -66,8 +65,7 @@ class JobQueueAdapter implements JobQueuePort {
                 WHERE j.id = lease.id AND j.attempt = lease.attempt AND j.state = 'RUNNING'
                 RETURNING j.id, j.video_id, j.step, j.attempt
             ), logged AS (
-                INSERT INTO workflow_event (video_id, at, type, step, attempt)
-                SELECT video_id, ?, 'TaskSucceeded', step, attempt FROM done ORDER BY id
+            """ + WorkflowEvents.eachRowOf("done", HistoryEventType.TaskSucceeded).orderedBy("id") + """
             )
             SELECT id FROM done
             """;
@@ -82,11 +80,10 @@ class JobQueueAdapter implements JobQueuePort {
                 WHERE id = ? AND attempt = ? AND state = 'RUNNING'
                 RETURNING video_id, step, attempt, state, run_at
             ), logged AS (
-                INSERT INTO workflow_event (video_id, at, type, step, attempt, details)
-                SELECT video_id, ?, 'TaskFailed', step, attempt,
-                       jsonb_build_object('error', ?::text, 'final', state = 'DEAD',
-                                          'retryAt', CASE WHEN state = 'AVAILABLE' THEN to_char(run_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END)
-                FROM failed
+            """ + WorkflowEvents.eachRowOf("failed", HistoryEventType.TaskFailed).withDetails("""
+                    jsonb_build_object('error', ?::text, 'final', state = 'DEAD',
+                                       'retryAt', CASE WHEN state = 'AVAILABLE' THEN to_char(run_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END)
+                    """) + """
             )
             SELECT state FROM failed
             """;
@@ -98,9 +95,8 @@ class JobQueueAdapter implements JobQueuePort {
                 WHERE id = ? AND attempt = ? AND state = 'RUNNING'
                 RETURNING video_id, step, attempt
             )
-            INSERT INTO workflow_event (video_id, at, type, step, attempt, details)
-            SELECT video_id, ?, 'TaskSnoozed', step, attempt, jsonb_build_object('until', ?::text, 'reason', ?::text) FROM snoozed
-            """;
+            """ + WorkflowEvents.eachRowOf("snoozed", HistoryEventType.TaskSnoozed)
+                    .withDetails("jsonb_build_object('until', ?::text, 'reason', ?::text)");
 
     private static final String HEARTBEAT = """
             UPDATE job SET lease_expires_at = ? WHERE id = ? AND attempt = ? AND state = 'RUNNING'
@@ -119,9 +115,8 @@ class JobQueueAdapter implements JobQueuePort {
                 FROM expired WHERE j.id = expired.id
                 RETURNING j.id, j.video_id, j.step, j.attempt, j.state, j.last_error
             ), logged AS (
-                INSERT INTO workflow_event (video_id, at, type, step, attempt, details)
-                SELECT video_id, ?, 'TaskTimedOut', step, attempt,
-                       jsonb_build_object('error', last_error, 'final', state = 'DEAD') FROM rescued
+            """ + WorkflowEvents.eachRowOf("rescued", HistoryEventType.TaskTimedOut)
+                    .withDetails("jsonb_build_object('error', last_error, 'final', state = 'DEAD')") + """
             )
             SELECT id, video_id, step, attempt, state FROM rescued
             """;

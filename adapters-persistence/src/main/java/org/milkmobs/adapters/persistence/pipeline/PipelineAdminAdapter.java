@@ -46,8 +46,7 @@ class PipelineAdminAdapter implements PipelineAdminPort, WorkflowProgressPort {
                 WHERE video_id = ? AND state IN ('DEAD', 'CANCELLED')
                 RETURNING video_id, step, attempt
             ), logged AS (
-                INSERT INTO workflow_event (video_id, at, type, step, attempt)
-                SELECT video_id, ?, 'TaskRedriven', step, attempt FROM redriven
+            """ + WorkflowEvents.eachRowOf("redriven", HistoryEventType.TaskRedriven) + """
             )
             SELECT count(*) FROM redriven
             """;
@@ -123,8 +122,7 @@ class PipelineAdminAdapter implements PipelineAdminPort, WorkflowProgressPort {
         int redriven = sql.query(REDRIVE_JOBS, row -> row.getInt(1), attempts, now, now, video.value(), now).get(0);
         if (redriven > 0) {
             sql.update("UPDATE workflow SET status = 'RUNNING', reason = NULL, finished_at = NULL WHERE video_id = ?", video.value());
-            sql.update("INSERT INTO workflow_event (video_id, at, type) VALUES (?, ?, ?)", video.value(), now,
-                    HistoryEventType.ExecutionRedriven.name());
+            WorkflowEvents.record(sql, video, HistoryEventType.ExecutionRedriven, null, Map.of(), now);
         }
         return redriven;
     }

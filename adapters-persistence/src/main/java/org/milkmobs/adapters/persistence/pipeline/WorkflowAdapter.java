@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.milkmobs.adapters.persistence.JsonMaps;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort;
 import org.milkmobs.domain.pipeline.HistoryEventType;
@@ -36,8 +35,7 @@ class WorkflowAdapter implements WorkflowPort {
                 ON CONFLICT (video_id, step) DO NOTHING
                 RETURNING video_id, step
             )
-            INSERT INTO workflow_event (video_id, at, type, step) SELECT video_id, ?, 'TaskScheduled', step FROM inserted
-            """;
+            """ + WorkflowEvents.eachRowOf("inserted", HistoryEventType.TaskScheduled).withoutAttempt();
 
     /** {@link #ENQUEUE} for several steps of a video (the parallel branches after preflight): one statement. */
     private static final String ENQUEUE_ALL = """
@@ -47,8 +45,7 @@ class WorkflowAdapter implements WorkflowPort {
                 ON CONFLICT (video_id, step) DO NOTHING
                 RETURNING video_id, step
             )
-            INSERT INTO workflow_event (video_id, at, type, step) SELECT video_id, ?, 'TaskScheduled', step FROM inserted
-            """;
+            """ + WorkflowEvents.eachRowOf("inserted", HistoryEventType.TaskScheduled).withoutAttempt();
 
     private static final String CANCEL_UNFINISHED = """
             WITH cancelled AS (
@@ -56,14 +53,9 @@ class WorkflowAdapter implements WorkflowPort {
                 WHERE video_id = ? AND state IN ('AVAILABLE', 'RUNNING')
                 RETURNING video_id, step, attempt
             ), logged AS (
-                INSERT INTO workflow_event (video_id, at, type, step, attempt)
-                SELECT video_id, ?, 'TaskCancelled', step, attempt FROM cancelled
+            """ + WorkflowEvents.eachRowOf("cancelled", HistoryEventType.TaskCancelled) + """
             )
             SELECT count(*) FROM cancelled
-            """;
-
-    private static final String RECORD = """
-            INSERT INTO workflow_event (video_id, at, type, step, details) VALUES (?, ?, ?, ?, ?)
             """;
 
     private final Sql sql;
@@ -138,7 +130,7 @@ class WorkflowAdapter implements WorkflowPort {
 
     @Override
     public void record(VideoId video, HistoryEventType type, PipelineStep step, Map<String, String> details, Instant now) {
-        sql.update(RECORD, video.value(), now, type.name(), step == null ? null : step.wireName(), JsonMaps.toJson(details));
+        WorkflowEvents.record(sql, video, type, step, details, now);
     }
 
 }

@@ -1,32 +1,23 @@
 package org.milkmobs.adapters.persistence.apikey;
 
-import jakarta.persistence.EntityManager;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
-import org.milkmobs.adapters.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.application.port.out.apikey.ApiKeyStore;
 import org.milkmobs.application.testing.ApiKeyStoreContract;
 
 /** The API key store contract, on a real PostgreSQL. */
 class SqlApiKeyStoreTest extends ApiKeyStoreContract {
 
-    private static JpaTestSupport jpa;
-    private static EntityManager em;
+    @RegisterExtension
+    static final ContractDatabase database = new ContractDatabase("api_key_store");
+
     private static ApiKeyStoreAdapter adapter;
 
     @BeforeAll
-    static void startDatabase() {
-        jpa = new JpaTestSupport(TestDatabase.create("api_key_store").dataSource());
-        em = jpa.newEntityManager();
-        adapter = new ApiKeyStoreAdapter(em);
-    }
-
-    @AfterAll
-    static void close() {
-        em.close();
-        jpa.close();
+    static void open() {
+        adapter = new ApiKeyStoreAdapter(database.em());
     }
 
     @Override
@@ -36,6 +27,6 @@ class SqlApiKeyStoreTest extends ApiKeyStoreContract {
 
     @Override
     protected <T> T inTransaction(Supplier<T> work) {
-        return JpaTestSupport.inTransaction(em, ignored -> work.get());
+        return database.inTransaction(work);
     }
 }

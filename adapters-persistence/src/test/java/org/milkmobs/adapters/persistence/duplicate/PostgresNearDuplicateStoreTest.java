@@ -2,15 +2,12 @@ package org.milkmobs.adapters.persistence.duplicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
-import org.milkmobs.adapters.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
 import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
 import org.milkmobs.application.testing.NearDuplicateStoreContract;
@@ -21,34 +18,23 @@ import org.milkmobs.domain.video.VideoId;
 /** The near-duplicate store contract on PostgreSQL, and what only the database does: forgetting deleted videos. */
 class PostgresNearDuplicateStoreTest extends NearDuplicateStoreContract {
 
-    private static JpaTestSupport jpa;
-    private static EntityManager em;
+    @RegisterExtension
+    static final ContractDatabase database = new ContractDatabase("near_duplicates");
 
-    @BeforeAll
-    static void startDatabase() {
-        jpa = new JpaTestSupport(TestDatabase.create("near_duplicates").dataSource());
-        em = jpa.newEntityManager();
-    }
-
-    @AfterAll
-    static void close() {
-        em.close();
-        jpa.close();
-    }
 
     @Override
     protected NearDuplicateStore store() {
-        return new NearDuplicateSqlAdapter(em);
+        return new NearDuplicateSqlAdapter(database.em());
     }
 
     @Override
     protected VideoId newVideo() {
-        return inTransaction(() -> VideoStorageForTests.adapter(em).saveVideo(TestVideos.submitted("owner")).id());
+        return inTransaction(() -> VideoStorageForTests.adapter(database.em()).saveVideo(TestVideos.submitted("owner")).id());
     }
 
     @Override
     protected <T> T inTransaction(Supplier<T> work) {
-        return JpaTestSupport.inTransaction(em, ignored -> work.get());
+        return database.inTransaction(work);
     }
 
     @Test
@@ -59,7 +45,7 @@ class PostgresNearDuplicateStoreTest extends NearDuplicateStoreContract {
             store().save(new NearDuplicatePair(copy, original, 0.9, 0.9, Instant.parse("2026-12-04T06:00:00Z")));
             return null;
         });
-        inTransaction(() -> em.createNativeQuery("DELETE FROM video WHERE id = ?1").setParameter(1, original.value()).executeUpdate());
+        inTransaction(() -> database.em().createNativeQuery("DELETE FROM video WHERE id = ?1").setParameter(1, original.value()).executeUpdate());
 
         assertThat(inTransaction(() -> store().pairsInvolving(List.of(copy)))).isEmpty();
         assertThat(inTransaction(() -> store().originalsOf(List.of(copy)))).isEmpty();

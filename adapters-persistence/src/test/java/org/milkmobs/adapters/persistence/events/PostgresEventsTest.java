@@ -16,38 +16,34 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
-import org.milkmobs.adapters.persistence.testing.TestDatabase;
 import org.milkmobs.application.port.out.events.EventLog;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.EventSignals;
 import org.milkmobs.application.testing.EventsContract;
-import org.milkmobs.domain.event.EventAudience;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.EventAudience;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /** The events contract on PostgreSQL (outbox, published stream, LISTEN/NOTIFY), and what only concurrency shows. */
 class PostgresEventsTest extends EventsContract {
 
-    private static TestDatabase database;
-    private static JpaTestSupport jpa;
-    private static EntityManager em;
+    @RegisterExtension
+    static final ContractDatabase database = new ContractDatabase("events");
+
     private static EventOutboxAdapter adapter;
     private static PostgresEventSignals signals;
 
     @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.create("events");
-        jpa = new JpaTestSupport(database.dataSource());
-        em = jpa.newEntityManager();
-        adapter = new EventOutboxAdapter(em);
-        signals = new PostgresEventSignals(database.jdbcUrl(), database.user(), database.password());
+    static void open() {
+        adapter = new EventOutboxAdapter(database.em());
+        signals = new PostgresEventSignals(database.database().jdbcUrl(), database.database().user(), database.database().password());
     }
 
     @AfterAll
     static void close() {
         signals.close();
-        em.close();
-        jpa.close();
     }
 
     @Override
@@ -67,7 +63,7 @@ class PostgresEventsTest extends EventsContract {
 
     @Override
     protected <T> T inTransaction(Supplier<T> work) {
-        return JpaTestSupport.inTransaction(em, ignored -> work.get());
+        return database.inTransaction(work);
     }
 
     /**
@@ -84,7 +80,7 @@ class PostgresEventsTest extends EventsContract {
             List<Future<?>> work = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 work.add(pool.submit(() -> {
-                    EntityManager own = jpa.newEntityManager();
+                    EntityManager own = database.newEntityManager();
                     EventOutboxAdapter outbox = new EventOutboxAdapter(own);
                     for (int i = 0; i < perWriter; i++) {
                         JpaTestSupport.inTransaction(own, ignored -> {
@@ -99,7 +95,7 @@ class PostgresEventsTest extends EventsContract {
             List<Future<Integer>> relays = new ArrayList<>();
             for (int r = 0; r < 2; r++) {
                 relays.add(pool.submit(() -> {
-                    EntityManager own = jpa.newEntityManager();
+                    EntityManager own = database.newEntityManager();
                     EventOutboxAdapter relay = new EventOutboxAdapter(own);
                     int published = 0;
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -1,59 +1,43 @@
 package org.milkmobs.adapters.persistence.events;
 
-import jakarta.persistence.EntityManager;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
-import org.milkmobs.adapters.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.application.port.out.events.EventOutbox;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.application.port.out.webhook.WebhookSubscriptions;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.application.port.out.events.WebhookSubscriptions;
 import org.milkmobs.application.testing.WebhookStoreContract;
 
 /** The webhook store contract on PostgreSQL. */
 class PostgresWebhookStoreTest extends WebhookStoreContract {
 
-    private static TestDatabase database;
-    private static JpaTestSupport jpa;
-    private static EntityManager em;
+    @RegisterExtension
+    static final ContractDatabase database = new ContractDatabase("webhooks");
 
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.create("webhooks");
-        jpa = new JpaTestSupport(database.dataSource());
-        em = jpa.newEntityManager();
-    }
-
-    @AfterAll
-    static void close() {
-        em.close();
-        jpa.close();
-    }
 
     @BeforeEach
     void empty() {
-        database.execute("DELETE FROM webhook_subscription; DELETE FROM webhook_delivery; DELETE FROM outbox_event");
+        database.database().execute("DELETE FROM webhook_subscription; DELETE FROM webhook_delivery; DELETE FROM outbox_event");
     }
 
     @Override
     protected EventOutbox outbox() {
-        return new EventOutboxAdapter(em);
+        return new EventOutboxAdapter(database.em());
     }
 
     @Override
     protected WebhookSubscriptions subscriptions() {
-        return new WebhookSubscriptionsAdapter(em);
+        return new WebhookSubscriptionsAdapter(database.em());
     }
 
     @Override
     protected WebhookDeliveries deliveries() {
-        return new WebhookDeliveriesAdapter(em);
+        return new WebhookDeliveriesAdapter(database.em());
     }
 
     @Override
     protected <T> T inTransaction(Supplier<T> work) {
-        return JpaTestSupport.inTransaction(em, ignored -> work.get());
+        return database.inTransaction(work);
     }
 }

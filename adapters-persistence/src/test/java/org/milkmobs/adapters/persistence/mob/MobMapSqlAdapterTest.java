@@ -2,10 +2,9 @@ package org.milkmobs.adapters.persistence.mob;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.adapters.persistence.testing.JpaTestSupport;
-import org.milkmobs.adapters.persistence.testing.TestDatabase;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
 import org.milkmobs.application.port.out.mob.MobMapSource;
 import org.milkmobs.application.testing.MobMapSourceContract;
@@ -17,33 +16,22 @@ import org.milkmobs.domain.video.VideoId;
 
 class MobMapSqlAdapterTest extends MobMapSourceContract {
 
+    @RegisterExtension
+    static final ContractDatabase database = new ContractDatabase("mobmap");
+
     private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
 
-    private static JpaTestSupport jpa;
-    private static jakarta.persistence.EntityManager em;
-
-    @BeforeAll
-    static void start() {
-        jpa = new JpaTestSupport(TestDatabase.create("mobmap").dataSource());
-        em = jpa.newEntityManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        em.close();
-        jpa.close();
-    }
 
     @Override
     protected MobMapSource source() {
-        return new MobMapSqlAdapter(em);
+        return new MobMapSqlAdapter(database.em());
     }
 
     @Override
     protected Placed place(MobSpace space, Optional<MobId> mob, float[] vector) {
-        return JpaTestSupport.inTransaction(em, ignored -> {
-            VideoId video = VideoStorageForTests.adapter(em).saveVideo(TestVideos.submitted("owner")).id();
-            MobStoreAdapter mobs = new MobStoreAdapter(em);
+        return JpaTestSupport.inTransaction(database.em(), ignored -> {
+            VideoId video = VideoStorageForTests.adapter(database.em()).saveVideo(TestVideos.submitted("owner")).id();
+            MobStoreAdapter mobs = new MobStoreAdapter(database.em());
             if (mob.isPresent()) {
                 mobs.join(mob.get(), video, vector, 0.9, "test", NOW);
                 return new Placed(video, mob.get());

@@ -18,7 +18,7 @@ import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.OperationsStats;
 import org.milkmobs.application.port.in.admin.AdminStatsUseCase;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase;
-import org.milkmobs.domain.event.FailingSubscription;
+import org.milkmobs.domain.events.FailingSubscription;
 
 @Path("/admin/stats")
 @RequestScoped

@@ -36,8 +36,8 @@ import org.milkmobs.adapters.rest.support.QueryParams;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase.Definition;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase.WithSecret;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase;
-import org.milkmobs.domain.event.WebhookDelivery;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.domain.events.WebhookDelivery;
+import org.milkmobs.domain.events.WebhookSubscription;
 
 @Path("/admin/webhooks")
 @RequestScoped

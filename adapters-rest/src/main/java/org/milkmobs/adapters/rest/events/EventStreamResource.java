@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.in.events.EventStreamUseCase;
-import org.milkmobs.domain.event.EventAudience;
+import org.milkmobs.domain.events.EventAudience;
 
 /**
  * Server-sent event streams. The request thread only decides who sees what (a short transaction of its own) and

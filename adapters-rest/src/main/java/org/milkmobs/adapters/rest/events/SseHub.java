@@ -14,9 +14,9 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.milkmobs.application.port.in.events.EventStreamUseCase;
-import org.milkmobs.domain.event.EventAudience;
-import org.milkmobs.domain.event.EventDocument;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.EventAudience;
+import org.milkmobs.domain.events.EventDocument;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /**
  * The open server-sent event streams of this instance. One dispatcher (run by bootstrap on a managed thread)

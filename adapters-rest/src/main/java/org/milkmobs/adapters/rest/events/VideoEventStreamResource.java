@@ -15,7 +15,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Optional;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.application.port.in.events.EventStreamUseCase;
-import org.milkmobs.domain.event.EventAudience;
+import org.milkmobs.domain.events.EventAudience;
 import org.milkmobs.domain.video.VideoId;
 
 /** One video's server-sent event stream, for its owner and admins (a root of its own, more specific than /videos). */

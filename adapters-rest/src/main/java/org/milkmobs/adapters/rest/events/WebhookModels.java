@@ -4,10 +4,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.milkmobs.domain.event.DeliveryAttempt;
-import org.milkmobs.domain.event.FailingSubscription;
-import org.milkmobs.domain.event.WebhookDelivery;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.domain.events.DeliveryAttempt;
+import org.milkmobs.domain.events.FailingSubscription;
+import org.milkmobs.domain.events.WebhookDelivery;
+import org.milkmobs.domain.events.WebhookSubscription;
 
 /** The webhook admin API's web models. */
 public final class WebhookModels {

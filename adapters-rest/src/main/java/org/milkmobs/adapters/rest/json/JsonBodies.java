@@ -19,9 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
+import org.milkmobs.adapters.rest.problem.BodyTooLargeException;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.problem.PayloadTooLargeException;
-import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 
 /**
  * Reads a request body as a JSON tree, the one way every JSON body of the API is read. Every way a body can
@@ -69,7 +69,7 @@ public final class JsonBodies {
 
     private static RuntimeException unreadable(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyLimitFeature.BodyTooLargeException tooLarge) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
                 return new PayloadTooLargeException(tooLarge.getMessage());
             }
             if (cause instanceof CharacterCodingException) {

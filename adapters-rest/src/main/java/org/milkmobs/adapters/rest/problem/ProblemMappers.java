@@ -25,7 +25,6 @@ import org.milkmobs.application.port.in.ConflictException;
 import org.milkmobs.application.port.in.ForbiddenException;
 import org.milkmobs.application.port.in.NotFoundException;
 import org.milkmobs.application.port.out.ConcurrentUpdateException;
-import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
 import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
 import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
@@ -325,7 +324,7 @@ public final class ProblemMappers {
     /** A 413 when a body reader failed because the body passed its endpoint's limit (the cause is deep in the chain). */
     public static Response bodyTooLarge(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyLimitFeature.BodyTooLargeException) {
+            if (cause instanceof BodyTooLargeException) {
                 return Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", cause.getMessage());
             }
         }

@@ -15,6 +15,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import org.milkmobs.adapters.rest.problem.BodyTooLargeException;
 import org.milkmobs.adapters.rest.problem.Problems;
 
 /**
@@ -38,15 +39,8 @@ public class BodyLimitFeature implements DynamicFeature {
         return method.isAnnotationPresent(POST.class) || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(PATCH.class);
     }
 
-    /** Thrown by the body stream past the limit; found in a reader's exception chain by the problem mappers. */
-    public static final class BodyTooLargeException extends IOException {
-        public BodyTooLargeException(long limit) {
-            super("the request body is larger than this endpoint accepts (" + describe(limit) + ")");
-        }
-    }
-
     public static String describe(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
+        return BodyTooLargeException.describe(bytes);
     }
 
     static final class Filter implements ContainerRequestFilter {

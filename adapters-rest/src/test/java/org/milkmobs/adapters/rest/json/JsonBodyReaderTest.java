@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.adapters.rest.budget.BudgetModels.BudgetChangeRequest;
 import org.milkmobs.adapters.rest.campaign.CampaignResource.CampaignBody;
+import org.milkmobs.adapters.rest.problem.BodyTooLargeException;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.problem.PayloadTooLargeException;
 import org.milkmobs.adapters.rest.problem.Problem;
-import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 import org.milkmobs.adapters.rest.video.SubmitVideoRequest;
 
 /** Every way a JSON body can be broken is a client error in the API's words, named by JSON path (defects 2 and 6). */
@@ -90,7 +90,7 @@ class JsonBodyReaderTest {
             @Override
             public int read() throws java.io.IOException {
                 if (served++ > 100) {
-                    throw new BodyLimitFeature.BodyTooLargeException(100);
+                    throw new BodyTooLargeException(100);
                 }
                 return served == 1 ? '[' : ' ';
             }

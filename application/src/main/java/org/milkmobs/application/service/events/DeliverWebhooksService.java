@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.milkmobs.application.port.in.events.DeliverWebhooksUseCase;
 import org.milkmobs.application.port.out.Transactions;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries.DueDelivery;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries.Next;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.application.port.out.webhook.WebhookSender;
+import org.milkmobs.application.port.out.events.WebhookDeliveries.DueDelivery;
+import org.milkmobs.application.port.out.events.WebhookDeliveries.Next;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.application.port.out.events.WebhookSender;
 import org.milkmobs.application.service.pipeline.RetryPolicy;
-import org.milkmobs.domain.event.DeliveryAttempt;
-import org.milkmobs.domain.event.EventDocument;
+import org.milkmobs.domain.events.DeliveryAttempt;
+import org.milkmobs.domain.events.EventDocument;
 
 /**
  * Delivers webhooks like the job table runs steps: claim in one transaction, call the target with none open,

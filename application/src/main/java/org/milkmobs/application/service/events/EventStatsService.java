@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.milkmobs.application.port.in.events.EventStatsUseCase;
 import org.milkmobs.application.port.out.events.EventLog;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries.DeliveryStats;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.domain.event.EventStats;
+import org.milkmobs.application.port.out.events.WebhookDeliveries.DeliveryStats;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.domain.events.EventStats;
 
 /** Reads the numbers of events out; attempts and their latency over the last hour. */
 public class EventStatsService implements EventStatsUseCase {

@@ -14,7 +14,7 @@ import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.mob.LoadMobsPort;
 import org.milkmobs.application.port.out.mob.MobClusteringPort;
 import org.milkmobs.application.port.out.mob.MobMembershipPort;
-import org.milkmobs.domain.event.EventType;
+import org.milkmobs.domain.events.EventType;
 import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MemberTerms;
 import org.milkmobs.domain.mob.MobChanges;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.mob.MobNames;
 import org.milkmobs.application.port.out.mob.LoadMobsPort;
-import org.milkmobs.domain.event.EventType;
+import org.milkmobs.domain.events.EventType;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobName;
 import org.milkmobs.domain.mob.MobSummary;

@@ -2,8 +2,8 @@ package org.milkmobs.application.service.events;
 
 import java.net.URI;
 import java.util.Optional;
-import org.milkmobs.application.port.out.webhook.AddressResolver;
-import org.milkmobs.domain.event.TargetAddressPolicy;
+import org.milkmobs.application.port.out.events.AddressResolver;
+import org.milkmobs.domain.events.TargetAddressPolicy;
 
 /**
  * Checks a webhook target where it really points: the host is resolved and every address must pass the

@@ -8,7 +8,7 @@ import org.milkmobs.application.port.out.DeleteVideoPort;
 import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.SaveVideoPort;
 import org.milkmobs.application.port.out.events.EventOutbox;
-import org.milkmobs.domain.event.EventType;
+import org.milkmobs.domain.events.EventType;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 import org.milkmobs.domain.video.VideoStatus;

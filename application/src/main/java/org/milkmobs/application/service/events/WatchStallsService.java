@@ -8,7 +8,7 @@ import org.milkmobs.application.port.in.events.WatchStallsUseCase;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.StallMarks;
 import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
-import org.milkmobs.domain.event.EventType;
+import org.milkmobs.domain.events.EventType;
 import org.milkmobs.domain.pipeline.JobState;
 import org.milkmobs.domain.pipeline.QueueStats;
 

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.milkmobs.application.port.in.ForbiddenException;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.application.port.out.webhook.WebhookSubscriptions;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.application.port.out.events.WebhookSubscriptions;
 import org.milkmobs.domain.InvalidValueException;
-import org.milkmobs.domain.event.FailingSubscription;
-import org.milkmobs.domain.event.WebhookDelivery;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.domain.events.FailingSubscription;
+import org.milkmobs.domain.events.WebhookDelivery;
+import org.milkmobs.domain.events.WebhookSubscription;
 import org.milkmobs.domain.user.Caller;
 
 /** Webhook subscriptions for admins: targets are checked against the SSRF policy; secrets are made here and shown once. */

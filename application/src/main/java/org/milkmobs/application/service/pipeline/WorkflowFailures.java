@@ -7,7 +7,7 @@ import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.SaveVideoPort;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort;
-import org.milkmobs.domain.event.EventType;
+import org.milkmobs.domain.events.EventType;
 import org.milkmobs.domain.pipeline.JobLease;
 import org.milkmobs.domain.pipeline.PipelineStep;
 import org.milkmobs.domain.pipeline.WorkflowStatus;

@@ -3,16 +3,11 @@ package org.milkmobs.application.service.steps;
 import java.util.List;
 import org.milkmobs.application.port.in.pipeline.JobSignal;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
-import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
-import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
-import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.service.pipeline.StepHandler;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.pipeline.PipelineJob;
-import org.milkmobs.domain.video.Failure;
-import org.milkmobs.domain.video.FailureCode;
 import org.milkmobs.domain.video.Video;
 
 /**
@@ -41,23 +36,18 @@ public class EmbedStep implements StepHandler {
                 return StepOutcome.completed(() -> embeddings.replaceEmbeddings(video.id(), embedder.model(), original));
             }
         }
-        try {
-            VideoEmbedder.Progress progress = embedder.embed(videos.media(video), job.data());
-            if (progress instanceof VideoEmbedder.Progress.Pending pending) {
-                // only the run that started the invocation got past the budget; later polls leave the video alone
-                StepOutcome.ResultWrite started = job.data().isEmpty() ? videos.resuming(video.id(), StepOutcome.ResultWrite.NONE)
-                        : StepOutcome.ResultWrite.NONE;
-                return StepOutcome.snoozed(pending.pollAfter(), pending.state(), started);
-            }
-            List<Embedding> vectors = ((VideoEmbedder.Progress.Done) progress).embeddings();
-            return StepOutcome.completed(videos.resuming(video.id(), () -> embeddings.replaceEmbeddings(video.id(), embedder.model(), vectors)));
-        } catch (BudgetExhaustedException e) {
-            return videos.deferred(job, e);
-        } catch (AnalyzerBusyException e) {
-            return StepOutcome.snoozed(e.retryAfter(), job.data());
-        } catch (AnalysisFailedException e) {
-            return e.permanent() ? StepOutcome.permanent(new Failure(FailureCode.ANALYSIS_FAILED, e.getMessage()))
-                    : StepOutcome.retryable(e.getMessage());
+        return AnalyzerCall.outcomeOf(videos, job, () -> embed(video, job));
+    }
+
+    private StepOutcome embed(Video video, PipelineJob job) {
+        VideoEmbedder.Progress progress = embedder.embed(videos.media(video), job.data());
+        if (progress instanceof VideoEmbedder.Progress.Pending pending) {
+            // only the run that started the invocation got past the budget; later polls leave the video alone
+            StepOutcome.ResultWrite started = job.data().isEmpty() ? videos.resuming(video.id(), StepOutcome.ResultWrite.NONE)
+                    : StepOutcome.ResultWrite.NONE;
+            return StepOutcome.snoozed(pending.pollAfter(), pending.state(), started);
         }
+        List<Embedding> vectors = ((VideoEmbedder.Progress.Done) progress).embeddings();
+        return StepOutcome.completed(videos.resuming(video.id(), () -> embeddings.replaceEmbeddings(video.id(), embedder.model(), vectors)));
     }
 }

@@ -7,7 +7,7 @@ import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.mob.LoadMobsPort;
 import org.milkmobs.application.service.pipeline.StepHandler;
-import org.milkmobs.domain.event.EventType;
+import org.milkmobs.domain.events.EventType;
 import org.milkmobs.domain.pipeline.PipelineJob;
 import org.milkmobs.domain.video.Video;
 

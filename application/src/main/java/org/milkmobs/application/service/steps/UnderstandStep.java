@@ -4,16 +4,11 @@ import java.util.Optional;
 import org.milkmobs.application.port.in.pipeline.JobSignal;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.analysis.AnalysisStore;
-import org.milkmobs.application.port.out.analysis.AnalysisFailedException;
-import org.milkmobs.application.port.out.analysis.AnalyzerBusyException;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
-import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.service.campaign.CampaignProvider;
 import org.milkmobs.application.service.pipeline.StepHandler;
 import org.milkmobs.domain.analysis.Analysis;
 import org.milkmobs.domain.pipeline.PipelineJob;
-import org.milkmobs.domain.video.Failure;
-import org.milkmobs.domain.video.FailureCode;
 import org.milkmobs.domain.video.Video;
 
 /** Has the understanding analyzer (Pegasus or the local one) read the video; a duplicate reuses its original's analysis. */
@@ -39,16 +34,9 @@ public class UnderstandStep implements StepHandler {
         if (reused.isPresent()) {
             return StepOutcome.completed(() -> analyses.saveAnalysis(reused.get()));
         }
-        try {
+        return AnalyzerCall.outcomeOf(videos, job, () -> {
             Analysis analysis = understanding.understand(videos.media(video), campaign.current().campaign(), videos.clock().instant());
             return StepOutcome.completed(videos.resuming(video.id(), () -> analyses.saveAnalysis(analysis)));
-        } catch (BudgetExhaustedException e) {
-            return videos.deferred(job, e);
-        } catch (AnalyzerBusyException e) {
-            return StepOutcome.snoozed(e.retryAfter(), job.data());
-        } catch (AnalysisFailedException e) {
-            return e.permanent() ? StepOutcome.permanent(new Failure(FailureCode.ANALYSIS_FAILED, e.getMessage()))
-                    : StepOutcome.retryable(e.getMessage());
-        }
+        });
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.milkmobs.application.port.in.video.RelayEventsUseCase;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.EventPublisher;
-import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /**
  * The outbox relay: publishes waiting events (gives them their stream sequence, one relay at a time) and, in

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase.Definition;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase.WithSecret;
 import org.milkmobs.application.testing.ScriptedWebhookSender.Sent;
-import org.milkmobs.domain.event.DeliveryAttempt;
-import org.milkmobs.domain.event.WebhookDelivery;
+import org.milkmobs.domain.events.DeliveryAttempt;
+import org.milkmobs.domain.events.WebhookDelivery;
 import org.milkmobs.domain.user.Caller;
 import org.milkmobs.domain.user.UserId;
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase.Definition;
-import org.milkmobs.domain.event.EventStats;
+import org.milkmobs.domain.events.EventStats;
 import org.milkmobs.domain.user.Caller;
 import org.milkmobs.domain.user.UserId;
 

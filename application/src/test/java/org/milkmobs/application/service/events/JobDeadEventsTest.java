@@ -13,7 +13,7 @@ import org.milkmobs.application.service.pipeline.WorkflowFailures;
 import org.milkmobs.application.testing.InMemoryEvents;
 import org.milkmobs.application.testing.InMemoryVideoStore;
 import org.milkmobs.application.testing.TestVideos;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.PublishedEvent;
 import org.milkmobs.domain.pipeline.HistoryEventType;
 import org.milkmobs.domain.pipeline.JobLease;
 import org.milkmobs.domain.pipeline.PipelineStep;

@@ -12,7 +12,7 @@ import org.milkmobs.application.testing.InMemoryEvents;
 import org.milkmobs.application.testing.InMemoryMobNames;
 import org.milkmobs.application.testing.InMemoryMobs;
 import org.milkmobs.application.testing.TestClock;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.PublishedEvent;
 import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobName;

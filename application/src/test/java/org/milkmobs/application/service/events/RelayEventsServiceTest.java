@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase.Definition;
 import org.milkmobs.application.service.video.RelayEventsService;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.PublishedEvent;
 import org.milkmobs.domain.user.Caller;
 import org.milkmobs.domain.user.UserId;
 

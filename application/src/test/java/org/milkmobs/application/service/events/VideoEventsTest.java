@@ -8,7 +8,7 @@ import org.milkmobs.application.testing.InMemoryEvents;
 import org.milkmobs.application.testing.InMemoryVideoStore;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.application.testing.TestVideos;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.PublishedEvent;
 import org.milkmobs.domain.video.Failure;
 import org.milkmobs.domain.video.FailureCode;
 import org.milkmobs.domain.video.Video;

@@ -11,7 +11,7 @@ import org.milkmobs.application.port.out.pipeline.PipelineAdminPort;
 import org.milkmobs.application.testing.InMemoryEvents;
 import org.milkmobs.application.testing.InMemoryStallMarks;
 import org.milkmobs.application.testing.TestClock;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.PublishedEvent;
 import org.milkmobs.domain.pipeline.JobState;
 import org.milkmobs.domain.pipeline.PipelineStep;
 import org.milkmobs.domain.pipeline.QueueStats;

@@ -14,7 +14,7 @@ import org.milkmobs.application.port.in.events.WebhookAdminUseCase.Definition;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase.SubscriptionNotFoundException;
 import org.milkmobs.application.port.in.events.WebhookAdminUseCase.WithSecret;
 import org.milkmobs.domain.InvalidValueException;
-import org.milkmobs.domain.event.WebhookDelivery;
+import org.milkmobs.domain.events.WebhookDelivery;
 import org.milkmobs.domain.user.Caller;
 import org.milkmobs.domain.user.UserId;
 

@@ -11,8 +11,8 @@ import org.milkmobs.application.testing.InMemoryEvents;
 import org.milkmobs.application.testing.InMemoryWebhooks;
 import org.milkmobs.application.testing.ScriptedWebhookSender;
 import org.milkmobs.application.testing.TestClock;
-import org.milkmobs.domain.event.AddressRange;
-import org.milkmobs.domain.event.TargetAddressPolicy;
+import org.milkmobs.domain.events.AddressRange;
+import org.milkmobs.domain.events.TargetAddressPolicy;
 
 /** The webhook services on their in-memory twins, with a clock the test moves. */
 final class WebhookFixture {

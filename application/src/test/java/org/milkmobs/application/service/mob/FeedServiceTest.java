@@ -16,7 +16,9 @@ import org.milkmobs.application.service.video.VideoDetailsAssembler;
 import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.application.testing.InMemoryAnalysisStore;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
-import org.milkmobs.application.testing.InMemoryMobStore;
+import org.milkmobs.application.testing.InMemoryMobs;
+import org.milkmobs.domain.mob.MembershipRule;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
 import org.milkmobs.application.testing.InMemoryValidationStore;
 import org.milkmobs.application.testing.InMemoryVideoListing;
@@ -41,8 +43,8 @@ class FeedServiceTest {
 
     private final TestClock clock = TestClock.at("2026-12-04T08:00:00Z");
     private final InMemoryVideoStore videos = new InMemoryVideoStore();
-    private final InMemoryMobStore mobs = new InMemoryMobStore();
-    private final FeedUseCase feed = new FeedService(new InMemoryVideoListing(videos, mobs, "space"), new VideoDetailsAssembler(
+    private final InMemoryMobs mobs = new InMemoryMobs();
+    private final FeedUseCase feed = new FeedService(new InMemoryVideoListing(videos, mobs, new MobSpace("space")), new VideoDetailsAssembler(
             new VideoUrls(new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(20),
                     Duration.ofHours(1))),
             new InMemoryWorkflows(), new InMemoryAnalysisStore(), new InMemoryValidationStore(), mobs, new InMemoryNearDuplicateStore()),
@@ -98,7 +100,7 @@ class FeedServiceTest {
     private MobId member(MobId mob, float[] vector) {
         Video video = validated();
         if (mob == null) {
-            return mobs.createMobFor("space", video.id(), vector, 0.99, clock.instant());
+            return mobs.createMobFor(new MobSpace("space"), video.id(), vector, new MembershipRule(0.99, 1000), clock.instant());
         }
         mobs.join(mob, video.id(), vector, 1.0, "joined", clock.instant());
         return mob;

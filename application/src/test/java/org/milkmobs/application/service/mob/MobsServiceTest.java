@@ -20,7 +20,7 @@ import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.application.testing.InMemoryAnalysisStore;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
-import org.milkmobs.application.testing.InMemoryMobStore;
+import org.milkmobs.application.testing.InMemoryMobs;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
 import org.milkmobs.application.testing.InMemoryValidationStore;
 import org.milkmobs.application.testing.InMemoryVideoListing;
@@ -31,7 +31,9 @@ import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
+import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobId;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.domain.user.Caller;
 import org.milkmobs.domain.user.UserId;
 import org.milkmobs.domain.video.Video;
@@ -46,7 +48,7 @@ class MobsServiceTest {
     private final VideoVectors vectors = new VideoVectors(new InMemoryEmbeddingStore(), new EmbeddingModel("local-perceptual-v1", 2),
             new ModalityWeights(Map.of(Modality.VISUAL, 1.0)));
     private final InMemoryVideoStore videos = new InMemoryVideoStore();
-    private final InMemoryMobStore mobs = new InMemoryMobStore();
+    private final InMemoryMobs mobs = new InMemoryMobs();
     private final InMemoryVideoListing listing = new InMemoryVideoListing(videos, mobs, vectors.space());
     private final MobsUseCase service = new MobsService(mobs, vectors, listing, new VideoDetailsAssembler(
             new VideoUrls(new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(20),
@@ -57,7 +59,7 @@ class MobsServiceTest {
     void mobsOfTheActiveSpaceComeLargestFirstWithThumbnailsOfTheirSamples() {
         MobId small = mob(new float[] {1, 0}, 1);
         MobId large = mob(new float[] {0, 1}, 3);
-        mobs.createMobFor("another-space", validated().id(), new float[] {1, 0}, 0.9, TestVideos.NOW);
+        mobs.createMobFor(new MobSpace("another-space"), validated().id(), new float[] {1, 0}, new MembershipRule(0.9, 1000), TestVideos.NOW);
 
         List<MobView> all = service.mobs(ANYONE);
 
@@ -98,7 +100,7 @@ class MobsServiceTest {
         MobId mob = null;
         for (int i = 0; i < size; i++) {
             Video video = validated();
-            mob = mob == null ? mobs.createMobFor(vectors.space(), video.id(), centre, 0.99, TestVideos.later(i))
+            mob = mob == null ? mobs.createMobFor(vectors.space(), video.id(), centre, new MembershipRule(0.99, 1000), TestVideos.later(i))
                     : join(mob, video, centre, i);
         }
         return mob;

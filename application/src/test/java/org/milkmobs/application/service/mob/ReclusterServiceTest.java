@@ -15,7 +15,7 @@ import org.milkmobs.application.port.in.mob.ReclusterUseCase;
 import org.milkmobs.application.service.campaign.CampaignProvider;
 import org.milkmobs.application.testing.InMemoryCampaignStore;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
-import org.milkmobs.application.testing.InMemoryMobStore;
+import org.milkmobs.application.testing.InMemoryMobs;
 import org.milkmobs.application.testing.InMemoryReclusterRuns;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.domain.campaign.Campaign;
@@ -24,6 +24,7 @@ import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.mob.MemberTerms;
+import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.domain.mob.ReclusterRun;
@@ -35,12 +36,12 @@ import org.milkmobs.domain.video.VideoId;
 class ReclusterServiceTest {
 
     private final TestClock clock = TestClock.at("2026-12-04T08:00:00Z");
-    private final InMemoryMobStore mobs = new InMemoryMobStore();
+    private final InMemoryMobs mobs = new InMemoryMobs();
     private final InMemoryReclusterRuns runs = new InMemoryReclusterRuns();
     private final VideoVectors vectors = new VideoVectors(new InMemoryEmbeddingStore(), new EmbeddingModel("test-model", 3),
             new ModalityWeights(Map.of(Modality.VISUAL, 1.0)));
     private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
-    private final ReclusterUseCase recluster = new ReclusterService(mobs, runs, vectors,
+    private final ReclusterUseCase recluster = new ReclusterService(mobs, mobs, runs, vectors,
             new MobSettings(0.9, 10, Optional.of(2), 3, 0.5, Duration.ofHours(6)),
             new CampaignProvider(campaigns, new CampaignSettings(new Campaign("Milk Mob", "pouring milk", Hashtags.of("milkmob"), List.of("milk")),
                     ValidationPolicy.DEFAULT, 0.2, 0.8)),
@@ -124,8 +125,8 @@ class ReclusterServiceTest {
             for (int d = 0; d < v.length; d++) {
                 v[d] = centre[d] + (float) (random.nextGaussian() * 0.05);
             }
-            mobs.createMobFor(vectors.space(), video, unit(v), -0.99, clock.instant());
-            mobs.terms(video, new MemberTerms(List.of("milkmob", term), List.of(), List.of()));
+            mobs.createMobFor(vectors.space(), video, unit(v), new MembershipRule(-0.99, 1000), clock.instant());
+            mobs.describe(video, new MemberTerms(List.of("milkmob", term), List.of(), List.of()));
             ids.add(video);
         }
         return ids;

@@ -22,7 +22,7 @@ import org.milkmobs.application.service.mob.VideoVectors;
 import org.milkmobs.application.testing.InMemoryAnalysisStore;
 import org.milkmobs.application.testing.InMemoryCampaignStore;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
-import org.milkmobs.application.testing.InMemoryMobStore;
+import org.milkmobs.application.testing.InMemoryMobs;
 import org.milkmobs.application.testing.InMemoryValidationStore;
 import org.milkmobs.application.testing.InMemoryVideoStore;
 import org.milkmobs.application.testing.TestClock;
@@ -64,13 +64,13 @@ class ValidateVideoServiceTest {
     private final InMemoryValidationStore decisions = new InMemoryValidationStore();
     private final InMemoryEmbeddingStore embeddings = new InMemoryEmbeddingStore();
     private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
-    private final InMemoryMobStore mobs = new InMemoryMobStore();
+    private final InMemoryMobs mobs = new InMemoryMobs();
     private final VideoVectors vectors = new VideoVectors(embeddings, MODEL, new ModalityWeights(Map.of(Modality.VISUAL, 1.0)));
     private final ValidateVideoUseCase validate = new ValidateVideoService(videos, videos,
             new ValidationService(new InMemoryAnalysisStore(), embeddings, campaigns, new CampaignProvider(campaigns, new CampaignSettings(
                     new Campaign("Milk Mob", "people pouring milk", Hashtags.of("milkmob"), List.of("milk")),
                     new ValidationPolicy(Map.of(Signal.HASHTAGS, 1.0), 0.5), 0.2, 0.8)), MODEL, UnprovenParticipation.ACCEPT),
-            decisions, new MobAssignment(mobs, vectors, new MobSettings(0.9, 10, Optional.empty(), 1, 0.8, Duration.ofHours(1))), clock);
+            decisions, new MobAssignment(mobs, mobs, vectors, new MobSettings(0.9, 10, Optional.empty(), 1, 0.8, Duration.ofHours(1))), clock);
 
     @Test
     void theOwnerReValidatesAnAnalysedVideoWhichIsAcceptedAndJoinsAMob() {

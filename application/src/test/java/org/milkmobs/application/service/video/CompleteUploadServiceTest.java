@@ -14,6 +14,7 @@ import org.milkmobs.application.service.pipeline.RetryPolicy;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
 import org.milkmobs.application.testing.InMemoryVideoStore;
 import org.milkmobs.application.testing.InMemoryWorkflows;
+import org.milkmobs.application.testing.TestDetails;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.application.testing.TestVideos;
 import org.milkmobs.domain.pipeline.HistoryEventType;
@@ -34,7 +35,7 @@ class CompleteUploadServiceTest {
     private final InMemoryBlobStorage storage = new InMemoryBlobStorage();
     private final InMemoryWorkflows workflows = new InMemoryWorkflows();
     private final CompleteUploadUseCase complete = new CompleteUploadService(videos, storage, workflows,
-            new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(5)), clock);
+            new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(5)), TestDetails.over(storage, workflows), clock);
 
     private final Video video = videos.saveVideo(TestVideos.submitted("alice"));
 
@@ -42,7 +43,7 @@ class CompleteUploadServiceTest {
     void theUploadMovesToTheVideosOwnKeyAndTheWorkflowStartsWithPreflight() {
         storage.put(BlobKey.staging(video.id()), new byte[] {1, 2, 3});
 
-        Video completed = complete.complete(new CompleteUploadCommand(video.id(), ALICE));
+        Video completed = complete.complete(new CompleteUploadCommand(video.id(), ALICE)).video();
 
         assertThat(completed.id()).isEqualTo(video.id());
         assertThat(storage.contains(BlobKey.staging(video.id()))).isFalse();

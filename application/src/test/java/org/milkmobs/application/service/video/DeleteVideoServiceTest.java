@@ -8,7 +8,9 @@ import org.milkmobs.application.port.in.ForbiddenException;
 import org.milkmobs.application.port.in.video.DeleteVideoUseCase;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.application.testing.InMemoryBlobDeletionQueue;
-import org.milkmobs.application.testing.InMemoryMobStore;
+import org.milkmobs.application.testing.InMemoryMobs;
+import org.milkmobs.domain.mob.MembershipRule;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.application.testing.InMemoryVideoStore;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.application.testing.TestVideos;
@@ -24,7 +26,7 @@ class DeleteVideoServiceTest {
 
     private final TestClock clock = TestClock.at("2026-12-04T08:00:00Z");
     private final InMemoryVideoStore videos = new InMemoryVideoStore();
-    private final InMemoryMobStore mobs = new InMemoryMobStore();
+    private final InMemoryMobs mobs = new InMemoryMobs();
     private final InMemoryBlobDeletionQueue deletions = new InMemoryBlobDeletionQueue();
     private final DeleteVideoUseCase delete = new DeleteVideoService(videos, mobs, deletions, clock);
 
@@ -32,8 +34,8 @@ class DeleteVideoServiceTest {
     void anAdminDeletesAVideoItsMembershipAndQueuesItsFiles() {
         Video video = videos.saveVideo(TestVideos.submitted("alice"));
         Video other = videos.saveVideo(TestVideos.submitted("bob"));
-        MobId mob = mobs.createMobFor("space", video.id(), new float[] {1, 0}, 0.9, clock.instant());
-        mobs.createMobFor("space", other.id(), new float[] {1, 0}, 0.9, clock.instant());
+        MobId mob = mobs.createMobFor(new MobSpace("space"), video.id(), new float[] {1, 0}, new MembershipRule(0.9, 1000), clock.instant());
+        mobs.createMobFor(new MobSpace("space"), other.id(), new float[] {1, 0}, new MembershipRule(0.9, 1000), clock.instant());
 
         assertThat(delete.delete(video.id(), ADMIN)).isTrue();
 

@@ -11,7 +11,9 @@ import org.milkmobs.application.port.in.GetVideoUseCase.VideoDetails;
 import org.milkmobs.application.port.in.VideoNotFoundException;
 import org.milkmobs.application.testing.InMemoryAnalysisStore;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
-import org.milkmobs.application.testing.InMemoryMobStore;
+import org.milkmobs.application.testing.InMemoryMobs;
+import org.milkmobs.domain.mob.MembershipRule;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
 import org.milkmobs.application.testing.InMemoryValidationStore;
 import org.milkmobs.application.testing.InMemoryVideoStore;
@@ -33,7 +35,7 @@ class GetVideoServiceTest {
 
     private final InMemoryVideoStore videos = new InMemoryVideoStore();
     private final InMemoryWorkflows workflows = new InMemoryWorkflows();
-    private final InMemoryMobStore mobs = new InMemoryMobStore();
+    private final InMemoryMobs mobs = new InMemoryMobs();
     private final GetVideoUseCase get = new GetVideoService(videos, new VideoDetailsAssembler(
             new VideoUrls(new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(20),
                     Duration.ofHours(1))),
@@ -61,7 +63,7 @@ class GetVideoServiceTest {
         video.markAnalyzed(TestVideos.later(3));
         video.settleAs(VideoStatus.VALIDATED, TestVideos.later(4));
         videos.saveVideo(video);
-        MobId mob = mobs.createMobFor("space", video.id(), new float[] {1, 0}, 0.9, TestVideos.later(5));
+        MobId mob = mobs.createMobFor(new MobSpace("space"), video.id(), new float[] {1, 0}, new MembershipRule(0.9, 1000), TestVideos.later(5));
 
         VideoDetails seen = get.get(new GetVideoQuery(video.id(), OTHER));
         assertThat(seen.video().status()).isEqualTo(VideoStatus.VALIDATED);

@@ -17,7 +17,8 @@ import org.milkmobs.application.port.in.video.ListVideosUseCase;
 import org.milkmobs.application.port.in.video.ListVideosUseCase.ListVideosQuery;
 import org.milkmobs.application.testing.InMemoryAnalysisStore;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
-import org.milkmobs.application.testing.InMemoryMobStore;
+import org.milkmobs.application.testing.InMemoryMobs;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
 import org.milkmobs.application.testing.InMemoryValidationStore;
 import org.milkmobs.application.testing.InMemoryVideoListing;
@@ -41,8 +42,8 @@ class ListVideosServiceTest {
     private static final Caller ADMIN = Caller.admin(new UserId("root"));
 
     private final InMemoryVideoStore videos = new InMemoryVideoStore();
-    private final InMemoryMobStore mobs = new InMemoryMobStore();
-    private final ListVideosUseCase list = new ListVideosService(new InMemoryVideoListing(videos, mobs, "space"), new VideoDetailsAssembler(
+    private final InMemoryMobs mobs = new InMemoryMobs();
+    private final ListVideosUseCase list = new ListVideosService(new InMemoryVideoListing(videos, mobs, new MobSpace("space")), new VideoDetailsAssembler(
             new VideoUrls(new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(20),
                     Duration.ofHours(1))),
             new InMemoryWorkflows(), new InMemoryAnalysisStore(), new InMemoryValidationStore(), mobs, new InMemoryNearDuplicateStore()));

@@ -14,11 +14,13 @@ import org.milkmobs.application.service.pipeline.RetryPolicy;
 import org.milkmobs.application.testing.InMemoryBlobDeletionQueue;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
 import org.milkmobs.application.testing.InMemoryIdempotencyKeys;
-import org.milkmobs.application.testing.InMemoryMobStore;
+import org.milkmobs.application.testing.InMemoryMobs;
+import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.application.testing.InMemoryQueryEmbeddingCache;
 import org.milkmobs.application.testing.InMemoryVideoListing;
 import org.milkmobs.application.testing.InMemoryVideoStore;
 import org.milkmobs.application.testing.InMemoryWorkflows;
+import org.milkmobs.application.testing.TestDetails;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.user.UserId;
@@ -45,8 +47,8 @@ class MaintenanceServiceTest {
     private final InMemoryQueryEmbeddingCache queryCache = new InMemoryQueryEmbeddingCache();
     private final RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(5));
     private final MaintenanceUseCase maintenance = new MaintenanceService(
-            new InMemoryVideoListing(videos, new InMemoryMobStore(), "space").withWorkflows(workflows), videos, storage, deletions,
-            new CompleteUploadService(videos, storage, workflows, retry, clock), workflows, keys, UPLOADS, Duration.ofDays(7), queryCache,
+            new InMemoryVideoListing(videos, new InMemoryMobs(), new MobSpace("space")).withWorkflows(workflows), videos, storage, deletions,
+            new CompleteUploadService(videos, storage, workflows, retry, TestDetails.over(storage, workflows), clock), workflows, keys, UPLOADS, Duration.ofDays(7), queryCache,
             Duration.ofDays(30), clock);
 
     @Test

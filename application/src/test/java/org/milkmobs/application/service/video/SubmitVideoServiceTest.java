@@ -14,6 +14,8 @@ import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
 import org.milkmobs.application.testing.InMemoryIdempotencyKeys;
+import org.milkmobs.application.testing.InMemoryWorkflows;
+import org.milkmobs.application.testing.TestDetails;
 import org.milkmobs.application.testing.InMemoryVideoStore;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.domain.InvalidValueException;
@@ -32,9 +34,10 @@ class SubmitVideoServiceTest {
     private final TestClock clock = TestClock.at("2026-12-04T08:00:00Z");
     private final InMemoryVideoStore videos = new InMemoryVideoStore();
     private final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
-    private final SubmitVideoUseCase submit = new SubmitVideoService(videos, videos, keys, new InMemoryBlobStorage(),
+    private final InMemoryBlobStorage storage = new InMemoryBlobStorage();
+    private final SubmitVideoUseCase submit = new SubmitVideoService(videos, videos, keys, storage,
             new MediaLimits(50_000_000, 1, 120), new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(20),
-            Duration.ofHours(24)), clock);
+            Duration.ofHours(24)), TestDetails.over(storage, new InMemoryWorkflows()), clock);
 
     @Test
     void aSubmittedVideoIsStoredWaitingForItsUploadWithAGrantCappedAtTheMediaLimit() {

@@ -3,8 +3,8 @@ package org.milkmobs.application.port.in.events;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.milkmobs.domain.event.EventAudience;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.EventAudience;
+import org.milkmobs.domain.events.PublishedEvent;
 import org.milkmobs.domain.user.Caller;
 import org.milkmobs.domain.video.VideoId;
 

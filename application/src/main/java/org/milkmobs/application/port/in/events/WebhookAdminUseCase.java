@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.milkmobs.application.port.in.NotFoundException;
-import org.milkmobs.domain.event.FailingSubscription;
-import org.milkmobs.domain.event.WebhookDelivery;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.domain.events.FailingSubscription;
+import org.milkmobs.domain.events.WebhookDelivery;
+import org.milkmobs.domain.events.WebhookSubscription;
 import org.milkmobs.domain.user.Caller;
 
 /** Admins' webhook subscriptions, their delivery log, and replays. */

@@ -1,8 +1,8 @@
 package org.milkmobs.application.port.out.events;
 
 import java.util.List;
-import org.milkmobs.domain.event.EventAudience;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.EventAudience;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /** The published events, read by their sequence: what a stream resumes from. */
 public interface EventLog {

@@ -3,7 +3,7 @@ package org.milkmobs.application.port.out.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /**
  * Domain events written in the same transaction as the change they announce (the outbox pattern), and

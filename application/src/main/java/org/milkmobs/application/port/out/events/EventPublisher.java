@@ -1,6 +1,6 @@
 package org.milkmobs.application.port.out.events;
 
-import org.milkmobs.domain.event.PublishedEvent;
+import org.milkmobs.domain.events.PublishedEvent;
 
 /** Delivers an event from the outbox to whoever listens; throwing leaves it in the outbox for the next round. */
 @FunctionalInterface

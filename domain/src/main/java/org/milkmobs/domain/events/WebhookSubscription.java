@@ -1,4 +1,4 @@
-package org.milkmobs.domain.event;
+package org.milkmobs.domain.events;
 
 import java.net.URI;
 import java.net.URISyntaxException;

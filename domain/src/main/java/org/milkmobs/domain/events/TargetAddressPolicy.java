@@ -1,4 +1,4 @@
-package org.milkmobs.domain.event;
+package org.milkmobs.domain.events;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,4 +1,4 @@
-package org.milkmobs.adapters.persistence.validation;
+package org.milkmobs.adapters.persistence.campaign;
 
 import org.milkmobs.domain.campaign.CampaignSettings;
 import com.pgvector.PGhalfvec;

@@ -1,4 +1,4 @@
-package org.milkmobs.application.port.out.webhook;
+package org.milkmobs.application.port.out.events;
 
 import java.net.InetAddress;
 import java.util.List;

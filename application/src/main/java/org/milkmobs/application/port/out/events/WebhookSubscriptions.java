@@ -1,9 +1,9 @@
-package org.milkmobs.application.port.out.webhook;
+package org.milkmobs.application.port.out.events;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.domain.events.WebhookSubscription;
 
 /** The stored webhook subscriptions. */
 public interface WebhookSubscriptions {

@@ -1,4 +1,4 @@
-package org.milkmobs.application.port.out.webhook;
+package org.milkmobs.application.port.out.events;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.milkmobs.application.port.out.webhook;
+package org.milkmobs.application.port.out.events;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.milkmobs.domain.event.DeliveryAttempt;
-import org.milkmobs.domain.event.FailingSubscription;
-import org.milkmobs.domain.event.PublishedEvent;
-import org.milkmobs.domain.event.WebhookDelivery;
-import org.milkmobs.domain.event.WebhookSubscription;
+import org.milkmobs.domain.events.DeliveryAttempt;
+import org.milkmobs.domain.events.FailingSubscription;
+import org.milkmobs.domain.events.PublishedEvent;
+import org.milkmobs.domain.events.WebhookDelivery;
+import org.milkmobs.domain.events.WebhookSubscription;
 
 /**
  * Webhook deliveries as jobs (the job table's rules, ADR 0005): claimed with SKIP LOCKED under a lease, every
