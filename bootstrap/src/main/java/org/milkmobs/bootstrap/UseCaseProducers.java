@@ -110,11 +110,13 @@ import org.milkmobs.application.service.events.MobEvents;
 import org.milkmobs.application.service.events.MobNameEvents;
 import org.milkmobs.application.service.events.VideoEvents;
 import org.milkmobs.application.port.out.webhook.WebhookDeliveries;
+import org.milkmobs.application.port.in.search.SearchByTextAndImageUseCase;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.port.out.search.TextSearchPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
+import org.milkmobs.application.service.search.ComposedSearchService;
 import org.milkmobs.application.service.search.MomentSearchService;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.application.service.search.ResultCards;
@@ -398,6 +400,16 @@ public class UseCaseProducers {
         return new SearchService(load, embeddings, vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
                 new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions,
                 nearDuplicates);
+    }
+
+    /** Not wrapped, as {@link #search}: the composed vector may come from Bedrock. */
+    @Produces
+    @Singleton
+    SearchByTextAndImageUseCase searchByTextAndImage(VectorSearchPort vectors, TextSearchPort texts, QueryEmbedder queries,
+                                                     AudioClipProber audioProber, QueryEmbeddingCache cache, ListVideosPort videos,
+                                                     MobStore mobs, VideoUrls urls, Transactions transactions, Clock clock) {
+        return new ComposedSearchService(vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
+                new ResultCards(videos, mobs, urls), settings.integer("search.window"), transactions);
     }
 
     @Produces

@@ -44,6 +44,7 @@ import org.milkmobs.adapters.rest.support.BodyLimit;
 import org.milkmobs.adapters.rest.support.RateLimited;
 import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 import org.milkmobs.adapters.rest.support.PublicUrls;
+import org.milkmobs.application.port.in.search.SearchByTextAndImageUseCase;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase;
 import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
@@ -73,6 +74,9 @@ public class SearchResource {
 
     @Inject
     SearchMomentsUseCase moments;
+
+    @Inject
+    SearchByTextAndImageUseCase composed;
 
     @Inject
     CallerResolver callers;
@@ -131,6 +135,21 @@ public class SearchResource {
         return respond(search.byImage(upload.file(), upload.fields().options(callers.current())));
     }
 
+    /** A composed query: the image and the text, as multipart or as JSON with the image in base64. */
+    @POST
+    @Path("/videos/by-text-and-image")
+    @RateLimited(RateLimited.Kind.SEARCH)
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
+    @BodyLimit(bytes = 8 * MB)
+    public ResultsResponse byTextAndImage(InputStream body) {
+        Upload upload = upload(body, "image", SearchVideosUseCase.MAX_IMAGE_BYTES, Set.of("query", "fusion", "alpha"));
+        String query = upload.json().map(json -> string(json, "query"))
+                .orElseGet(() -> upload.fields().text("query").orElseThrow(() -> new InvalidRequestException("query", "query is required")));
+        Fusion fusion = upload.json().map(SearchResource::fusion)
+                .orElseGet(() -> fusion(upload.fields().text("fusion"), upload.fields().text("alpha")));
+        return respond(composed.byTextAndImage(query, upload.file(), fusion, upload.fields().options(callers.current())));
+    }
+
     @GET
     @Path("/videos/by-image/{queryId}")
     @RateLimited(RateLimited.Kind.SEARCH)
@@ -174,14 +193,23 @@ public class SearchResource {
         return SearchResponses.of(results, urls::absolute);
     }
 
-    /** The file and the fields of an image or audio search, from multipart or from JSON with base64. */
     private Upload upload(InputStream body, String filePart, int maxFileBytes) {
+        return upload(body, filePart, maxFileBytes, Set.of());
+    }
+
+    /**
+     * The file and the fields of an image or audio search, from multipart or from JSON with base64; {@code own} are the
+     * endpoint's other fields (in multipart they are among the fields, in JSON the caller reads them from the body).
+     */
+    private Upload upload(InputStream body, String filePart, int maxFileBytes, Set<String> own) {
         MediaType type = headers.getMediaType();
         if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
-            return multipart(body, type, filePart, maxFileBytes);
+            return multipart(body, type, filePart, maxFileBytes, own);
         }
         JsonObject request = required(readJson(body));
-        SearchFields fields = SearchFields.of(request, Set.of(filePart));
+        Set<String> known = new java.util.HashSet<>(own);
+        known.add(filePart);
+        SearchFields fields = SearchFields.of(request, known);
         String base64 = string(request, filePart);
         byte[] file;
         try {
@@ -189,10 +217,10 @@ public class SearchResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(filePart, filePart + " must be base64 (RFC 4648, standard alphabet)");
         }
-        return new Upload(checkedSize(file, filePart, maxFileBytes), fields);
+        return new Upload(checkedSize(file, filePart, maxFileBytes), fields, Optional.of(request));
     }
 
-    private Upload multipart(InputStream body, MediaType type, String filePart, int maxFileBytes) {
+    private Upload multipart(InputStream body, MediaType type, String filePart, int maxFileBytes, Set<String> own) {
         List<EntityPart> parts = readParts(body, type);
         byte[] file = null;
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -211,11 +239,11 @@ public class SearchResource {
         } catch (IOException e) {
             throw unreadable(e);
         }
-        SearchFields fields = SearchFields.of(values, Set.of());
+        SearchFields fields = SearchFields.of(values, own);
         if (file == null) {
             throw new InvalidRequestException(filePart, "a multipart part named '" + filePart + "' with the file is required");
         }
-        return new Upload(file, fields);
+        return new Upload(file, fields, Optional.empty());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -287,25 +315,35 @@ public class SearchResource {
     private static Fusion fusion(JsonObject body) {
         JsonValue method = body.get("fusion");
         JsonValue alpha = body.get("alpha");
-        boolean relative = method != null && method.getValueType() != JsonValue.ValueType.NULL;
-        if (relative) {
-            String name = method.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) method).getString().strip() : "";
-            if (name.equalsIgnoreCase("RRF")) {
-                relative = false;
-            } else if (!name.equalsIgnoreCase("RELATIVE")) {
+        Optional<String> name = method == null || method.getValueType() == JsonValue.ValueType.NULL ? Optional.empty()
+                : Optional.of(method.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) method).getString() : "");
+        Optional<String> weight = alpha == null || alpha.getValueType() == JsonValue.ValueType.NULL ? Optional.empty()
+                : Optional.of(alpha.getValueType() == JsonValue.ValueType.NUMBER ? ((JsonNumber) alpha).toString() : "not a number");
+        return fusion(name, weight);
+    }
+
+    /** As above, from text (multipart fields). */
+    private static Fusion fusion(Optional<String> method, Optional<String> alpha) {
+        boolean relative = false;
+        if (method.isPresent()) {
+            String name = method.get().strip();
+            if (name.equalsIgnoreCase("RELATIVE")) {
+                relative = true;
+            } else if (!name.equalsIgnoreCase("RRF")) {
                 throw new InvalidRequestException("fusion", "fusion must be RRF or RELATIVE");
             }
         }
-        if (alpha == null || alpha.getValueType() == JsonValue.ValueType.NULL) {
+        if (alpha.isEmpty()) {
             return relative ? Fusion.relative(Fusion.DEFAULT_ALPHA) : Fusion.RRF;
         }
         if (!relative) {
             throw new InvalidRequestException("alpha", "alpha weighs the legs of fusion RELATIVE; RRF takes none");
         }
-        if (alpha.getValueType() != JsonValue.ValueType.NUMBER) {
+        try {
+            return Fusion.relative(Double.parseDouble(alpha.get()));
+        } catch (NumberFormatException e) {
             throw new InvalidRequestException("alpha", "alpha must be a number from 0 to 1");
         }
-        return Fusion.relative(((JsonNumber) alpha).doubleValue());
     }
 
     private static String string(JsonObject body, String name) {
@@ -319,6 +357,7 @@ public class SearchResource {
         return ((JsonString) value).getString();
     }
 
-    private record Upload(byte[] file, SearchFields fields) {
+    /** An uploaded file and its search's fields; {@code json} is the body when it came as JSON (the endpoint's own fields are read from it). */
+    private record Upload(byte[] file, SearchFields fields, Optional<JsonObject> json) {
     }
 }

@@ -189,17 +189,16 @@ public class SearchService implements SearchVideosUseCase {
                 List<SearchHit> vectorHits = ClipGrouping.byVideo(clipsAbove(options.threshold(), vectors.nearest(new NearestQuery(model,
                         Scope.CLIP, queries.comparableWith(Modality.TEXT), queryVector.get().vector(), visibility, options.filters(),
                         Optional.empty(), Optional.empty(), window))), MOMENTS_PER_VIDEO);
-                videoHits = fuse(vectorHits, textMatches, fusion);
+                videoHits = HybridHits.fuse(vectorHits, textMatches, fusion);
             } else {
                 mode = SearchMode.FULL_TEXT;
                 videoHits = textMatches.stream().map(m -> new SearchHit(m.video(), m.rank(), Map.of(), List.of(), Optional.empty(),
                         Map.of(Leg.FULL_TEXT, m.rank()))).toList();
             }
-            videoHits = withTextMoments(words, videoHits);
-            List<SearchHit> hits = options.groupBy() == GroupBy.CLIP ? perMoment(videoHits) : videoHits;
+            videoHits = HybridHits.withTextMoments(texts, words, videoHits, MOMENTS_PER_VIDEO);
+            List<SearchHit> hits = options.groupBy() == GroupBy.CLIP ? HybridHits.perMoment(videoHits) : videoHits;
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
-            Map<VideoId, Snippet> snippets = texts.snippets(words, slice.hits().stream().map(SearchHit::video).toList());
-            List<SearchHit> page = slice.hits().stream().map(h -> h.withSnippet(Optional.ofNullable(snippets.get(h.video())))).toList();
+            List<SearchHit> page = HybridHits.withSnippets(texts, words, slice.hits());
             return cards.results(mode, model, mode == SearchMode.FULL_TEXT ? Optional.of(fullTextNote) : Optional.empty(), Optional.empty(),
                     page, slice, fingerprint);
         });
@@ -280,48 +279,6 @@ public class SearchService implements SearchVideosUseCase {
         });
     }
 
-    /** Vector and full-text rankings fused as asked; vector scores and moments are kept, and each leg's score. */
-    private static List<SearchHit> fuse(List<SearchHit> vectorHits, List<TextMatch> textMatches, Fusion fusion) {
-        Map<VideoId, SearchHit> byVector = new LinkedHashMap<>();
-        vectorHits.stream().sorted(SearchHit.RANKING).forEach(hit -> byVector.putIfAbsent(hit.video(), hit));
-        Map<VideoId, Double> vectorScores = new LinkedHashMap<>();
-        byVector.forEach((video, hit) -> vectorScores.put(video, hit.score()));
-        Map<VideoId, Double> textScores = new LinkedHashMap<>();
-        textMatches.forEach(m -> textScores.putIfAbsent(m.video(), m.rank()));
-        List<SearchHit> fused = new ArrayList<>();
-        fusion.fuse(vectorScores, List.copyOf(vectorScores.keySet()), textScores, List.copyOf(textScores.keySet())).forEach((video, score) -> {
-            SearchHit hit = byVector.get(video);
-            Map<Leg, Double> legs = new EnumMap<>(Leg.class);
-            Optional.ofNullable(vectorScores.get(video)).ifPresent(v -> legs.put(Leg.VECTOR, v));
-            Optional.ofNullable(textScores.get(video)).ifPresent(t -> legs.put(Leg.FULL_TEXT, t));
-            fused.add(new SearchHit(video, score, hit == null ? Map.of() : hit.modalityScores(), hit == null ? List.of() : hit.moments(),
-                    Optional.empty(), legs));
-        });
-        return fused;
-    }
-
-    /** Adds the highlights whose words match to hits that have no (vector) moment yet. */
-    private List<SearchHit> withTextMoments(TextQuery query, List<SearchHit> hits) {
-        List<VideoId> without = hits.stream().filter(h -> h.moments().isEmpty()).map(SearchHit::video).toList();
-        Map<VideoId, List<Moment>> highlights = texts.matchingHighlights(query, without, MOMENTS_PER_VIDEO);
-        return hits.stream().map(h -> h.moments().isEmpty() && highlights.containsKey(h.video()) ? h.withMoments(highlights.get(h.video()))
-                : h).toList();
-    }
-
-    /** One hit per moment (a hit without moments stays whole), each ranked by its video's score. */
-    private static List<SearchHit> perMoment(List<SearchHit> videoHits) {
-        List<SearchHit> hits = new ArrayList<>();
-        for (SearchHit hit : videoHits) {
-            if (hit.moments().isEmpty()) {
-                hits.add(hit);
-            }
-            hit.moments().forEach(m -> hits.add(new SearchHit(hit.video(), hit.score(), Map.of(m.modality(), m.score()), List.of(m),
-                    Optional.empty(), hit.legs())));
-        }
-        return hits;
-    }
-
-    /** For a page of look-alikes, the clips of each that best match any clip of the source. */
     /**
      * The hits in rank order, each dropped when it is a near-duplicate of the source or of a hit ranked above it that
      * stayed: over the whole window, so every page agrees.

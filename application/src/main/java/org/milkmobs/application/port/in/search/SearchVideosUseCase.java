@@ -10,6 +10,7 @@ import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.search.Fusion;
 import org.milkmobs.domain.search.GroupBy;
+import org.milkmobs.domain.search.RanLeg;
 import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.SearchHit;
 import org.milkmobs.domain.search.SearchMode;
@@ -113,14 +114,21 @@ public interface SearchVideosUseCase {
     /**
      * A page of results. {@code mode} says what they are based on, {@code model} whose vectors were
      * compared, {@code note} anything a user should be told about them; image and audio searches carry the
-     * {@code queryId} that pages on without sending the file again.
+     * {@code queryId} that pages on without sending the file again; a composed (text and image) search names the
+     * {@code legs} that ran and what each ranked by.
      */
     record SearchResults(SearchMode mode, String model, Optional<String> note, Optional<String> queryId, List<SearchResult> items,
-                         Optional<String> nextCursor) {
+                         Optional<String> nextCursor, List<RanLeg> legs) {
         public SearchResults {
             Objects.requireNonNull(note, "note");
             Objects.requireNonNull(queryId, "queryId");
             items = List.copyOf(items);
+            legs = List.copyOf(legs);
+        }
+
+        public SearchResults(SearchMode mode, String model, Optional<String> note, Optional<String> queryId, List<SearchResult> items,
+                             Optional<String> nextCursor) {
+            this(mode, model, note, queryId, items, nextCursor, List.of());
         }
     }
 
