@@ -1,5 +1,16 @@
 package org.milkmobs.adapters.rest.search;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -22,17 +33,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Providers;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.milkmobs.adapters.rest.json.JsonBodies;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.problem.PayloadTooLargeException;
@@ -41,17 +41,20 @@ import org.milkmobs.adapters.rest.search.SearchResponses.PendingResponse;
 import org.milkmobs.adapters.rest.search.SearchResponses.ResultsResponse;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.adapters.rest.support.BodyLimit;
-import org.milkmobs.adapters.rest.support.RateLimited;
 import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 import org.milkmobs.adapters.rest.support.PublicUrls;
+import org.milkmobs.adapters.rest.support.RateLimited;
+import org.milkmobs.application.port.in.search.AudioSearch;
+import org.milkmobs.application.port.in.search.SearchByMediaUseCase;
 import org.milkmobs.application.port.in.search.SearchByTextAndImageUseCase;
+import org.milkmobs.application.port.in.search.SearchByTextUseCase;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.port.in.search.SearchSimilarUseCase;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.search.Fusion;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.AudioSearch;
 import org.milkmobs.domain.search.SearchMode;
 import org.milkmobs.domain.video.VideoId;
 
@@ -70,7 +73,13 @@ public class SearchResource {
     };
 
     @Inject
-    SearchVideosUseCase search;
+    SearchSimilarUseCase similar;
+
+    @Inject
+    SearchByTextUseCase texts;
+
+    @Inject
+    SearchByMediaUseCase media;
 
     @Inject
     SearchMomentsUseCase moments;
@@ -104,7 +113,7 @@ public class SearchResource {
         boolean hideNearDuplicates = fields.flag("hideNearDuplicates");
         SearchOptions options = fields.options(callers.current());
         if (moment.isEmpty()) {
-            return respond(search.similar(video, options, hideNearDuplicates));
+            return respond(similar.similar(video, options, hideNearDuplicates));
         }
         if (hideNearDuplicates) {
             throw new InvalidValueException("hideNearDuplicates", "hideNearDuplicates applies to similar videos, not to a moment's clips");
@@ -122,7 +131,7 @@ public class SearchResource {
         JsonObject request = required(readJson(body));
         SearchFields fields = SearchFields.of(request, Set.of("query", "mode", "fusion", "alpha"));
         String query = string(request, "query");
-        return respond(search.byText(query, mode(request), fusion(request), fields.options(callers.current())));
+        return respond(texts.byText(query, mode(request), fusion(request), fields.options(callers.current())));
     }
 
     @POST
@@ -131,8 +140,8 @@ public class SearchResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 8 * MB)
     public ResultsResponse byImage(InputStream body) {
-        Upload upload = upload(body, "image", SearchVideosUseCase.MAX_IMAGE_BYTES);
-        return respond(search.byImage(upload.file(), upload.fields().options(callers.current())));
+        Upload upload = upload(body, "image", SearchByMediaUseCase.MAX_IMAGE_BYTES);
+        return respond(media.byImage(upload.file(), upload.fields().options(callers.current())));
     }
 
     /** A composed query: the image and the text, as multipart or as JSON with the image in base64. */
@@ -142,7 +151,7 @@ public class SearchResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 8 * MB)
     public ResultsResponse byTextAndImage(InputStream body) {
-        Upload upload = upload(body, "image", SearchVideosUseCase.MAX_IMAGE_BYTES, Set.of("query", "fusion", "alpha"));
+        Upload upload = upload(body, "image", SearchByMediaUseCase.MAX_IMAGE_BYTES, Set.of("query", "fusion", "alpha"));
         String query = upload.json().map(json -> string(json, "query"))
                 .orElseGet(() -> upload.fields().text("query").orElseThrow(() -> new InvalidRequestException("query", "query is required")));
         Fusion fusion = upload.json().map(SearchResource::fusion)
@@ -155,7 +164,7 @@ public class SearchResource {
     @RateLimited(RateLimited.Kind.SEARCH)
     public ResultsResponse imageById(@PathParam("queryId") String queryId) {
         SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of());
-        return respond(search.imageById(queryId, fields.options(callers.current())));
+        return respond(media.imageById(queryId, fields.options(callers.current())));
     }
 
     @POST
@@ -164,8 +173,8 @@ public class SearchResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 14 * MB)
     public Response byAudio(InputStream body) {
-        Upload upload = upload(body, "audio", SearchVideosUseCase.MAX_AUDIO_BYTES);
-        return audio(search.byAudio(upload.file(), upload.fields().options(callers.current())), upload.fields());
+        Upload upload = upload(body, "audio", SearchByMediaUseCase.MAX_AUDIO_BYTES);
+        return audio(media.byAudio(upload.file(), upload.fields().options(callers.current())), upload.fields());
     }
 
     @GET
@@ -173,7 +182,7 @@ public class SearchResource {
     @RateLimited(RateLimited.Kind.SEARCH)
     public Response audioById(@PathParam("queryId") String queryId) {
         SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of());
-        return audio(search.resumeAudio(queryId, fields.options(callers.current())), fields);
+        return audio(media.resumeAudio(queryId, fields.options(callers.current())), fields);
     }
 
     private Response audio(AudioSearch result, SearchFields fields) {
@@ -189,7 +198,7 @@ public class SearchResource {
                 .header("Retry-After", seconds).build();
     }
 
-    private ResultsResponse respond(SearchVideosUseCase.SearchResults results) {
+    private ResultsResponse respond(SearchResults results) {
         return SearchResponses.of(results, urls::absolute);
     }
 

@@ -3,10 +3,11 @@ package org.milkmobs.application.service.search;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.milkmobs.application.port.in.search.SearchByMediaUseCase;
 import org.milkmobs.application.port.in.search.SearchByTextAndImageUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
+import org.milkmobs.application.port.in.search.SearchByTextUseCase;
+import org.milkmobs.application.port.in.search.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchResults;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.search.TextSearchPort;
 import org.milkmobs.application.port.out.search.TextSearchPort.TextMatch;
@@ -63,15 +64,15 @@ public class ComposedSearchService implements SearchByTextAndImageUseCase {
 
     @Override
     public SearchResults byTextAndImage(String text, byte[] image, Fusion fusion, SearchOptions options) {
-        String query = Require.text("query", text, 1, SearchVideosUseCase.MAX_QUERY_CHARACTERS, true);
+        String query = Require.text("query", text, 1, SearchByTextUseCase.MAX_QUERY_CHARACTERS, true);
         if (image == null || image.length == 0) {
             throw new InvalidValueException("image", "an image is required");
         }
-        if (image.length > SearchVideosUseCase.MAX_IMAGE_BYTES) {
+        if (image.length > SearchByMediaUseCase.MAX_IMAGE_BYTES) {
             throw new InvalidValueException("image", "an image may have at most 5 MB, got " + image.length + " bytes");
         }
-        Visibility visibility = SearchService.visibility(options);
-        long fingerprint = SearchService.fingerprint("composed|" + fusion.method() + "|" + fusion.alpha(),
+        Visibility visibility = Searches.visibility(options);
+        long fingerprint = SearchCursor.fingerprint("composed|" + fusion.method() + "|" + fusion.alpha(),
                 QueryVectors.composedKey(query, image), options);
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint);
         // the model is called before the transaction opens: no database work waits on the network
@@ -79,11 +80,11 @@ public class ComposedSearchService implements SearchByTextAndImageUseCase {
         Embedding vector = composed.isPresent() ? composed.get() : queries.image(image);
         EmbeddingModel model = queries.model();
         return transactions.inTransaction(() -> {
-            List<VectorMatch> clips = SearchService.clipsAbove(options.threshold(), vectors.nearest(new NearestQuery(model, Scope.CLIP,
+            List<VectorMatch> clips = Searches.clipsAbove(options.threshold(), vectors.nearest(new NearestQuery(model, Scope.CLIP,
                     queries.comparableWith(Modality.IMAGE), vector.vector(), visibility, options.filters(), Optional.empty(),
                     Optional.empty(), window)));
             if (composed.isPresent()) {
-                List<SearchHit> hits = ClipGrouping.group(clips, options.groupBy(), SearchService.MOMENTS_PER_VIDEO).stream()
+                List<SearchHit> hits = ClipGrouping.group(clips, options.groupBy(), Searches.MOMENTS_PER_VIDEO).stream()
                         .map(h -> new SearchHit(h.video(), h.score(), h.modalityScores(), h.moments(), h.snippet(),
                                 Map.of(Leg.VECTOR, h.score()))).toList();
                 ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
@@ -93,8 +94,8 @@ public class ComposedSearchService implements SearchByTextAndImageUseCase {
             TextQuery words = TextQuery.parse(query);
             List<TextMatch> matches = texts.search(words, visibility, options.filters(), window);
             List<SearchHit> videoHits = HybridHits.withTextMoments(texts, words,
-                    HybridHits.fuse(ClipGrouping.byVideo(clips, SearchService.MOMENTS_PER_VIDEO), matches, fusion),
-                    SearchService.MOMENTS_PER_VIDEO);
+                    HybridHits.fuse(ClipGrouping.byVideo(clips, Searches.MOMENTS_PER_VIDEO), matches, fusion),
+                    Searches.MOMENTS_PER_VIDEO);
             List<SearchHit> hits = options.groupBy() == GroupBy.CLIP ? HybridHits.perMoment(videoHits) : videoHits;
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
             return cards.results(SearchMode.HYBRID, model, Optional.of(PARTS_NOTE), Optional.empty(),

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
+import org.milkmobs.application.port.in.search.SearchByMediaUseCase;
+import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.port.in.search.SearchResults.SearchResult;
 import org.milkmobs.application.port.out.media.MediaRejectedException;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.search.Fusion;
@@ -110,7 +110,7 @@ class ComposedSearchServiceTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("query");
         assertThatThrownBy(() -> service.byTextAndImage(NIGHT, new byte[0], Fusion.RRF, options(0.5, 10, Optional.empty())))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("image");
-        assertThatThrownBy(() -> service.byTextAndImage(NIGHT, new byte[SearchVideosUseCase.MAX_IMAGE_BYTES + 1], Fusion.RRF,
+        assertThatThrownBy(() -> service.byTextAndImage(NIGHT, new byte[SearchByMediaUseCase.MAX_IMAGE_BYTES + 1], Fusion.RRF,
                 options(0.5, 10, Optional.empty()))).isInstanceOf(InvalidValueException.class).hasMessageContaining("5 MB");
         assertThat(world.embedder.calls).isEmpty();
         assertThatThrownBy(() -> service.byTextAndImage(NIGHT, "not a picture".getBytes(StandardCharsets.ISO_8859_1), Fusion.RRF,

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchOptions;
 import org.milkmobs.application.port.out.ListVideosPort;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.analysis.QueryEmbedder;
@@ -67,9 +67,8 @@ final class SearchFixture {
     final InMemoryTextSearch texts = new InMemoryTextSearch(videos);
     final InMemoryQueryEmbeddingCache cache = new InMemoryQueryEmbeddingCache();
     final ScriptedEmbedder embedder = new ScriptedEmbedder();
-    final QueryVectors queries = new QueryVectors(embedder, clip -> {
-        throw new UnsupportedOperationException("no audio here");
-    }, cache, DIRECT, Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC));
+    final QueryVectors queries = new QueryVectors(embedder, clip -> new AudioClip(clip, 3), cache, DIRECT,
+            Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC));
     final ResultCards cards = new ResultCards(new Listing(), noMobs(), new VideoUrls(new InMemoryBlobStorage(),
             new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1))));
 
@@ -79,6 +78,19 @@ final class SearchFixture {
                 Hashtags.of("#milkmob"), TestVideos.NOW));
         embeddings.replaceEmbeddings(video.id(), MODEL, List.of(new Embedding(MODEL, Modality.VISUAL, Scope.CLIP, new Segment(0, 6),
                 Vectors.normalised(visual))));
+        texts.index(video.id());
+        return video;
+    }
+
+    /** A stored video with a visual and an audio asset vector and one visual and one audio clip like them: what similar search reads. */
+    Video analysed(String title, float[] visual, float[] audio) {
+        Video video = videos.saveVideo(Video.submit(VideoId.generate(), new UserId("owner"), new Title(title), Description.EMPTY,
+                Hashtags.of("#milkmob"), TestVideos.NOW));
+        embeddings.replaceEmbeddings(video.id(), MODEL, List.of(
+                new Embedding(MODEL, Modality.VISUAL, Scope.ASSET, new Segment(0, 6), Vectors.normalised(visual)),
+                new Embedding(MODEL, Modality.AUDIO, Scope.ASSET, new Segment(0, 6), Vectors.normalised(audio)),
+                new Embedding(MODEL, Modality.VISUAL, Scope.CLIP, new Segment(0, 6), Vectors.normalised(visual)),
+                new Embedding(MODEL, Modality.AUDIO, Scope.CLIP, new Segment(0, 6), Vectors.normalised(audio))));
         texts.index(video.id());
         return video;
     }
@@ -104,6 +116,7 @@ final class SearchFixture {
 
         final Map<String, float[]> textVectors = new HashMap<>();
         final Map<String, float[]> imageVectors = new HashMap<>();
+        final Map<String, float[]> audioVectors = new HashMap<>();
         final List<String> calls = new ArrayList<>();
         boolean composes;
         boolean embedsText;
@@ -149,7 +162,12 @@ final class SearchFixture {
 
         @Override
         public AudioEmbedding embedAudio(AudioClip clip) {
-            throw new UnsupportedOperationException();
+            calls.add("audio");
+            float[] vector = audioVectors.get(new String(clip.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (vector == null) {
+                throw MediaRejectedException.invalid("the upload is not audio");
+            }
+            return new AudioEmbedding.Ready(query(Modality.AUDIO, vector));
         }
 
         @Override
@@ -159,7 +177,11 @@ final class SearchFixture {
 
         @Override
         public Set<Modality> comparableWith(Modality query) {
-            return query == Modality.TEXT && !embedsText ? Set.of() : Set.of(Modality.VISUAL);
+            return switch (query) {
+                case TEXT -> embedsText ? Set.of(Modality.VISUAL, Modality.AUDIO) : Set.of();
+                case AUDIO -> Set.of(Modality.AUDIO);
+                default -> Set.of(Modality.VISUAL);
+            };
         }
 
         private static Embedding query(Modality modality, float[] vector) {
