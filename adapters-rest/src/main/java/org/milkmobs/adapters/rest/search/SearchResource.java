@@ -1,14 +1,6 @@
 package org.milkmobs.adapters.rest.search;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,26 +16,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityPart;
-import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Providers;
 import org.milkmobs.adapters.rest.json.JsonBodies;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.PayloadTooLargeException;
-import org.milkmobs.adapters.rest.problem.ProblemMappers;
 import org.milkmobs.adapters.rest.search.SearchResponses.PendingResponse;
 import org.milkmobs.adapters.rest.search.SearchResponses.ResultsResponse;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.adapters.rest.support.BodyLimit;
-import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 import org.milkmobs.adapters.rest.support.PublicUrls;
 import org.milkmobs.adapters.rest.support.RateLimited;
+import org.milkmobs.adapters.rest.upload.MediaUpload;
+import org.milkmobs.adapters.rest.upload.MediaUploads;
 import org.milkmobs.application.port.in.search.AudioSearch;
 import org.milkmobs.application.port.in.search.SearchByMediaUseCase;
 import org.milkmobs.application.port.in.search.SearchByTextAndImageUseCase;
@@ -69,8 +57,6 @@ import org.milkmobs.domain.video.VideoId;
 public class SearchResource {
 
     private static final long MB = 1024 * 1024;
-    private static final GenericType<List<EntityPart>> PARTS = new GenericType<>() {
-    };
 
     @Inject
     SearchSimilarUseCase similar;
@@ -128,7 +114,7 @@ public class SearchResource {
     @BodyLimit(bytes = 16 * MB)
     public ResultsResponse byText(InputStream body) {
         // read as the other search bodies are (JsonBodies), not by the runtime's JSON-P reader, whose nesting limit is a 500
-        JsonObject request = required(readJson(body));
+        JsonObject request = MediaUploads.requiredObject(body);
         SearchFields fields = SearchFields.of(request, Set.of("query", "mode", "fusion", "alpha"));
         String query = string(request, "query");
         return respond(texts.byText(query, mode(request), fusion(request), fields.options(callers.current())));
@@ -207,102 +193,21 @@ public class SearchResource {
     }
 
     /**
-     * The file and the fields of an image or audio search, from multipart or from JSON with base64; {@code own} are the
-     * endpoint's other fields (in multipart they are among the fields, in JSON the caller reads them from the body).
+     * The file and the fields of an image or audio search, read by the one upload reader; {@code own} are the endpoint's
+     * other fields (in multipart they are among the fields, in JSON the caller reads them from the body). The fields are
+     * checked before the file is read out, as the reader intends.
      */
     private Upload upload(InputStream body, String filePart, int maxFileBytes, Set<String> own) {
-        MediaType type = headers.getMediaType();
-        if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
-            return multipart(body, type, filePart, maxFileBytes, own);
+        MediaUpload upload = MediaUploads.read(body, headers, providers, filePart, maxFileBytes);
+        SearchFields fields;
+        if (upload.json().isPresent()) {
+            Set<String> known = new java.util.HashSet<>(own);
+            known.add(filePart);
+            fields = SearchFields.of(upload.json().get(), known);
+        } else {
+            fields = SearchFields.of(upload.fields().orElseThrow(), own);
         }
-        JsonObject request = required(readJson(body));
-        Set<String> known = new java.util.HashSet<>(own);
-        known.add(filePart);
-        SearchFields fields = SearchFields.of(request, known);
-        String base64 = string(request, filePart);
-        byte[] file;
-        try {
-            file = Base64.getMimeDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(filePart, filePart + " must be base64 (RFC 4648, standard alphabet)");
-        }
-        return new Upload(checkedSize(file, filePart, maxFileBytes), fields, Optional.of(request));
-    }
-
-    private Upload multipart(InputStream body, MediaType type, String filePart, int maxFileBytes, Set<String> own) {
-        List<EntityPart> parts = readParts(body, type);
-        byte[] file = null;
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        try {
-            for (EntityPart part : parts) {
-                if (part.getName().equals(filePart)) {
-                    if (file != null) {
-                        throw new InvalidRequestException(filePart, "only one " + filePart + " part is taken");
-                    }
-                    file = checkedSize(readAtMost(part.getContent(), maxFileBytes + 1L), filePart, maxFileBytes);
-                } else {
-                    values.computeIfAbsent(part.getName(), n -> new ArrayList<>()).add(new String(readAtMost(part.getContent(), 64 * 1024),
-                            java.nio.charset.StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
-        SearchFields fields = SearchFields.of(values, own);
-        if (file == null) {
-            throw new InvalidRequestException(filePart, "a multipart part named '" + filePart + "' with the file is required");
-        }
-        return new Upload(file, fields, Optional.empty());
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<EntityPart> readParts(InputStream body, MediaType type) {
-        MessageBodyReader<List> reader = providers.getMessageBodyReader(List.class, PARTS.getType(), new Annotation[0], type);
-        if (reader == null) {
-            throw new IllegalStateException("the JAX-RS runtime has no multipart reader");
-        }
-        try {
-            return reader.readFrom(List.class, PARTS.getType(), new Annotation[0], type, headers.getRequestHeaders(), body);
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(e);
-        }
-    }
-
-    /** A multipart body the reader could not take apart is the client's; one that passed its limit is a 413 (found by the mappers). */
-    private static RuntimeException unreadable(Exception e) {
-        if (ProblemMappers.bodyTooLarge(e) != null) {
-            return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
-        }
-        return new InvalidRequestException("body", "the multipart body could not be read; send multipart/form-data with its boundary");
-    }
-
-    private static byte[] checkedSize(byte[] file, String name, int maxBytes) {
-        if (file.length > maxBytes) {
-            throw new PayloadTooLargeException(name + " must have at most " + BodyLimitFeature.describe(maxBytes));
-        }
-        if (file.length == 0) {
-            throw new InvalidRequestException(name, name + " is empty");
-        }
-        return file;
-    }
-
-    private static byte[] readAtMost(InputStream in, long max) throws IOException {
-        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max));
-    }
-
-    private static JsonObject readJson(InputStream body) {
-        JsonValue value = JsonBodies.read(body);
-        if (value != null && value.getValueType() != JsonValue.ValueType.OBJECT && value.getValueType() != JsonValue.ValueType.NULL) {
-            throw new InvalidRequestException("body", "the request body must be a JSON object");
-        }
-        return value instanceof JsonObject object ? object : null;
-    }
-
-    private static JsonObject required(JsonObject body) {
-        if (body == null) {
-            throw new InvalidRequestException("body", "a JSON body is required");
-        }
-        return body;
+        return new Upload(upload.file(), fields, upload.json());
     }
 
     /** The answer the client asks for: FULL_TEXT, VECTOR or HYBRID (any case); absent means the best available. */
