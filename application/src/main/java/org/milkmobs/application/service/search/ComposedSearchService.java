@@ -58,7 +58,7 @@ public class ComposedSearchService implements SearchByTextAndImageUseCase {
         this.texts = texts;
         this.queries = queries;
         this.cards = cards;
-        this.window = window;
+        this.window = Searches.window(window);
         this.transactions = transactions;
     }
 

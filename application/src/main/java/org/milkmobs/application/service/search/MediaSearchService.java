@@ -39,13 +39,10 @@ public class MediaSearchService implements SearchByMediaUseCase {
     private final Transactions transactions;
 
     public MediaSearchService(VectorSearchPort vectors, QueryVectors queries, ResultCards cards, int window, Transactions transactions) {
-        if (window < SearchOptions.MAX_LIMIT) {
-            throw new IllegalArgumentException("the result window must hold at least a full page (" + SearchOptions.MAX_LIMIT + ")");
-        }
         this.vectors = vectors;
         this.queries = queries;
         this.cards = cards;
-        this.window = window;
+        this.window = Searches.window(window);
         this.transactions = transactions;
     }
 

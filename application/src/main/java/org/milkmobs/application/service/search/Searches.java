@@ -25,4 +25,12 @@ final class Searches {
     static List<VectorMatch> clipsAbove(double threshold, List<VectorMatch> matches) {
         return matches.stream().filter(m -> m.score() >= threshold).toList();
     }
+
+    /** The candidate window a search ranks: at least a full page, or the last page could never be filled. */
+    static int window(int window) {
+        if (window < SearchOptions.MAX_LIMIT) {
+            throw new IllegalArgumentException("the result window must hold at least a full page (" + SearchOptions.MAX_LIMIT + ")");
+        }
+        return window;
+    }
 }

@@ -55,16 +55,13 @@ public class SimilarSearchService implements SearchSimilarUseCase {
     public SimilarSearchService(LoadVideoPort videos, EmbeddingStore embeddings, VectorSearchPort vectors, EmbeddingModel model,
                                 ResultCards cards, ModalityWeights weights, int window, Transactions transactions,
                                 NearDuplicateStore nearDuplicates) {
-        if (window < SearchOptions.MAX_LIMIT) {
-            throw new IllegalArgumentException("the result window must hold at least a full page (" + SearchOptions.MAX_LIMIT + ")");
-        }
         this.videos = videos;
         this.embeddings = embeddings;
         this.vectors = vectors;
         this.model = model;
         this.cards = cards;
         this.weights = weights;
-        this.window = window;
+        this.window = Searches.window(window);
         this.transactions = transactions;
         this.nearDuplicates = nearDuplicates;
     }

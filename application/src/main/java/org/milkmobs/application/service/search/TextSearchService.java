@@ -53,14 +53,11 @@ public class TextSearchService implements SearchByTextUseCase {
 
     public TextSearchService(VectorSearchPort vectors, TextSearchPort texts, QueryVectors queries, ResultCards cards, int window,
                              Transactions transactions) {
-        if (window < SearchOptions.MAX_LIMIT) {
-            throw new IllegalArgumentException("the result window must hold at least a full page (" + SearchOptions.MAX_LIMIT + ")");
-        }
         this.vectors = vectors;
         this.texts = texts;
         this.queries = queries;
         this.cards = cards;
-        this.window = window;
+        this.window = Searches.window(window);
         this.transactions = transactions;
     }
 
