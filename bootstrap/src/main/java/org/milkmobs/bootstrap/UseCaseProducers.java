@@ -113,15 +113,21 @@ import org.milkmobs.application.service.events.MobEvents;
 import org.milkmobs.application.service.events.MobNameEvents;
 import org.milkmobs.application.service.events.VideoEvents;
 import org.milkmobs.application.port.out.events.WebhookDeliveries;
+import org.milkmobs.application.port.in.search.SearchByMediaUseCase;
+import org.milkmobs.application.port.in.search.SearchByTextAndImageUseCase;
+import org.milkmobs.application.port.in.search.SearchByTextUseCase;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase;
+import org.milkmobs.application.port.in.search.SearchSimilarUseCase;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.port.out.search.TextSearchPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
+import org.milkmobs.application.service.search.ComposedSearchService;
+import org.milkmobs.application.service.search.MediaSearchService;
 import org.milkmobs.application.service.search.MomentSearchService;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.application.service.search.ResultCards;
-import org.milkmobs.application.service.search.SearchService;
+import org.milkmobs.application.service.search.SimilarSearchService;
+import org.milkmobs.application.service.search.TextSearchService;
 import org.milkmobs.bootstrap.config.Settings;
 import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.pipeline.PipelineStep;
@@ -389,19 +395,46 @@ public class UseCaseProducers {
         return transactional.wrap(FeedUseCase.class, new FeedService(videos, details, settings.integer("feed.per-mob-per-round"), clock));
     }
 
+    /** Not wrapped: the service reads in a transaction of its own, as the other searches do (it pays nothing). */
+    @Produces
+    @Singleton
+    SearchSimilarUseCase searchSimilar(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, QueryEmbedder queries,
+                                       ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls, ModalityWeights weights,
+                                       Transactions transactions, NearDuplicateStore nearDuplicates) {
+        return new SimilarSearchService(load, embeddings, vectors, queries.model(), new ResultCards(videos, mobs, urls), weights,
+                settings.integer("search.window"), transactions, nearDuplicates);
+    }
+
     /**
      * Not wrapped: a query vector may come from Bedrock, and no database transaction should wait on the
      * network; the service reads the cache and the results in transactions of its own.
      */
     @Produces
     @Singleton
-    SearchVideosUseCase search(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, TextSearchPort texts,
-                               QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache, ListVideosPort videos,
-                               LoadMobsPort mobs, VideoUrls urls, ModalityWeights weights, Transactions transactions,
-                               NearDuplicateStore nearDuplicates, Clock clock) {
-        return new SearchService(load, embeddings, vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
-                new ResultCards(videos, mobs, urls), weights, settings.integer("search.window"), transactions,
-                nearDuplicates);
+    SearchByTextUseCase searchByText(VectorSearchPort vectors, TextSearchPort texts, QueryEmbedder queries, AudioClipProber audioProber,
+                                     QueryEmbeddingCache cache, ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls,
+                                     Transactions transactions, Clock clock) {
+        return new TextSearchService(vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
+                new ResultCards(videos, mobs, urls), settings.integer("search.window"), transactions);
+    }
+
+    /** Not wrapped, as {@link #searchByText}: an image or audio vector may come from Bedrock. */
+    @Produces
+    @Singleton
+    SearchByMediaUseCase searchByMedia(VectorSearchPort vectors, QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache,
+                                       ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls, Transactions transactions, Clock clock) {
+        return new MediaSearchService(vectors, new QueryVectors(queries, audioProber, cache, transactions, clock),
+                new ResultCards(videos, mobs, urls), settings.integer("search.window"), transactions);
+    }
+
+    /** Not wrapped, as {@link #searchByText}: the composed vector may come from Bedrock. */
+    @Produces
+    @Singleton
+    SearchByTextAndImageUseCase searchByTextAndImage(VectorSearchPort vectors, TextSearchPort texts, QueryEmbedder queries,
+                                                     AudioClipProber audioProber, QueryEmbeddingCache cache, ListVideosPort videos,
+                                                     LoadMobsPort mobs, VideoUrls urls, Transactions transactions, Clock clock) {
+        return new ComposedSearchService(vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
+                new ResultCards(videos, mobs, urls), settings.integer("search.window"), transactions);
     }
 
     @Produces

@@ -27,11 +27,7 @@ class EveryUseCaseHasAServiceTest {
      * Use cases allowed to lack a service test for now, each with the reason. Keep it short: a use case listed here that
      * has a service test fails {@link #noExceptionOutlivesItsReason}.
      */
-    static final Map<String, String> EXCEPTIONS = Map.ofEntries(
-            // The branch `composed` splits search into one use case per search and adds their service tests; the lead
-            // removes these two at that merge.
-            Map.entry("SearchVideosUseCase", "search is split and tested on branch composed"),
-            Map.entry("SearchMomentsUseCase", "search is split and tested on branch composed"));
+    static final Map<String, String> EXCEPTIONS = Map.of();
 
     private static final JavaClasses APPLICATION = importOnly("org.milkmobs.application");
     private static final JavaClasses FIXTURE = importOnly("org.milkmobs.servicetestfixture");

@@ -30,4 +30,12 @@ public class InMemoryEmbeddingStore implements EmbeddingStore {
     public List<Embedding> findEmbeddings(VideoId video, EmbeddingModel model) {
         return byVideoAndModel.getOrDefault(video + "|" + model.id(), List.of());
     }
+
+    /** The videos with embeddings of {@code model}: what the vector search twin searches. */
+    public java.util.Set<VideoId> videos(EmbeddingModel model) {
+        java.util.Set<VideoId> videos = new java.util.TreeSet<>();
+        byVideoAndModel.keySet().stream().filter(key -> key.endsWith("|" + model.id()))
+                .forEach(key -> videos.add(VideoId.parse(key.substring(0, key.indexOf('|')))));
+        return videos;
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.milkmobs.adapters.aws.testing.BedrockDouble;
 import org.milkmobs.adapters.aws.testing.BedrockDouble.Operation;
+import org.milkmobs.adapters.aws.testing.ContentModel;
 import org.milkmobs.adapters.media.testing.MediaFixtures;
 import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
 
@@ -124,6 +125,108 @@ class BedrockPipelineIT {
         ApiResponse rrfWithAlpha = alice.postJson("/api/search/videos", "{\"query\":\"milk\",\"alpha\":0.7}");
         assertThat(rrfWithAlpha.status()).as(rrfWithAlpha.toString()).isEqualTo(400);
         assertThat(rrfWithAlpha.json().getString("detail")).contains("RELATIVE");
+    }
+
+    /**
+     * Issue 21 #5 on Bedrock: a text with an image is one Marengo {@code text_image} invocation, metered and cached. The
+     * double embeds it as the normalised sum of its text and image vectors, so each clip's score must be its likeness to
+     * that sum: neither the text's nor the image's alone.
+     */
+    @Test
+    void aTextWithAnImageIsOneMeteredTextImageEmbeddingAndItsRankingWeighsBothParts() throws Exception {
+        // a length no other test uses: identical bytes would be deduplicated, and the storm test counts its videos' paid calls
+        String id = uploads.submitUploadComplete(MediaFixtures.video(dir, "composed", 12, 320, 240), "composed", List.of("milkmob"));
+        uploads.awaitSettled(id);
+        byte[] png = Uploads.read(MediaFixtures.ffmpeg(dir.resolve("composed.png"), List.of("-f", "lavfi", "-i",
+                "testsrc2=size=160x120:rate=25", "-frames:v", "1")));
+        String text = "children pouring milk at dusk";
+        String body = jakarta.json.Json.createObjectBuilder().add("query", text).add("image", java.util.Base64.getEncoder().encodeToString(png))
+                .add("threshold", 0).add("groupBy", "clip").add("limit", 100)
+                .add("filters", jakarta.json.Json.createObjectBuilder().add("owner", "bedrock-alice")).build().toString();
+
+        ApiResponse response = alice.postJson("/api/search/videos/by-text-and-image", body);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonObject results = response.json();
+        assertThat(results.getString("mode")).isEqualTo("VECTOR");
+        assertThat(results.getString("model")).isEqualTo(MARENGO);
+        assertThat(results.getJsonArray("legs").getValuesAs(JsonObject.class)).extracting(l -> l.getString("leg") + ":" + l.getString("input"))
+                .containsExactly("vector:textImage");
+        assertThat(composedRequests(text)).as("one text_image invocation for the text and the image").hasSize(1);
+        assertThat(strings("SELECT operation FROM model_usage WHERE query_ref IS NOT NULL AND error_code IS NULL", null))
+                .contains("EMBED_TEXT_IMAGE");
+
+        float[] textVector = ContentModel.HASHING.text(text, 512);
+        float[] imageVector = ContentModel.HASHING.image(png, 512);
+        float[] both = ContentModel.normalised(sum(textVector, imageVector), 0, 512);
+        Map<String, float[]> clips = visualClips("bedrock-alice");
+        List<JsonObject> items = results.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(items).as("alice's visual clips").hasSizeGreaterThan(1).hasSizeLessThanOrEqualTo(clips.size());
+        double apartFromText = 0;
+        double apartFromImage = 0;
+        for (JsonObject item : items) {
+            JsonObject moment = item.getJsonArray("moments").getJsonObject(0);
+            float[] clip = clips.get(item.getJsonObject("video").getString("videoId") + "@" + moment.getJsonNumber("startSeconds").doubleValue());
+            double score = item.getJsonNumber("score").doubleValue();
+            assertThat(score).as("the clip's likeness to text and image together").isCloseTo((1 + cosine(clip, both)) / 2,
+                    org.assertj.core.api.Assertions.within(2e-3));
+            assertThat(item.getJsonObject("legs").getJsonNumber("vector").doubleValue()).isEqualTo(score);
+            apartFromText = Math.max(apartFromText, Math.abs(score - (1 + cosine(clip, textVector)) / 2));
+            apartFromImage = Math.max(apartFromImage, Math.abs(score - (1 + cosine(clip, imageVector)) / 2));
+        }
+        assertThat(apartFromText).as("the ranking is not the text's alone").isGreaterThan(0.01);
+        assertThat(apartFromImage).as("the ranking is not the image's alone").isGreaterThan(0.01);
+
+        ApiResponse again = alice.postJson("/api/search/videos/by-text-and-image", body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(composedRequests(text)).as("the same query again is read from the cache, not paid again").hasSize(1);
+    }
+
+    private static List<BedrockDouble.Request> composedRequests(String text) {
+        return bedrock.requests().stream().filter(r -> r.operation() == Operation.INVOKE_MODEL && r.body().contains("\"text_image\"")
+                && r.body().contains(text)).toList();
+    }
+
+    /** The visual clip vectors of the user's videos, by "videoId@startSeconds". */
+    private static Map<String, float[]> visualClips(String owner) throws Exception {
+        Map<String, float[]> clips = new java.util.HashMap<>();
+        try (Connection c = server.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT e.video_id, e.start_seconds, e.vector::text FROM embedding e JOIN video v ON v.id = e.video_id"
+                        + " WHERE v.owner_id = ? AND e.model_id = ? AND e.scope = 'CLIP' AND e.modality = 'VISUAL'")) {
+            s.setString(1, owner);
+            s.setString(2, MARENGO);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String[] parts = r.getString(3).replaceAll("[\\[\\]]", "").split(",");
+                    float[] vector = new float[parts.length];
+                    for (int i = 0; i < parts.length; i++) {
+                        vector[i] = Float.parseFloat(parts[i]);
+                    }
+                    clips.put(r.getString(1) + "@" + r.getDouble(2), vector);
+                }
+            }
+        }
+        return clips;
+    }
+
+    private static float[] sum(float[] a, float[] b) {
+        float[] sum = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = a[i] + b[i];
+        }
+        return sum;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 
     @Test

@@ -155,6 +155,55 @@ class SearchIT {
         assertThat(ids(next.json().getJsonArray("items").getValuesAs(JsonObject.class))).doesNotContainAnyElementsOf(ids(items));
     }
 
+    /**
+     * Issue 21 #5: a text and an image in one request. The local model has no composed input, so the image's look-alikes
+     * (the mandelbrots) are fused with the text's full-text matches (the two "noisy" titles): the mandelbrot that is both
+     * ranks first, the smptebars one is found by its words, and the answer names the legs that ran.
+     */
+    @Test
+    void aTextAndAnImageTogetherFuseTheImagesLookAlikesWithTheTextsMatchesUnderTheLocalModel() {
+        Path frame = MediaFixtures.ffmpeg(dir.resolve("mandelbrot-composed.png"), List.of("-f", "lavfi", "-i",
+                "mandelbrot=size=320x240:rate=25", "-ss", "2", "-frames:v", "1"));
+        byte[] png = Uploads.read(frame);
+        Multipart form = new Multipart().file("image", "frame.png", "image/png", png).field("query", "noisy").field("owner", OWNER)
+                .field("limit", "20");
+
+        ApiResponse response = fan.post("/api/search/videos/by-text-and-image", form.contentType(), form.bytes());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonObject results = response.json();
+        assertThat(results.getString("mode")).isEqualTo("HYBRID");
+        assertThat(results.getString("note")).contains("cannot embed a text and an image together");
+        assertThat(results.getJsonArray("legs").getValuesAs(JsonObject.class)).extracting(l -> l.getString("leg") + ":" + l.getString("input"))
+                .containsExactly("vector:image", "fullText:text");
+        List<JsonObject> items = results.getJsonArray("items").getValuesAs(JsonObject.class);
+        String noisyMandelbrot = titled(items, "mandelbrot noisy");
+        String noisyBars = titled(items, "smptebars noisy");
+        assertThat(ids(items).get(0)).as("the video the picture and the words both find comes first").isEqualTo(noisyMandelbrot);
+        assertThat(items.get(0).getJsonObject("legs").keySet()).containsExactlyInAnyOrder("vector", "fullText");
+        assertThat(ids(items)).contains(noisyBars).containsAll(BY_FAMILY.get("mandelbrot"));
+        assertThat(items).allSatisfy(item -> {
+            assertThat(item.getJsonNumber("score").doubleValue()).isPositive();
+            assertThat(item.getJsonObject("legs").keySet()).isNotEmpty().isSubsetOf("vector", "fullText");
+        });
+        assertThat(items.stream().filter(i -> BY_FAMILY.get("mandelbrot").contains(i.getJsonObject("video").getString("videoId"))))
+                .as("the picture's look-alikes carry their vector score").allSatisfy(i -> assertThat(i.getJsonObject("legs")).containsKey("vector"));
+
+        String json = Json.createObjectBuilder().add("image", Base64.getEncoder().encodeToString(png)).add("query", "noisy")
+                .add("fusion", "RELATIVE").add("alpha", 0.5).add("filters", Json.createObjectBuilder().add("owner", OWNER)).add("limit", 20)
+                .build().toString();
+        ApiResponse relative = fan.postJson("/api/search/videos/by-text-and-image", json);
+        assertThat(relative.status()).as(relative.toString()).isEqualTo(200);
+        List<JsonObject> relativeItems = relative.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(ids(relativeItems).get(0)).isEqualTo(noisyMandelbrot);
+        assertThat(relativeItems).allSatisfy(item -> assertThat(item.getJsonNumber("score").doubleValue()).isBetween(0.0, 1.0));
+    }
+
+    private static String titled(List<JsonObject> items, String title) {
+        return items.stream().filter(i -> i.getJsonObject("video").getString("title").equals(title)).findFirst()
+                .map(i -> i.getJsonObject("video").getString("videoId")).orElseThrow(() -> new AssertionError("no '" + title + "' among " + items));
+    }
+
     @Test
     void anAudioClipFindsTheVideosWithThatSoundAtOnceUnderTheLocalModel() {
         Path tone = MediaFixtures.ffmpeg(dir.resolve("tone.wav"), List.of("-f", "lavfi", "-i", "sine=frequency=220:duration=4"));
@@ -249,6 +298,18 @@ class SearchIT {
         Multipart minute = new Multipart().file("audio", "long-tone.wav", "audio/wav", Uploads.read(longTone));
         bad.put("audio clip over the cap", fan.post("/api/search/videos/by-audio", minute.contentType(), minute.bytes()));
 
+        byte[] png = Uploads.read(MediaFixtures.ffmpeg(dir.resolve("bad-composed.png"), List.of("-f", "lavfi", "-i",
+                "smptebars=size=64x48:rate=25", "-frames:v", "1")));
+        Multipart blankText = new Multipart().file("image", "bars.png", "image/png", png).field("query", "   ");
+        bad.put("composed: empty text", fan.post("/api/search/videos/by-text-and-image", blankText.contentType(), blankText.bytes()));
+        Multipart noText = new Multipart().file("image", "bars.png", "image/png", png);
+        bad.put("composed: no text", fan.post("/api/search/videos/by-text-and-image", noText.contentType(), noText.bytes()));
+        Multipart notImage = new Multipart().file("image", "cat.png", "image/png", "not an image at all".getBytes(StandardCharsets.UTF_8))
+                .field("query", "milk");
+        bad.put("composed: not an image", fan.post("/api/search/videos/by-text-and-image", notImage.contentType(), notImage.bytes()));
+        bad.put("composed: no image", fan.postJson("/api/search/videos/by-text-and-image", "{\"query\": \"milk\"}"));
+        bad.put("composed: alpha with RRF", fan.postJson("/api/search/videos/by-text-and-image", "{\"query\": \"milk\", \"alpha\": 0.3,"
+                + " \"image\": \"" + Base64.getEncoder().encodeToString(png) + "\"}"));
         bad.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response).isEqualTo(400);
             assertThat(response.contentType()).as(what).startsWith("application/problem+json");
@@ -266,6 +327,13 @@ class SearchIT {
         ApiResponse tooLarge = fan.post("/api/search/videos/by-image", huge.contentType(), huge.bytes());
         assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
         assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        Multipart hugeComposed = new Multipart().file("image", "huge.png", "image/png", new byte[6 * 1024 * 1024]).field("query", "milk");
+        ApiResponse composedTooLarge = fan.post("/api/search/videos/by-text-and-image", hugeComposed.contentType(), hugeComposed.bytes());
+        assertThat(composedTooLarge.status()).as("an image over 5 MB, as on by-image: " + composedTooLarge).isEqualTo(413);
+        assertThat(composedTooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(composedTooLarge.json().getString("detail")).contains("image");
+        assertThat(bad.get("composed: empty text").json().getString("detail")).contains("query");
+        assertThat(bad.get("composed: not an image").json().getString("detail")).contains("image");
         assertThat(fan.get("/api/search/similar?videoId=" + video + "&status=REJECTED").status()).isEqualTo(403);
         assertThat(admin.get("/api/search/similar?videoId=" + video + "&status=REJECTED").status()).isEqualTo(200);
         assertThat(fan.get("/api/search/similar?videoId=01a207e3-dd7e-73b0-9260-bcf4cd908245").status()).isEqualTo(404);

@@ -4,6 +4,8 @@ package org.milkmobs.domain.usage;
 public enum ModelOperation {
     EMBED_TEXT,
     EMBED_IMAGE,
+    /** A composed query: a text and an image embedded together (Marengo 3.0's text_image). */
+    EMBED_TEXT_IMAGE,
     EMBED_VIDEO,
     EMBED_AUDIO,
     ANALYZE_VIDEO,

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 
 /**
- * Search queries on Marengo: text and images synchronously ({@code InvokeModel}); audio clips
+ * Search queries on Marengo: text, images and (3.0) a text with an image synchronously ({@code InvokeModel}); audio clips
  * asynchronously, waiting up to {@code audioQueryWait} before answering with a pending handle (the
  * invocation ARN) that the search resource polls.
  */
@@ -87,6 +87,30 @@ public final class MarengoQueryEmbedder implements QueryEmbedder {
     }
 
     private Embedding embedImage(byte[] image, Optional<String> apiKey) {
+        checkImage(image);
+        float[] vector = invoke(ModelOperation.EMBED_IMAGE, MarengoRequests.image(settings.marengoVersion(),
+                new MediaSource.Inline(Base64.getEncoder().encodeToString(image))), subject(fingerprint(image), apiKey), Map.of(PricedUnit.IMAGE, 1.0));
+        return new Embedding(model(), Modality.IMAGE, Scope.ASSET, new Segment(0, 0), vector);
+    }
+
+    /**
+     * One {@code text_image} invocation on 3.0, priced as its parts (the text's tokens and one image); 2.7 has no composed
+     * input, so the caller searches by the parts.
+     */
+    @Override
+    public Optional<Embedding> embedTextAndImage(String text, byte[] image) {
+        if (settings.marengoVersion() != MarengoVersion.V3_0) {
+            return Optional.empty();
+        }
+        checkImage(image);
+        byte[] both = (text + "\n" + fingerprint(image)).getBytes(StandardCharsets.UTF_8);
+        float[] vector = invoke(ModelOperation.EMBED_TEXT_IMAGE, MarengoRequests.textImage(text,
+                new MediaSource.Inline(Base64.getEncoder().encodeToString(image))), Subject.query(fingerprint(both)),
+                Map.of(PricedUnit.INPUT_TOKEN, (double) estimatedTokens(text), PricedUnit.IMAGE, 1.0));
+        return Optional.of(new Embedding(model(), Modality.IMAGE, Scope.ASSET, new Segment(0, 0), vector));
+    }
+
+    private static void checkImage(byte[] image) {
         if (image == null || image.length == 0) {
             throw MediaRejectedException.invalid("the image is empty");
         }
@@ -96,9 +120,6 @@ public final class MarengoQueryEmbedder implements QueryEmbedder {
         if (!MediaSniffer.isImage(image)) {
             throw MediaRejectedException.invalid("the file is not a JPEG, PNG, GIF or WebP image");
         }
-        float[] vector = invoke(ModelOperation.EMBED_IMAGE, MarengoRequests.image(settings.marengoVersion(),
-                new MediaSource.Inline(Base64.getEncoder().encodeToString(image))), subject(fingerprint(image), apiKey), Map.of(PricedUnit.IMAGE, 1.0));
-        return new Embedding(model(), Modality.IMAGE, Scope.ASSET, new Segment(0, 0), vector);
     }
 
     @Override

@@ -29,6 +29,15 @@ final class MarengoRequests {
         };
     }
 
+    /**
+     * A composed query, 3.0 only (2.7 has no such input): the text and the image under {@code text_image}, as the
+     * Marengo 3.0 request reference shows it (BEDROCK.md lists the input type, not its fields).
+     */
+    static JsonObject textImage(String text, MediaSource image) {
+        return Json.createObjectBuilder().add("inputType", "text_image").add("text_image", Json.createObjectBuilder()
+                .add("inputText", text).add("mediaSource", image.toJson())).build();
+    }
+
     /** A video: clip embeddings over fixed segments of every modality, plus (3.0) the asset embeddings. */
     static JsonObject video(MarengoVersion version, MediaSource video, int segmentSeconds) {
         return switch (version) {

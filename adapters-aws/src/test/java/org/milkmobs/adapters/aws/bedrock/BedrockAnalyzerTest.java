@@ -335,6 +335,28 @@ class BedrockAnalyzerTest {
                 .satisfies(u -> assertThat(u.cost()).isEqualByComparingTo("0.0001"));
     }
 
+    /** Issue 21 #5: a text with an image is one text_image invocation, its vector between the parts', priced as both. */
+    @Test
+    void aTextWithAnImageIsOneTextImageInvocationPricedAsItsParts() {
+        BedrockAnalyzer analyzer = analyzer();
+        byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 9, 8, 7, 6, 5, 4};
+
+        float[] composed = analyzer.queries().embedTextAndImage("kids at dusk", png).orElseThrow().vector();
+
+        assertThat(fixture.bedrock.requests()).singleElement().satisfies(r -> {
+            assertThat(r.body()).contains("\"inputType\":\"text_image\"").contains("kids at dusk").contains("base64String");
+            assertThat(r.status()).isEqualTo(200);
+        });
+        float[] text = analyzer.queries().embedText("kids at dusk").orElseThrow().vector();
+        float[] image = analyzer.queries().embedImage(png).vector();
+        assertThat(Vectors.cosine(composed, text)).as("near the text").isGreaterThan(0.5);
+        assertThat(Vectors.cosine(composed, image)).as("and near the image").isGreaterThan(0.5);
+        assertThat(fixture.usageOf(ModelOperation.EMBED_TEXT_IMAGE)).singleElement()
+                .satisfies(u -> assertThat(u.cost()).isGreaterThan(new java.math.BigDecimal("0.0001")));
+        assertThatThrownBy(() -> analyzer.queries().embedTextAndImage("kids", "not an image".getBytes()))
+                .isInstanceOf(MediaRejectedException.class);
+    }
+
     @Test
     void anAudioQueryWaitsABoundedTimeThenHandsOutAHandleToPoll() {
         AudioClip wav = clip("RIFF\0\0\0\0WAVEfmt some samples", 4.0);

@@ -56,8 +56,11 @@ final class BedrockBodies {
 
     static MarengoInput marengoInput(Marengo version, JsonObject body) {
         String type = string(body, "inputType");
-        if (!Set.of("text", "image", "video", "audio").contains(type)) {
-            throw new Invalid("inputType must be one of text, image, video, audio; got " + type);
+        if (!Set.of("text", "image", "text_image", "video", "audio").contains(type)) {
+            throw new Invalid("inputType must be one of text, image, text_image, video, audio; got " + type);
+        }
+        if (type.equals("text_image") && version != Marengo.V3_0) {
+            throw new Invalid("inputType text_image is not supported by this model");
         }
         return version == Marengo.V3_0 ? marengo3(type, body) : marengo27(type, body);
     }
@@ -81,6 +84,14 @@ final class BedrockBodies {
             case "image" -> {
                 requireOnly(input, Set.of("mediaSource"));
                 return new MarengoInput(type, null, mediaSource(input), 0, List.of(), Set.of());
+            }
+            case "text_image" -> {
+                requireOnly(input, Set.of("inputText", "mediaSource"));
+                String text = string(input, "inputText");
+                if (text.isBlank()) {
+                    throw new Invalid("#/text_image/inputText: expected minLength: 1");
+                }
+                return new MarengoInput(type, text, mediaSource(input), 0, List.of(), Set.of());
             }
             default -> {
                 requireOnly(input, Set.of("mediaSource", "startSec", "endSec", "segmentation", "embeddingOption", "embeddingType",

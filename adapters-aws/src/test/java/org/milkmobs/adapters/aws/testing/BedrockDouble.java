@@ -312,15 +312,18 @@ public final class BedrockDouble implements AutoCloseable {
                     + " the ID or ARN of an inference profile that contains this model.");
         }
         BedrockBodies.MarengoInput input = BedrockBodies.marengoInput(version, request);
-        if (!Set.of("text", "image").contains(input.type())) {
+        if (!Set.of("text", "image", "text_image").contains(input.type())) {
             throw new Invalid("inputType " + input.type() + " is only supported with StartAsyncInvoke");
         }
-        float[] vector = "text".equals(input.type()) ? content.text(input.text(), version.dimension())
-                : content.image(media(input.mediaSource()), version.dimension());
+        float[] vector = switch (input.type()) {
+            case "text" -> content.text(input.text(), version.dimension());
+            case "text_image" -> content.textImage(input.text(), media(input.mediaSource()), version.dimension());
+            default -> content.image(media(input.mediaSource()), version.dimension());
+        };
         JsonObject answer = Json.createObjectBuilder().add("data", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("embedding", array(vector)))).build();
         return new Answer(200, answer.toString().getBytes(StandardCharsets.UTF_8), Map.of(
-                "x-amzn-bedrock-input-token-count", String.valueOf("text".equals(input.type()) ? input.text().split("\\s+").length : 0)));
+                "x-amzn-bedrock-input-token-count", String.valueOf(input.text() != null ? input.text().split("\\s+").length : 0)));
     }
 
     /** Pegasus's answer to InvokeModel: the whole message at once, its token counts in the response headers. */

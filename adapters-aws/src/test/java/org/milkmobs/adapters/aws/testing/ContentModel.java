@@ -17,6 +17,16 @@ public interface ContentModel {
 
     float[] image(byte[] image, int dimension);
 
+    /**
+     * A composed query ({@code text_image}): the sum of the text's and the image's vectors, normalised, so its cosine with
+     * any vector is the sum of the parts' cosines scaled by one factor: a test can tell that both parts counted.
+     */
+    default float[] textImage(String text, byte[] image, int dimension) {
+        float[] sum = text(text, dimension).clone();
+        add(sum, image(image, dimension));
+        return normalised(sum, text.hashCode(), dimension);
+    }
+
     /** A media file's clips of {@code segmentSeconds} each, with one vector per modality. */
     List<Clip> media(byte[] media, int segmentSeconds, int dimension);
 

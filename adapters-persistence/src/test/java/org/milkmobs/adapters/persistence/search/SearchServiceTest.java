@@ -24,20 +24,25 @@ import org.milkmobs.adapters.persistence.testing.PersistenceTest;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
 import org.milkmobs.application.port.in.ForbiddenException;
 import org.milkmobs.application.port.in.VideoNotFoundException;
+import org.milkmobs.application.port.in.search.AudioSearch;
 import org.milkmobs.application.port.in.search.NotAnalysedException;
 import org.milkmobs.application.port.in.search.QueryNotFoundException;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.AudioSearch;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
+import org.milkmobs.application.port.in.search.SearchByMediaUseCase;
+import org.milkmobs.application.port.in.search.SearchByTextUseCase;
+import org.milkmobs.application.port.in.search.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.port.in.search.SearchResults.SearchResult;
+import org.milkmobs.application.port.in.search.SearchSimilarUseCase;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.media.AudioClip;
 import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.media.MediaRejectedException;
+import org.milkmobs.application.service.search.MediaSearchService;
 import org.milkmobs.application.service.search.MomentSearchService;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.application.service.search.ResultCards;
-import org.milkmobs.application.service.search.SearchService;
+import org.milkmobs.application.service.search.SimilarSearchService;
+import org.milkmobs.application.service.search.TextSearchService;
 import org.milkmobs.application.service.video.UploadSettings;
 import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
@@ -87,12 +92,51 @@ class SearchServiceTest extends PersistenceTest {
     }
 
     private SearchService service(FakeQueryEmbedder embedder, AudioClipProber audioProber) {
-        return new SearchService(VideoStorageForTests.adapter(em), EmbeddingStorageForTests.adapter(em), new VectorSearchSqlAdapter(em),
-                new TextSearchSqlAdapter(em), new QueryVectors(embedder, audioProber, new QueryEmbeddingCacheAdapter(em), transactions,
-                Clock.fixed(T0, ZoneOffset.UTC)),
-                new ResultCards(VideoStorageForTests.listing(em), MobStoreForTests.adapter(em), new VideoUrls(new InMemoryBlobStorage(),
-                        new UploadSettings(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(24)))),
-                WEIGHTS, 100, transactions, NearDuplicateStorageForTests.adapter(em));
+        QueryVectors queries = new QueryVectors(embedder, audioProber, new QueryEmbeddingCacheAdapter(em), transactions,
+                Clock.fixed(T0, ZoneOffset.UTC));
+        ResultCards cards = new ResultCards(VideoStorageForTests.listing(em), MobStoreForTests.adapter(em), new VideoUrls(
+                new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(1),
+                Duration.ofHours(24))));
+        VectorSearchSqlAdapter vectors = new VectorSearchSqlAdapter(em);
+        return new SearchService(new SimilarSearchService(VideoStorageForTests.adapter(em), EmbeddingStorageForTests.adapter(em), vectors,
+                embedder.model(), cards, WEIGHTS, 100, transactions, NearDuplicateStorageForTests.adapter(em)),
+                new TextSearchService(vectors, new TextSearchSqlAdapter(em), queries, cards, 100, transactions),
+                new MediaSearchService(vectors, queries, cards, 100, transactions));
+    }
+
+    /** The searches over PostgreSQL, one service each, as the WAR wires them. */
+    private record SearchService(SimilarSearchService similarSearch, TextSearchService textSearch, MediaSearchService mediaSearch)
+            implements SearchSimilarUseCase, SearchByTextUseCase, SearchByMediaUseCase {
+
+        @Override
+        public SearchResults similar(VideoId video, SearchOptions options, boolean hideNearDuplicates) {
+            return similarSearch.similar(video, options, hideNearDuplicates);
+        }
+
+        @Override
+        public SearchResults byText(String text, Optional<SearchMode> mode, Fusion fusion, SearchOptions options) {
+            return textSearch.byText(text, mode, fusion, options);
+        }
+
+        @Override
+        public SearchResults byImage(byte[] image, SearchOptions options) {
+            return mediaSearch.byImage(image, options);
+        }
+
+        @Override
+        public SearchResults imageById(String queryId, SearchOptions options) {
+            return mediaSearch.imageById(queryId, options);
+        }
+
+        @Override
+        public AudioSearch byAudio(byte[] audio, SearchOptions options) {
+            return mediaSearch.byAudio(audio, options);
+        }
+
+        @Override
+        public AudioSearch resumeAudio(String queryId, SearchOptions options) {
+            return mediaSearch.resumeAudio(queryId, options);
+        }
     }
 
     private static SearchOptions options(Caller caller) {

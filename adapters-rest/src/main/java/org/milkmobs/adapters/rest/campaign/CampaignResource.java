@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +30,7 @@ import org.milkmobs.adapters.rest.constraint.Conforms;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.adapters.rest.support.BodyLimit;
+import org.milkmobs.adapters.rest.upload.MediaUploads;
 import org.milkmobs.application.port.in.campaign.CampaignUseCase;
 import org.milkmobs.application.port.in.campaign.CampaignUseCase.CampaignView;
 import org.milkmobs.domain.campaign.CampaignSettings;
@@ -102,12 +102,7 @@ public class CampaignResource {
         if (body.videoId() != null) {
             return body(campaigns.addReferenceVideo(VideoId.parse(body.videoId()), callers.current()));
         }
-        byte[] image;
-        try {
-            image = Base64.getMimeDecoder().decode(body.imageBase64());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("imageBase64", "imageBase64 is not valid base64");
-        }
+        byte[] image = MediaUploads.base64("imageBase64", body.imageBase64(), MAX_IMAGE_BYTES);
         return body(campaigns.addReferenceImage(body.name(), image, callers.current()));
     }
 

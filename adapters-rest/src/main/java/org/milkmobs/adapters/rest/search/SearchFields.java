@@ -1,10 +1,5 @@
 package org.milkmobs.adapters.rest.search;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.problem.RequestFields;
 import org.milkmobs.adapters.rest.support.QueryParams;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchOptions;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
@@ -159,7 +158,7 @@ final class SearchFields {
         Double threshold = fields.read(() -> threshold(text("threshold")));
         GroupBy groupBy = fields.read(() -> QueryParams.oneOf("groupBy", text("groupBy").orElse(null), GroupBy.class).orElse(GroupBy.VIDEO));
         Integer limit = fields.read(() -> QueryParams.limit(text("limit").orElse(null), SearchOptions.DEFAULT_LIMIT,
-                SearchVideosUseCase.MAX_LIMIT));
+                SearchOptions.MAX_LIMIT));
         fields.check();
         SearchFilters filters = fields.read(() -> new SearchFilters(mob, owner, hashtags, from, to, statuses));
         Optional<ModalityWeights> weights = fields.read(this::weights);

@@ -1,5 +1,8 @@
 package org.milkmobs.adapters.rest.search;
 
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -13,44 +16,33 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityPart;
-import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Providers;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.milkmobs.adapters.rest.json.JsonBodies;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
-import org.milkmobs.adapters.rest.problem.PayloadTooLargeException;
-import org.milkmobs.adapters.rest.problem.ProblemMappers;
 import org.milkmobs.adapters.rest.search.SearchResponses.PendingResponse;
 import org.milkmobs.adapters.rest.search.SearchResponses.ResultsResponse;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.adapters.rest.support.BodyLimit;
-import org.milkmobs.adapters.rest.support.RateLimited;
-import org.milkmobs.adapters.rest.support.BodyLimitFeature;
 import org.milkmobs.adapters.rest.support.PublicUrls;
+import org.milkmobs.adapters.rest.support.RateLimited;
+import org.milkmobs.adapters.rest.upload.MediaUpload;
+import org.milkmobs.adapters.rest.upload.MediaUploads;
+import org.milkmobs.application.port.in.search.AudioSearch;
+import org.milkmobs.application.port.in.search.SearchByMediaUseCase;
+import org.milkmobs.application.port.in.search.SearchByTextAndImageUseCase;
+import org.milkmobs.application.port.in.search.SearchByTextUseCase;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.port.in.search.SearchSimilarUseCase;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.search.Fusion;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.AudioSearch;
 import org.milkmobs.domain.search.SearchMode;
 import org.milkmobs.domain.video.VideoId;
 
@@ -65,14 +57,21 @@ import org.milkmobs.domain.video.VideoId;
 public class SearchResource {
 
     private static final long MB = 1024 * 1024;
-    private static final GenericType<List<EntityPart>> PARTS = new GenericType<>() {
-    };
 
     @Inject
-    SearchVideosUseCase search;
+    SearchSimilarUseCase similar;
+
+    @Inject
+    SearchByTextUseCase texts;
+
+    @Inject
+    SearchByMediaUseCase media;
 
     @Inject
     SearchMomentsUseCase moments;
+
+    @Inject
+    SearchByTextAndImageUseCase composed;
 
     @Inject
     CallerResolver callers;
@@ -100,7 +99,7 @@ public class SearchResource {
         boolean hideNearDuplicates = fields.flag("hideNearDuplicates");
         SearchOptions options = fields.options(callers.current());
         if (moment.isEmpty()) {
-            return respond(search.similar(video, options, hideNearDuplicates));
+            return respond(similar.similar(video, options, hideNearDuplicates));
         }
         if (hideNearDuplicates) {
             throw new InvalidValueException("hideNearDuplicates", "hideNearDuplicates applies to similar videos, not to a moment's clips");
@@ -115,10 +114,10 @@ public class SearchResource {
     @BodyLimit(bytes = 16 * MB)
     public ResultsResponse byText(InputStream body) {
         // read as the other search bodies are (JsonBodies), not by the runtime's JSON-P reader, whose nesting limit is a 500
-        JsonObject request = required(readJson(body));
+        JsonObject request = MediaUploads.requiredObject(body);
         SearchFields fields = SearchFields.of(request, Set.of("query", "mode", "fusion", "alpha"));
         String query = string(request, "query");
-        return respond(search.byText(query, mode(request), fusion(request), fields.options(callers.current())));
+        return respond(texts.byText(query, mode(request), fusion(request), fields.options(callers.current())));
     }
 
     @POST
@@ -127,8 +126,23 @@ public class SearchResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 8 * MB)
     public ResultsResponse byImage(InputStream body) {
-        Upload upload = upload(body, "image", SearchVideosUseCase.MAX_IMAGE_BYTES);
-        return respond(search.byImage(upload.file(), upload.fields().options(callers.current())));
+        Upload upload = upload(body, "image", SearchByMediaUseCase.MAX_IMAGE_BYTES);
+        return respond(media.byImage(upload.file(), upload.fields().options(callers.current())));
+    }
+
+    /** A composed query: the image and the text, as multipart or as JSON with the image in base64. */
+    @POST
+    @Path("/videos/by-text-and-image")
+    @RateLimited(RateLimited.Kind.SEARCH)
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
+    @BodyLimit(bytes = 8 * MB)
+    public ResultsResponse byTextAndImage(InputStream body) {
+        Upload upload = upload(body, "image", SearchByMediaUseCase.MAX_IMAGE_BYTES, Set.of("query", "fusion", "alpha"));
+        String query = upload.json().map(json -> string(json, "query"))
+                .orElseGet(() -> upload.fields().text("query").orElseThrow(() -> new InvalidRequestException("query", "query is required")));
+        Fusion fusion = upload.json().map(SearchResource::fusion)
+                .orElseGet(() -> fusion(upload.fields().text("fusion"), upload.fields().text("alpha")));
+        return respond(composed.byTextAndImage(query, upload.file(), fusion, upload.fields().options(callers.current())));
     }
 
     @GET
@@ -136,7 +150,7 @@ public class SearchResource {
     @RateLimited(RateLimited.Kind.SEARCH)
     public ResultsResponse imageById(@PathParam("queryId") String queryId) {
         SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of());
-        return respond(search.imageById(queryId, fields.options(callers.current())));
+        return respond(media.imageById(queryId, fields.options(callers.current())));
     }
 
     @POST
@@ -145,8 +159,8 @@ public class SearchResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 14 * MB)
     public Response byAudio(InputStream body) {
-        Upload upload = upload(body, "audio", SearchVideosUseCase.MAX_AUDIO_BYTES);
-        return audio(search.byAudio(upload.file(), upload.fields().options(callers.current())), upload.fields());
+        Upload upload = upload(body, "audio", SearchByMediaUseCase.MAX_AUDIO_BYTES);
+        return audio(media.byAudio(upload.file(), upload.fields().options(callers.current())), upload.fields());
     }
 
     @GET
@@ -154,7 +168,7 @@ public class SearchResource {
     @RateLimited(RateLimited.Kind.SEARCH)
     public Response audioById(@PathParam("queryId") String queryId) {
         SearchFields fields = SearchFields.of(uriInfo.getQueryParameters(), Set.of());
-        return audio(search.resumeAudio(queryId, fields.options(callers.current())), fields);
+        return audio(media.resumeAudio(queryId, fields.options(callers.current())), fields);
     }
 
     private Response audio(AudioSearch result, SearchFields fields) {
@@ -170,102 +184,30 @@ public class SearchResource {
                 .header("Retry-After", seconds).build();
     }
 
-    private ResultsResponse respond(SearchVideosUseCase.SearchResults results) {
+    private ResultsResponse respond(SearchResults results) {
         return SearchResponses.of(results, urls::absolute);
     }
 
-    /** The file and the fields of an image or audio search, from multipart or from JSON with base64. */
     private Upload upload(InputStream body, String filePart, int maxFileBytes) {
-        MediaType type = headers.getMediaType();
-        if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
-            return multipart(body, type, filePart, maxFileBytes);
-        }
-        JsonObject request = required(readJson(body));
-        SearchFields fields = SearchFields.of(request, Set.of(filePart));
-        String base64 = string(request, filePart);
-        byte[] file;
-        try {
-            file = Base64.getMimeDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(filePart, filePart + " must be base64 (RFC 4648, standard alphabet)");
-        }
-        return new Upload(checkedSize(file, filePart, maxFileBytes), fields);
+        return upload(body, filePart, maxFileBytes, Set.of());
     }
 
-    private Upload multipart(InputStream body, MediaType type, String filePart, int maxFileBytes) {
-        List<EntityPart> parts = readParts(body, type);
-        byte[] file = null;
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        try {
-            for (EntityPart part : parts) {
-                if (part.getName().equals(filePart)) {
-                    if (file != null) {
-                        throw new InvalidRequestException(filePart, "only one " + filePart + " part is taken");
-                    }
-                    file = checkedSize(readAtMost(part.getContent(), maxFileBytes + 1L), filePart, maxFileBytes);
-                } else {
-                    values.computeIfAbsent(part.getName(), n -> new ArrayList<>()).add(new String(readAtMost(part.getContent(), 64 * 1024),
-                            java.nio.charset.StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw unreadable(e);
+    /**
+     * The file and the fields of an image or audio search, read by the one upload reader; {@code own} are the endpoint's
+     * other fields (in multipart they are among the fields, in JSON the caller reads them from the body). The fields are
+     * checked before the file is read out, as the reader intends.
+     */
+    private Upload upload(InputStream body, String filePart, int maxFileBytes, Set<String> own) {
+        MediaUpload upload = MediaUploads.read(body, headers, providers, filePart, maxFileBytes);
+        SearchFields fields;
+        if (upload.json().isPresent()) {
+            Set<String> known = new java.util.HashSet<>(own);
+            known.add(filePart);
+            fields = SearchFields.of(upload.json().get(), known);
+        } else {
+            fields = SearchFields.of(upload.fields().orElseThrow(), own);
         }
-        SearchFields fields = SearchFields.of(values, Set.of());
-        if (file == null) {
-            throw new InvalidRequestException(filePart, "a multipart part named '" + filePart + "' with the file is required");
-        }
-        return new Upload(file, fields);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<EntityPart> readParts(InputStream body, MediaType type) {
-        MessageBodyReader<List> reader = providers.getMessageBodyReader(List.class, PARTS.getType(), new Annotation[0], type);
-        if (reader == null) {
-            throw new IllegalStateException("the JAX-RS runtime has no multipart reader");
-        }
-        try {
-            return reader.readFrom(List.class, PARTS.getType(), new Annotation[0], type, headers.getRequestHeaders(), body);
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(e);
-        }
-    }
-
-    /** A multipart body the reader could not take apart is the client's; one that passed its limit is a 413 (found by the mappers). */
-    private static RuntimeException unreadable(Exception e) {
-        if (ProblemMappers.bodyTooLarge(e) != null) {
-            return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
-        }
-        return new InvalidRequestException("body", "the multipart body could not be read; send multipart/form-data with its boundary");
-    }
-
-    private static byte[] checkedSize(byte[] file, String name, int maxBytes) {
-        if (file.length > maxBytes) {
-            throw new PayloadTooLargeException(name + " must have at most " + BodyLimitFeature.describe(maxBytes));
-        }
-        if (file.length == 0) {
-            throw new InvalidRequestException(name, name + " is empty");
-        }
-        return file;
-    }
-
-    private static byte[] readAtMost(InputStream in, long max) throws IOException {
-        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max));
-    }
-
-    private static JsonObject readJson(InputStream body) {
-        JsonValue value = JsonBodies.read(body);
-        if (value != null && value.getValueType() != JsonValue.ValueType.OBJECT && value.getValueType() != JsonValue.ValueType.NULL) {
-            throw new InvalidRequestException("body", "the request body must be a JSON object");
-        }
-        return value instanceof JsonObject object ? object : null;
-    }
-
-    private static JsonObject required(JsonObject body) {
-        if (body == null) {
-            throw new InvalidRequestException("body", "a JSON body is required");
-        }
-        return body;
+        return new Upload(upload.file(), fields, upload.json());
     }
 
     /** The answer the client asks for: FULL_TEXT, VECTOR or HYBRID (any case); absent means the best available. */
@@ -287,25 +229,35 @@ public class SearchResource {
     private static Fusion fusion(JsonObject body) {
         JsonValue method = body.get("fusion");
         JsonValue alpha = body.get("alpha");
-        boolean relative = method != null && method.getValueType() != JsonValue.ValueType.NULL;
-        if (relative) {
-            String name = method.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) method).getString().strip() : "";
-            if (name.equalsIgnoreCase("RRF")) {
-                relative = false;
-            } else if (!name.equalsIgnoreCase("RELATIVE")) {
+        Optional<String> name = method == null || method.getValueType() == JsonValue.ValueType.NULL ? Optional.empty()
+                : Optional.of(method.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) method).getString() : "");
+        Optional<String> weight = alpha == null || alpha.getValueType() == JsonValue.ValueType.NULL ? Optional.empty()
+                : Optional.of(alpha.getValueType() == JsonValue.ValueType.NUMBER ? ((JsonNumber) alpha).toString() : "not a number");
+        return fusion(name, weight);
+    }
+
+    /** As above, from text (multipart fields). */
+    private static Fusion fusion(Optional<String> method, Optional<String> alpha) {
+        boolean relative = false;
+        if (method.isPresent()) {
+            String name = method.get().strip();
+            if (name.equalsIgnoreCase("RELATIVE")) {
+                relative = true;
+            } else if (!name.equalsIgnoreCase("RRF")) {
                 throw new InvalidRequestException("fusion", "fusion must be RRF or RELATIVE");
             }
         }
-        if (alpha == null || alpha.getValueType() == JsonValue.ValueType.NULL) {
+        if (alpha.isEmpty()) {
             return relative ? Fusion.relative(Fusion.DEFAULT_ALPHA) : Fusion.RRF;
         }
         if (!relative) {
             throw new InvalidRequestException("alpha", "alpha weighs the legs of fusion RELATIVE; RRF takes none");
         }
-        if (alpha.getValueType() != JsonValue.ValueType.NUMBER) {
+        try {
+            return Fusion.relative(Double.parseDouble(alpha.get()));
+        } catch (NumberFormatException e) {
             throw new InvalidRequestException("alpha", "alpha must be a number from 0 to 1");
         }
-        return Fusion.relative(((JsonNumber) alpha).doubleValue());
     }
 
     private static String string(JsonObject body, String name) {
@@ -319,6 +271,7 @@ public class SearchResource {
         return ((JsonString) value).getString();
     }
 
-    private record Upload(byte[] file, SearchFields fields) {
+    /** An uploaded file and its search's fields; {@code json} is the body when it came as JSON (the endpoint's own fields are read from it). */
+    private record Upload(byte[] file, SearchFields fields, Optional<JsonObject> json) {
     }
 }

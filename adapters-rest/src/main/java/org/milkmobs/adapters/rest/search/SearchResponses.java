@@ -7,11 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.VideoCard;
-import org.milkmobs.domain.search.Moment;
+import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.port.in.search.SearchResults.SearchResult;
+import org.milkmobs.application.port.in.search.SearchResults.VideoCard;
 import org.milkmobs.domain.search.Leg;
+import org.milkmobs.domain.search.Moment;
+import org.milkmobs.domain.search.RanLeg;
 import org.milkmobs.domain.search.SearchHit;
 import org.milkmobs.domain.search.Snippet;
 import org.milkmobs.domain.video.Video;
@@ -24,7 +25,16 @@ public final class SearchResponses {
 
     static ResultsResponse of(SearchResults results, Function<URI, URI> absolute) {
         return new ResultsResponse(results.mode().name(), results.model(), results.note().orElse(null), results.queryId().orElse(null),
-                results.items().stream().map(r -> item(r, absolute)).toList(), results.nextCursor().orElse(null));
+                results.items().stream().map(r -> item(r, absolute)).toList(), results.nextCursor().orElse(null),
+                results.legs().isEmpty() ? null : results.legs().stream().map(SearchResponses::leg).toList());
+    }
+
+    private static LegResponse leg(RanLeg leg) {
+        return new LegResponse(leg.leg() == Leg.VECTOR ? "vector" : "fullText", switch (leg.input()) {
+            case TEXT -> "text";
+            case IMAGE -> "image";
+            case TEXT_IMAGE -> "textImage";
+        });
     }
 
     private static ResultResponse item(SearchResult result, Function<URI, URI> absolute) {
@@ -60,7 +70,12 @@ public final class SearchResponses {
             String note,
             String queryId,
             List<ResultResponse> items,
-            String nextCursor) {
+            String nextCursor,
+            List<LegResponse> legs) {
+    }
+
+    /** A ranking that ran, and what it ranked by (text, image, or both as one vector). */
+    public record LegResponse(String leg, String input) {
     }
 
     public record ResultResponse(

@@ -6,13 +6,13 @@ import java.util.Set;
 import org.milkmobs.application.port.in.VideoNotFoundException;
 import org.milkmobs.application.port.in.search.NotAnalysedException;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
+import org.milkmobs.application.port.in.search.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
-import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
@@ -52,7 +52,7 @@ public class MomentSearchService implements SearchMomentsUseCase {
 
     @Override
     public SearchResults likeMoment(VideoId videoId, Segment moment, SearchOptions options) {
-        long fingerprint = SearchService.fingerprint("moment", videoId + "@" + moment.startSeconds() + "-" + moment.endSeconds(), options);
+        long fingerprint = SearchCursor.fingerprint("moment", videoId + "@" + moment.startSeconds() + "-" + moment.endSeconds(), options);
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint);
         return transactions.inTransaction(() -> {
             Video source = videos.loadVideo(videoId).filter(v -> v.isVisibleTo(options.caller()))
@@ -69,9 +69,9 @@ public class MomentSearchService implements SearchMomentsUseCase {
                         + " s lies outside the video's clips (0–" + end + " s)");
             }
             float[] query = Vectors.normalised(Vectors.mean(overlapping));
-            List<SearchHit> hits = ClipGrouping.group(SearchService.clipsAbove(options.threshold(), vectors.nearest(new NearestQuery(model,
-                    Scope.CLIP, Set.of(Modality.VISUAL), query, SearchService.visibility(options), options.filters(), Optional.of(videoId),
-                    source.media().map(m -> m.contentHash()), window))), options.groupBy(), SearchService.MOMENTS_PER_VIDEO);
+            List<SearchHit> hits = ClipGrouping.group(Searches.clipsAbove(options.threshold(), vectors.nearest(new NearestQuery(model,
+                    Scope.CLIP, Set.of(Modality.VISUAL), query, Searches.visibility(options), options.filters(), Optional.of(videoId),
+                    source.media().map(m -> m.contentHash()), window))), options.groupBy(), Searches.MOMENTS_PER_VIDEO);
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
             return cards.results(SearchMode.VECTOR, model, Optional.empty(), Optional.empty(), slice.hits(), slice, fingerprint);
         });

@@ -96,6 +96,26 @@ public class QueryVectors {
         return made;
     }
 
+    /**
+     * One vector for the text and the image together, cached by both; empty when the model has no composed input, and then
+     * nothing is cached (the parts are, when the caller embeds them).
+     */
+    public Optional<Embedding> textAndImage(String text, byte[] image) {
+        String key = composedKey(text, image);
+        Optional<float[]> cached = cached(QueryKind.COMPOSED, key);
+        if (cached.isPresent()) {
+            return Optional.of(query(Modality.IMAGE, cached.get()));
+        }
+        Optional<Embedding> made = embedder.embedTextAndImage(normalise(text), image);
+        made.ifPresent(e -> remember(QueryKind.COMPOSED, key, CachedQuery.ready(e.vector(), clock.instant())));
+        return made;
+    }
+
+    /** What identifies a composed query: its normalised text and its image's bytes. */
+    public static String composedKey(String text, byte[] image) {
+        return sha256((normalise(text) + "\n" + sha256(image)).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Which stored modalities a query of this kind is compared with. */
     public java.util.Set<Modality> comparableWith(Modality query) {
         return embedder.comparableWith(query);

@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResult;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.VideoCard;
+import org.milkmobs.application.port.in.search.SearchResults.SearchResult;
+import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.port.in.search.SearchResults.VideoCard;
 import org.milkmobs.application.port.out.ListVideosPort;
 import org.milkmobs.application.port.out.mob.LoadMobsPort;
 import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.search.RanLeg;
 import org.milkmobs.domain.search.ResultWindow;
 import org.milkmobs.domain.search.SearchHit;
 import org.milkmobs.domain.search.SearchMode;
@@ -36,7 +37,14 @@ public class ResultCards {
     /** A page of results with its cursor to the next page (absent on the last). */
     public SearchResults results(SearchMode mode, EmbeddingModel model, Optional<String> note, Optional<String> queryId,
                                  List<SearchHit> page, ResultWindow.Slice slice, long fingerprint) {
-        return new SearchResults(mode, model.id(), note, queryId, of(page), slice.next().map(key -> SearchCursor.encode(fingerprint, key)));
+        return results(mode, model, note, queryId, page, slice, fingerprint, List.of());
+    }
+
+    /** As above, naming the legs that ran (a composed search). */
+    public SearchResults results(SearchMode mode, EmbeddingModel model, Optional<String> note, Optional<String> queryId,
+                                 List<SearchHit> page, ResultWindow.Slice slice, long fingerprint, List<RanLeg> legs) {
+        return new SearchResults(mode, model.id(), note, queryId, of(page), slice.next().map(key -> SearchCursor.encode(fingerprint, key)),
+                legs);
     }
 
     /** The hits with their videos, in the hits' order; a video deleted meanwhile drops out. */

@@ -1,11 +1,16 @@
 package org.milkmobs.application.service.search;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.milkmobs.application.port.in.search.SearchOptions;
 import org.milkmobs.domain.InvalidValueException;
+import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.SearchHit.RankKey;
+import org.milkmobs.domain.search.Visibility;
 import org.milkmobs.domain.video.VideoId;
 
 /**
@@ -56,5 +61,19 @@ final class SearchCursor {
 
     private static InvalidValueException invalid() {
         return new InvalidValueException("cursor", "the cursor is not one this API returned");
+    }
+
+    /**
+     * Identifies a search for its cursors: what is searched, how, and for whom. Built from a canonical text
+     * (sorted sets), so it is the same on every instance and after restarts.
+     */
+    static long fingerprint(String kind, String query, SearchOptions options) {
+        SearchFilters f = options.filters();
+        String canonical = String.join("\n", kind, query, Double.toString(options.threshold()), options.groupBy().name(),
+                Visibility.of(options.caller()).toString(), f.mob().map(Object::toString).orElse(""), f.owner().map(o -> o.value()).orElse(""),
+                String.join(",", f.hashtags().values().stream().sorted().toList()), f.createdFrom().map(Object::toString).orElse(""),
+                f.createdTo().map(Object::toString).orElse(""), f.statuses().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                options.weights().map(w -> new java.util.TreeMap<>(w.weights()).toString()).orElse(""));
+        return Long.parseUnsignedLong(QueryVectors.sha256(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 16), 16);
     }
 }

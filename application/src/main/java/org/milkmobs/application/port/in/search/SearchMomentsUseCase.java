@@ -1,7 +1,7 @@
 package org.milkmobs.application.port.in.search;
 
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchOptions;
-import org.milkmobs.application.port.in.search.SearchVideosUseCase.SearchResults;
+import org.milkmobs.application.port.in.search.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchResults;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.video.VideoId;
 

@@ -26,6 +26,17 @@ public interface QueryEmbedder {
         return embedText(text);
     }
 
+    /**
+     * One vector for a text and an image together (a composed query: the image, as the text describes or changes it), in the
+     * space of the model's visual vectors; empty when the model has no composed input (the local model, Marengo 2.7), so the
+     * caller searches by the parts instead.
+     *
+     * @throws org.milkmobs.application.port.out.media.MediaRejectedException when the bytes are not an image
+     */
+    default Optional<Embedding> embedTextAndImage(String text, byte[] image) {
+        return Optional.empty();
+    }
+
     /** As {@link #embedImage(byte[])}, for a gateway API key. */
     default Embedding embedImage(byte[] image, String apiKeyId) {
         return embedImage(image);

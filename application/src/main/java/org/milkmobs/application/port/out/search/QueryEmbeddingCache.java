@@ -22,7 +22,9 @@ public interface QueryEmbeddingCache {
     enum QueryKind {
         TEXT,
         IMAGE,
-        AUDIO
+        AUDIO,
+        /** A text and an image embedded together, keyed by the SHA-256 of the normalised text and the image's SHA-256. */
+        COMPOSED
     }
 
     /** Either a vector, or the handle of an embedding still being made. */

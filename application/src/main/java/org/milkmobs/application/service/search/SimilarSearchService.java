@@ -1,0 +1,176 @@
+package org.milkmobs.application.service.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.milkmobs.application.port.in.VideoNotFoundException;
+import org.milkmobs.application.port.in.search.NotAnalysedException;
+import org.milkmobs.application.port.in.search.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.port.in.search.SearchSimilarUseCase;
+import org.milkmobs.application.port.out.LoadVideoPort;
+import org.milkmobs.application.port.out.Transactions;
+import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
+import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.port.out.search.VectorSearchPort;
+import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
+import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
+import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.ModalityWeights;
+import org.milkmobs.domain.embedding.Scope;
+import org.milkmobs.domain.search.ClipGrouping;
+import org.milkmobs.domain.search.GroupBy;
+import org.milkmobs.domain.search.ResultWindow;
+import org.milkmobs.domain.search.SearchHit;
+import org.milkmobs.domain.search.SearchHit.RankKey;
+import org.milkmobs.domain.search.SearchMode;
+import org.milkmobs.domain.search.VectorMatch;
+import org.milkmobs.domain.search.Visibility;
+import org.milkmobs.domain.video.Video;
+import org.milkmobs.domain.video.VideoId;
+
+/**
+ * Look-alikes of a video: the window of nearest visual asset vectors, re-ranked by the weighted modalities, near-duplicates
+ * left out when asked, and decorated with each hit's best-matching clips.
+ */
+public class SimilarSearchService implements SearchSimilarUseCase {
+
+    private final LoadVideoPort videos;
+    private final EmbeddingStore embeddings;
+    private final VectorSearchPort vectors;
+    private final EmbeddingModel model;
+    private final ResultCards cards;
+    private final ModalityWeights weights;
+    private final int window;
+    private final Transactions transactions;
+    private final NearDuplicateStore nearDuplicates;
+
+    public SimilarSearchService(LoadVideoPort videos, EmbeddingStore embeddings, VectorSearchPort vectors, EmbeddingModel model,
+                                ResultCards cards, ModalityWeights weights, int window, Transactions transactions,
+                                NearDuplicateStore nearDuplicates) {
+        this.videos = videos;
+        this.embeddings = embeddings;
+        this.vectors = vectors;
+        this.model = model;
+        this.cards = cards;
+        this.weights = weights;
+        this.window = Searches.window(window);
+        this.transactions = transactions;
+        this.nearDuplicates = nearDuplicates;
+    }
+
+    @Override
+    public SearchResults similar(VideoId videoId, SearchOptions options, boolean hideNearDuplicates) {
+        Visibility visibility = Searches.visibility(options);
+        String kind = hideNearDuplicates ? "similar-distinct" : "similar";
+        Optional<RankKey> after = SearchCursor.decode(options.cursor(), SearchCursor.fingerprint(kind, videoId.toString(), options));
+        return transactions.inTransaction(() -> {
+            Video source = videos.loadVideo(videoId).filter(v -> v.isVisibleTo(options.caller()))
+                    .orElseThrow(() -> new VideoNotFoundException(videoId));
+            Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
+            embeddings.findEmbeddings(videoId, model).stream().filter(e -> e.scope() == Scope.ASSET)
+                    .forEach(e -> assets.put(e.modality(), e.vector()));
+            if (!assets.containsKey(Modality.VISUAL)) {
+                throw new NotAnalysedException(videoId, model);
+            }
+            ModalityWeights asked = options.weights().orElse(weights);
+            Map<Modality, float[]> alongside = weighted(assets, asked);
+            alongside.remove(Modality.VISUAL);
+            List<AssetMatch> pool = vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL),
+                    assets.get(Modality.VISUAL), visibility, options.filters(), Optional.of(videoId), source.media().map(m -> m.contentHash()),
+                    window), alongside);
+            List<SearchHit> hits = new ArrayList<>();
+            for (AssetMatch candidate : pool) {
+                Map<Modality, Double> scores = new EnumMap<>(Modality.class);
+                scores.put(Modality.VISUAL, candidate.match().score());
+                candidate.cosines().forEach((modality, cosine) -> scores.put(modality, SearchHit.scoreOf(cosine)));
+                double score = asked.combine(scores);
+                if (score >= options.threshold()) {
+                    hits.add(new SearchHit(candidate.match().video(), score, scores, List.of(), Optional.empty()));
+                }
+            }
+            if (hideNearDuplicates) {
+                hits = withoutNearDuplicates(videoId, hits);
+            }
+            if (options.groupBy() == GroupBy.CLIP) {
+                hits = clipsOfSimilar(model, videoId, weighted(assets.keySet(), asked), hits, options.threshold());
+            }
+            ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
+            List<SearchHit> page = options.groupBy() == GroupBy.VIDEO ? withSimilarMoments(model, videoId, weighted(assets.keySet(), asked),
+                    slice.hits())
+                    : slice.hits();
+            return cards.results(SearchMode.VECTOR, model, Optional.empty(), Optional.empty(), page, slice,
+                    SearchCursor.fingerprint(kind, videoId.toString(), options));
+        });
+    }
+
+    /**
+     * The hits in rank order, each dropped when it is a near-duplicate of the source or of a hit ranked above it that
+     * stayed: over the whole window, so every page agrees.
+     */
+    private List<SearchHit> withoutNearDuplicates(VideoId source, List<SearchHit> hits) {
+        List<SearchHit> ranked = hits.stream().sorted(SearchHit.RANKING).toList();
+        List<VideoId> involved = new ArrayList<>(ranked.stream().map(SearchHit::video).toList());
+        involved.add(source);
+        Map<VideoId, Set<VideoId>> partners = new java.util.HashMap<>();
+        nearDuplicates.pairsInvolving(involved).forEach(pair -> {
+            partners.computeIfAbsent(pair.copy(), v -> new java.util.HashSet<>()).add(pair.original());
+            partners.computeIfAbsent(pair.original(), v -> new java.util.HashSet<>()).add(pair.copy());
+        });
+        Set<VideoId> shown = new java.util.HashSet<>(List.of(source));
+        List<SearchHit> kept = new ArrayList<>();
+        for (SearchHit hit : ranked) {
+            Set<VideoId> its = partners.getOrDefault(hit.video(), Set.of());
+            if (its.stream().noneMatch(shown::contains)) {
+                kept.add(hit);
+                shown.add(hit.video());
+            }
+        }
+        return kept;
+    }
+
+    private List<SearchHit> withSimilarMoments(EmbeddingModel model, VideoId source, Set<Modality> modalities, List<SearchHit> page) {
+        Map<VideoId, List<VectorMatch>> clips = bestClips(model, source, modalities, page.stream().map(SearchHit::video).toList());
+        return page.stream().map(h -> h.withMoments(ClipGrouping.moments(clips.getOrDefault(h.video(), List.of()), Searches.MOMENTS_PER_VIDEO)))
+                .toList();
+    }
+
+    /** Look-alikes as clips: each candidate's best-matching clips, each scored by its clip pair. */
+    private List<SearchHit> clipsOfSimilar(EmbeddingModel model, VideoId source, Set<Modality> modalities, List<SearchHit> videoHits,
+                                           double threshold) {
+        List<VectorMatch> clips = bestClips(model, source, modalities, videoHits.stream().map(SearchHit::video).toList()).values().stream()
+                .flatMap(List::stream).toList();
+        return ClipGrouping.byClip(Searches.clipsAbove(threshold, clips));
+    }
+
+    private Map<VideoId, List<VectorMatch>> bestClips(EmbeddingModel model, VideoId source, Set<Modality> modalities, List<VideoId> videos) {
+        Map<VideoId, List<VectorMatch>> clips = new LinkedHashMap<>();
+        vectors.bestClipMatches(model, modalities, source, videos, Searches.MOMENTS_PER_VIDEO)
+                .forEach(m -> clips.computeIfAbsent(m.video(), v -> new ArrayList<>()).add(m));
+        clips.values().forEach(list -> list.sort(Comparator.comparingDouble(VectorMatch::cosine).reversed()
+                .thenComparingDouble(m -> m.segment().startSeconds())));
+        return clips;
+    }
+
+    /** The asset vectors of the modalities that count for similarity (weight above zero). */
+    private static Map<Modality, float[]> weighted(Map<Modality, float[]> assets, ModalityWeights weights) {
+        Map<Modality, float[]> weighted = new EnumMap<>(Modality.class);
+        assets.forEach((modality, vector) -> {
+            if (weights.weights().getOrDefault(modality, 0.0) > 0) {
+                weighted.put(modality, vector);
+            }
+        });
+        return weighted;
+    }
+
+    private static Set<Modality> weighted(Set<Modality> modalities, ModalityWeights weights) {
+        return modalities.stream().filter(m -> weights.weights().getOrDefault(m, 0.0) > 0).collect(Collectors.toUnmodifiableSet());
+    }
+}

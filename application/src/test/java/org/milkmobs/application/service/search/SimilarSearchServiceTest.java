@@ -1,0 +1,86 @@
+package org.milkmobs.application.service.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.milkmobs.application.service.search.SearchFixture.along;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.milkmobs.application.port.in.VideoNotFoundException;
+import org.milkmobs.application.port.in.search.NotAnalysedException;
+import org.milkmobs.application.port.in.search.SearchOptions;
+import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
+import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.ModalityWeights;
+import org.milkmobs.domain.search.GroupBy;
+import org.milkmobs.domain.search.SearchFilters;
+import org.milkmobs.domain.search.SearchMode;
+import org.milkmobs.domain.user.Caller;
+import org.milkmobs.domain.user.UserId;
+import org.milkmobs.domain.video.NearDuplicatePair;
+import org.milkmobs.domain.video.Video;
+import org.milkmobs.domain.video.VideoId;
+
+/** Look-alikes on the in-memory twins: the weighted modalities, the source left out, near-duplicates hidden when asked. */
+class SimilarSearchServiceTest {
+
+    private final SearchFixture world = new SearchFixture();
+    private final InMemoryNearDuplicateStore nearDuplicates = new InMemoryNearDuplicateStore();
+    private final SimilarSearchService service = new SimilarSearchService(world.videos, world.embeddings, world.vectors,
+            SearchFixture.MODEL, world.cards, new ModalityWeights(Map.of(Modality.VISUAL, 0.5, Modality.AUDIO, 0.5)), SearchFixture.WINDOW,
+            SearchFixture.DIRECT, nearDuplicates);
+
+    @Test
+    void looksAndSoundTogetherRankTheLookAlikesAndTheSourceIsNeverAmongThem() {
+        Video source = world.analysed("source", along(0), along(4));
+        VideoId twin = world.analysed("looks and sounds alike", along(0), along(4)).id();
+        VideoId looksOnly = world.analysed("looks alike, sounds different", along(0), along(5)).id();
+        world.analysed("nothing alike", along(2), along(6));
+
+        SearchResults results = service.similar(source.id(), options(Optional.empty()));
+
+        assertThat(results.mode()).isEqualTo(SearchMode.VECTOR);
+        assertThat(ids(results)).containsExactly(twin, looksOnly);
+        assertThat(results.items().get(0).hit().score()).isCloseTo(1.0, within(1e-6));
+        assertThat(results.items().get(1).hit().score()).as("visual 1, audio 0.5, half each").isCloseTo(0.75, within(1e-6));
+        assertThat(results.items().get(0).hit().moments()).as("the best-matching clips").isNotEmpty();
+
+        SearchResults lookOnly = service.similar(source.id(), options(Optional.of(new ModalityWeights(Map.of(Modality.VISUAL, 1.0)))));
+        assertThat(lookOnly.items()).allSatisfy(r -> assertThat(r.hit().score()).isCloseTo(1.0, within(1e-6)));
+    }
+
+    @Test
+    void aNearDuplicateIsHiddenOnlyWhenAsked() {
+        Video source = world.analysed("source", along(0), along(4));
+        VideoId reUpload = world.analysed("re-upload", along(0), along(4)).id();
+        VideoId alike = world.analysed("alike", along(0, 1), along(4)).id();
+        nearDuplicates.save(new NearDuplicatePair(reUpload, source.id(), 0.95, 1.0, Instant.parse("2026-12-04T08:00:00Z")));
+
+        assertThat(ids(service.similar(source.id(), options(Optional.empty())))).containsExactly(reUpload, alike);
+        assertThat(ids(service.similar(source.id(), options(Optional.empty()), true))).containsExactly(alike);
+    }
+
+    @Test
+    void aVideoNotYetAnalysedOrNotVisibleIsRefused() {
+        Video bare = world.video("no asset vectors", along(0));
+        Video theirs = world.analysed("someone else's, not validated", along(0), along(4));
+
+        assertThatThrownBy(() -> service.similar(bare.id(), options(Optional.empty()))).isInstanceOf(NotAnalysedException.class);
+        SearchOptions stranger = new SearchOptions(Caller.consumer(new UserId("stranger")), SearchFilters.NONE, 0.5, GroupBy.VIDEO, 10,
+                Optional.empty());
+        assertThatThrownBy(() -> service.similar(theirs.id(), stranger)).isInstanceOf(VideoNotFoundException.class);
+    }
+
+    private static SearchOptions options(Optional<ModalityWeights> weights) {
+        return new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0.6, GroupBy.VIDEO, 10, Optional.empty(), weights);
+    }
+
+    private static List<VideoId> ids(SearchResults results) {
+        return results.items().stream().map(r -> r.video().video().id()).toList();
+    }
+}
