@@ -39,7 +39,7 @@ import org.milkmobs.bootstrap.system.MilkMobsServer;
  * and, on the local analyzer with the default review policy and a campaign, off-campaign videos that end VALIDATED.
  * What the WAR under test does not offer prints n/a. Run with {@code ./mm bench relevance [families] [analyzers]}
  * (families 2..7, default 6; analyzers a comma list of local, campaign, bedrock, bedrock-hashing; default
- * local,campaign,bedrock); another WAR with {@code MILKMOBS_BENCH_WAR=path}.
+ * local,bedrock,campaign); another WAR with {@code MILKMOBS_BENCH_WAR=path}.
  */
 public final class RelevanceBenchmark {
 
@@ -60,7 +60,7 @@ public final class RelevanceBenchmark {
 
     public static void main(String[] args) throws Exception {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 6;
-        List<String> analyzers = List.of((args.length > 1 ? args[1] : "local,campaign,bedrock").split(","));
+        List<String> analyzers = List.of((args.length > 1 ? args[1] : "local,bedrock,campaign").split(","));
         Path dir = Files.createTempDirectory("relevance-bench");
         long t0 = System.nanoTime();
         List<Family> families = RelevanceCorpus.families(size);
@@ -70,33 +70,48 @@ public final class RelevanceBenchmark {
                 families.size(), count(items, Role.RE_EDIT), count(items, Role.SHARED_INTRO), items.size(), (System.nanoTime() - t0) / 1e9,
                 System.getProperty("milkmobs.war"));
         RelevanceBenchmark bench = new RelevanceBenchmark(items, families);
+        // servers and their folders are named with the label, so that two runs (say two WARs) can share a machine
+        String label = System.getProperty("milkmobs.relevance.label", "");
+        List<String> measured = new ArrayList<>();
         for (String analyzer : analyzers) {
             long started = System.nanoTime();
-            switch (analyzer) {
-                case "local" -> {
-                    try (MilkMobsServer server = MilkMobsServer.start("relevance-local", Map.of("MOBS_RECLUSTER_EVERY", "P365D"))) {
-                        bench.measure("local", server);
-                    }
-                }
-                case "campaign" -> {
-                    try (MilkMobsServer server = MilkMobsServer.start("relevance-campaign", Map.of("VALIDATION_UNPROVEN", "review",
-                            "MOBS_RECLUSTER_EVERY", "P365D"))) {
-                        bench.offCampaign(server, corpus.offCampaign());
-                    }
-                }
-                case "bedrock", "bedrock-hashing" -> {
-                    try (BedrockStack stack = BedrockStack.start("relevance-" + analyzer, dir.resolve(analyzer), Map.of())) {
-                        if (analyzer.equals("bedrock")) {
-                            stack.bedrock().content(new PerceptualContentModel());
-                        }
-                        bench.measure(analyzer, stack.server());
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown analyzer " + analyzer + " (local, campaign, bedrock, bedrock-hashing)");
+            try {
+                bench.run(analyzer, label, dir, corpus);
+                System.out.printf(Locale.ROOT, "%s measured in %.0f s%n", analyzer, (System.nanoTime() - started) / 1e9);
+            } catch (RuntimeException e) {
+                System.out.printf(Locale.ROOT, "%s failed after %.0f s: %s%n", analyzer, (System.nanoTime() - started) / 1e9, e.getMessage());
             }
-            System.out.printf(Locale.ROOT, "%s measured in %.0f s%n", analyzer, (System.nanoTime() - started) / 1e9);
+            if (!analyzer.equals("campaign")) {
+                measured.add(analyzer);
+            }
+            // the table so far after each analyzer: a long run that fails later still leaves its figures
+            bench.print(measured);
         }
-        bench.print(analyzers.stream().filter(a -> !a.equals("campaign")).toList());
+    }
+
+    private void run(String analyzer, String label, Path dir, RelevanceCorpus corpus) {
+        switch (analyzer) {
+            case "local" -> {
+                try (MilkMobsServer server = MilkMobsServer.start("relevance-" + label + "local", Map.of("MOBS_RECLUSTER_EVERY", "P365D"))) {
+                    measure("local", server);
+                }
+            }
+            case "campaign" -> {
+                try (MilkMobsServer server = MilkMobsServer.start("relevance-" + label + "campaign", Map.of("VALIDATION_UNPROVEN", "review",
+                        "MOBS_RECLUSTER_EVERY", "P365D"))) {
+                    offCampaign(server, corpus.offCampaign());
+                }
+            }
+            case "bedrock", "bedrock-hashing" -> {
+                try (BedrockStack stack = BedrockStack.start("relevance-" + label + analyzer, dir.resolve(analyzer), Map.of())) {
+                    if (analyzer.equals("bedrock")) {
+                        stack.bedrock().content(new PerceptualContentModel());
+                    }
+                    measure(analyzer, stack.server());
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown analyzer " + analyzer + " (local, campaign, bedrock, bedrock-hashing)");
+        }
     }
 
     // --- one analyzer ---------------------------------------------------------------------------------
@@ -424,7 +439,7 @@ public final class RelevanceBenchmark {
             System.out.println(analyzer + ": best text fusion by nDCG@10: " + (best == null ? "n/a" : best + " (" + fmt(bestValue)
                     + "; the first listed wins a tie)"));
         }
-        if (analyzers.contains("bedrock")) {
+        if (analyzers.contains("bedrock") && notes.stream().noneMatch(n -> n.startsWith("bedrock: the Bedrock double"))) {
             notes.add("bedrock: the Bedrock double's default content model hashes byte trigrams, so re-encodes and other takes share no"
                     + " bytes and its vectors say nothing about looks; this run plugs in PerceptualContentModel (8x6 RGB frame means and"
                     + " 24 audio bands, projected by fixed random matrices), while text stays hashed words: the vector leg of text search"
