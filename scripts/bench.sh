@@ -13,6 +13,9 @@
 #   ./mm bench events [events] [clients]                 commit -> webhook arrival and -> SSE client (p50/p95); N concurrent SSE clients
 #   ./mm bench gateway [calls] [warm-up]                 POST /v1/embeddings on the WAR vs a direct AWS SDK call, both to the Bedrock double
 #   ./mm bench console [loads] [warm-up]                 the console's first load in headless Chromium: bytes and time to data
+#   ./mm bench relevance [families] [analyzers]          a generated labelled set on the WAR, local analyzer and Bedrock double:
+#                                                        p@5 similar, ARI of mobs, nDCG@10 text (by fusion), near-dup P/R/F1,
+#                                                        shared-intro false pairs, off-campaign accepted (MILKMOBS_BENCH_WAR=another WAR)
 # Benchmarks run against the durable dev cluster (fsync on), in a database of their own that is dropped after.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,13 +28,13 @@ fail() { echo "bench $name: $*" >&2; exit 1; }
 module_of() { # the reactor module whose test classpath holds the benchmark
   case "$1" in
     jobs | vectors) echo adapters-persistence ;;
-    search | upload | growth | events | gateway | console) echo bootstrap ;;
+    search | upload | growth | events | gateway | console | relevance) echo bootstrap ;;
     kmeans) echo domain ;;
     analyzer) echo adapters-media ;;
     *) return 1 ;;
   esac
 }
-module=$(module_of "$name") || { sed -n '2,16p' "$0" >&2; exit 2; }
+module=$(module_of "$name") || { sed -n '2,19p' "$0" >&2; exit 2; }
 
 scripts/install-system-deps.sh || fail "installing the system dependencies failed (above)"
 # a benchmark that cannot reach its database says why and fails, rather than printing nothing
@@ -67,13 +70,14 @@ case "$name" in
     BENCH_PROPERTIES="-Dmilkmobs.pgbench=${PG_BIN:-/usr/lib/postgresql/15/bin}/pgbench"
     exec_test_main adapters-persistence org.milkmobs.adapters.persistence.pipeline.JobQueueBenchmark "$@" ;;
   vectors) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.bench.VectorStorageBenchmark "$@" ;;
-  search | upload | growth | events | gateway | console)
-    # these benchmarks boot the packaged WAR, as the system tests do
-    BENCH_PROPERTIES="-Dmilkmobs.war=$ROOT/bootstrap/target/milkmobs.war -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar -Dmilkmobs.payara-commands=$ROOT/bootstrap/src/main/payara"
+  search | upload | growth | events | gateway | console | relevance)
+    # these benchmarks boot the packaged WAR, as the system tests do (MILKMOBS_BENCH_WAR: another build of it, e.g. an older commit's)
+    BENCH_PROPERTIES="-Dmilkmobs.war=${MILKMOBS_BENCH_WAR:-$ROOT/bootstrap/target/milkmobs.war} -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar -Dmilkmobs.payara-commands=$ROOT/bootstrap/src/main/payara"
     BENCH_PROPERTIES+=" -Dmilkmobs.workdir=$ROOT/bootstrap/target/bench"
     # the gateway benchmark starts the Bedrock double, whose asynchronous output goes through S3Proxy
     BENCH_PROPERTIES+=" -Dmilkmobs.s3proxy.jar=$ROOT/bootstrap/target/test-tools/s3proxy.jar"
-    case "$name" in search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; growth) class=GrowthBenchmark ;; events) class=EventsBenchmark ;; gateway) class=GatewayBenchmark ;; console) class=ConsoleBenchmark ;; esac
+    case "$name" in search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; growth) class=GrowthBenchmark ;; events) class=EventsBenchmark ;; gateway) class=GatewayBenchmark ;; console) class=ConsoleBenchmark ;;
+      relevance) class=RelevanceBenchmark ;; esac
     exec_test_main bootstrap "org.milkmobs.bootstrap.bench.$class" "$@" ;;
   kmeans)
     # the numpy/OpenBLAS reference comes from Debian, installed here only (never by tests)
@@ -84,5 +88,5 @@ case "$name" in
     fi
     MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g" exec_test_main domain org.milkmobs.domain.mob.KMeansBenchmark "$@" ;;
   analyzer) exec_test_main adapters-media org.milkmobs.adapters.media.local.LocalAnalyzerBenchmark "$@" ;;
-  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
 esac

@@ -63,7 +63,9 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     private void awaitListening() throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // a loaded machine may need longer: -Dmilkmobs.s3proxy.start-seconds=300
+        long seconds = Long.getLong("milkmobs.s3proxy.start-seconds", 60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("S3Proxy exited: " + Files.readString(log));
@@ -78,7 +80,7 @@ public final class S3ProxyServer implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("S3Proxy did not listen within 60 s: " + Files.readString(log));
+        throw new IllegalStateException("S3Proxy did not listen within " + seconds + " s: " + Files.readString(log));
     }
 
     @Override
