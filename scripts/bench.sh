@@ -4,6 +4,7 @@
 #                                                        pickup latency (enqueue commit -> claim), polling vs LISTEN/NOTIFY
 #   ./mm bench analyzer [rounds]                         local analyzer on a 60 s 720p clip vs ffmpeg decode
 #   ./mm bench vectors [count] [dimension]               pgvector: vector vs halfvec (size, build, latency, recall)
+#   ./mm bench auth [clients] [seconds] [rounds] [warm-up]  authenticated GET /api/videos/{id} and /api/ping vs anonymous /api/ping
 #   ./mm bench search [videos] [queries] [warm-up]       GET /api/search/similar on the WAR vs the raw k-NN SQL, recall@10
 #   ./mm bench upload [MiB] [heap]                      a 1 GiB video through upload, pipeline, download; server at -Xmx256m
 #   ./mm bench kmeans [points] [dimension] [k] [iters] [smile]  k-means on 100k x 512, K=64: one Lloyd iteration vs numpy,
@@ -28,13 +29,13 @@ fail() { echo "bench $name: $*" >&2; exit 1; }
 module_of() { # the reactor module whose test classpath holds the benchmark
   case "$1" in
     jobs | vectors) echo adapters-persistence ;;
-    search | upload | growth | events | gateway | console | relevance) echo bootstrap ;;
+    auth | search | upload | growth | events | gateway | console | relevance) echo bootstrap ;;
     kmeans) echo domain ;;
     analyzer) echo adapters-media ;;
     *) return 1 ;;
   esac
 }
-module=$(module_of "$name") || { sed -n '2,19p' "$0" >&2; exit 2; }
+module=$(module_of "$name") || { sed -n '2,20p' "$0" >&2; exit 2; }
 
 scripts/install-system-deps.sh || fail "installing the system dependencies failed (above)"
 # a benchmark that cannot reach its database says why and fails, rather than printing nothing
@@ -70,13 +71,13 @@ case "$name" in
     BENCH_PROPERTIES="-Dmilkmobs.pgbench=${PG_BIN:-/usr/lib/postgresql/15/bin}/pgbench"
     exec_test_main adapters-persistence org.milkmobs.adapters.persistence.pipeline.JobQueueBenchmark "$@" ;;
   vectors) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.bench.VectorStorageBenchmark "$@" ;;
-  search | upload | growth | events | gateway | console | relevance)
+  auth | search | upload | growth | events | gateway | console | relevance)
     # these benchmarks boot the packaged WAR, as the system tests do (MILKMOBS_BENCH_WAR: another build of it, e.g. an older commit's)
     BENCH_PROPERTIES="-Dmilkmobs.war=${MILKMOBS_BENCH_WAR:-$ROOT/bootstrap/target/milkmobs.war} -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar -Dmilkmobs.payara-commands=$ROOT/bootstrap/src/main/payara"
     BENCH_PROPERTIES+=" -Dmilkmobs.workdir=$ROOT/bootstrap/target/bench"
     # the gateway benchmark starts the Bedrock double, whose asynchronous output goes through S3Proxy
     BENCH_PROPERTIES+=" -Dmilkmobs.s3proxy.jar=$ROOT/bootstrap/target/test-tools/s3proxy.jar"
-    case "$name" in search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; growth) class=GrowthBenchmark ;; events) class=EventsBenchmark ;; gateway) class=GatewayBenchmark ;; console) class=ConsoleBenchmark ;;
+    case "$name" in auth) class=AuthBenchmark ;; search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; growth) class=GrowthBenchmark ;; events) class=EventsBenchmark ;; gateway) class=GatewayBenchmark ;; console) class=ConsoleBenchmark ;;
       relevance) class=RelevanceBenchmark ;; esac
     exec_test_main bootstrap "org.milkmobs.bootstrap.bench.$class" "$@" ;;
   kmeans)
@@ -88,5 +89,5 @@ case "$name" in
     fi
     MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g" exec_test_main domain org.milkmobs.domain.mob.KMeansBenchmark "$@" ;;
   analyzer) exec_test_main adapters-media org.milkmobs.adapters.media.local.LocalAnalyzerBenchmark "$@" ;;
-  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac

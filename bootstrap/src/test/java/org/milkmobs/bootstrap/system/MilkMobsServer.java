@@ -81,8 +81,13 @@ public final class MilkMobsServer implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + maxHeap, "-Djava.io.tmpdir=" + workDir.resolve("tmp"),
                     // as ./mm run starts it: the JSON-P provider named, not looked up on every Json.createReader
-                    "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
-                    "-jar", payara.toString(),
+                    "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"));
+            // a benchmark's profiler, e.g. MILKMOBS_SERVER_JAVA_OPTIONS=-XX:StartFlightRecording=filename=/tmp/a.jfr
+            String extraOptions = System.getenv().getOrDefault("MILKMOBS_SERVER_JAVA_OPTIONS", "").strip();
+            if (!extraOptions.isEmpty()) {
+                command.addAll(List.of(extraOptions.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", payara.toString(),
                     "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port),
                     "--nocluster", "--rootdir", workDir.resolve("payara-root").toString(),
                     // the port opens once the WAR is deployed (see src/main/payara/README.md), as ./mm run starts it
