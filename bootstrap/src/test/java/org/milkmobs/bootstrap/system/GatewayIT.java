@@ -63,6 +63,7 @@ class GatewayIT {
 
     /** The largest file /v1/embeddings/video takes here (gateway.video.max-bytes). */
     private static final int MAX_UPLOAD = 3_000_000;
+    private static final int RATE_LIMIT = 60;
 
     @TempDir
     static Path dir;
@@ -85,7 +86,10 @@ class GatewayIT {
                 Map.entry("GATEWAY_IMAGES_TRUST_STORE_PASSWORD", SelfSignedHttps.PASSWORD),
                 Map.entry("GATEWAY_VIDEO_MAX_BYTES", String.valueOf(MAX_UPLOAD)),
                 Map.entry("GATEWAY_VIDEO_WAIT", "PT2S"),
-                Map.entry("GATEWAY_VIDEO_POLL_EVERY", "PT0.2S")));
+                Map.entry("GATEWAY_VIDEO_POLL_EVERY", "PT0.2S"),
+                // more than any other test spends on one key (fifty concurrent calls), refilled slowly enough to run out
+                Map.entry("GATEWAY_RATE_LIMIT_REQUESTS", String.valueOf(RATE_LIMIT)),
+                Map.entry("GATEWAY_RATE_LIMIT_PERIOD", "PT10M")));
         bedrock = stack.bedrock();
         server = stack.server();
         admin = server.as(server.tokens().admin("gateway-admin"));
@@ -354,6 +358,29 @@ class GatewayIT {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.param()).contains("dimensions");
                 });
+    }
+
+    @Test
+    void aKeyPastItsRateLimitIsRefusedInOpenAisShapeWithRetryAfterWhileOtherKeysGoOn() {
+        Key busy = newKey("rate limited");
+        ApiClient client = server.as(busy.secret());
+        int served = 0;
+        ApiResponse answer = client.get("/v1/models");
+        // the bucket refills one request every ten seconds, so a slow machine may be granted a few more
+        while (answer.status() == 200 && served < RATE_LIMIT + 20) {
+            served++;
+            answer = client.get("/v1/models");
+        }
+
+        assertThat(served).as("the allowance is served in full").isGreaterThanOrEqualTo(RATE_LIMIT);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(429);
+        assertThat(answer.json().getJsonObject("error").getString("code")).isEqualTo("rate_limit_exceeded");
+        assertThat(Integer.parseInt(answer.header("Retry-After"))).isPositive();
+        assertThatThrownBy(() -> sdk(busy.secret()).embeddings().create(EmbeddingCreateParams.builder().model(MARENGO)
+                .input("refused before the model is asked").build()))
+                .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.code()).contains("rate_limit_exceeded"));
+        assertThat(bedrock.requests()).as("a refused call costs nothing").isEmpty();
+        assertThat(server.as(newKey("another key").secret()).get("/v1/models").status()).isEqualTo(200);
     }
 
     @Test

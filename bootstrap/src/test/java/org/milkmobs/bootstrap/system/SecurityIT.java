@@ -62,6 +62,8 @@ class SecurityIT {
             new Row("GET", "/api/search/videos/by-image/{queryId}", "/api/search/videos/by-image/{query}", null, 401, 404, 404, 404),
             new Row("POST", "/api/search/videos/by-audio", "/api/search/videos/by-audio", "{\"audio\":\"aGVsbG8=\"}", 401, 400, 400, 400),
             new Row("GET", "/api/search/videos/by-audio/{queryId}", "/api/search/videos/by-audio/{query}", null, 401, 404, 404, 404),
+            new Row("POST", "/api/search/videos/by-text-and-image", "/api/search/videos/by-text-and-image",
+                    "{\"query\":\"milk\",\"image\":\"aGVsbG8=\"}", 401, 400, 400, 400),
             new Row("GET", "/api/mobs", "/api/mobs", null, 401, 200, 200, 200),
             new Row("GET", "/api/mobs/{mobId}", "/api/mobs/{random}", null, 401, 404, 404, 404),
             new Row("POST", "/api/validate", "/api/validate", "{\"videoId\":\"{video}\"}", 401, 409, 404, 409),
