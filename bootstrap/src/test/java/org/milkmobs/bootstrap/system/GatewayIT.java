@@ -358,6 +358,11 @@ class GatewayIT {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.param()).contains("dimensions");
                 });
+        // a throttle is a spike: the call is retried inside (with backoff), and the client gets its answer
+        bedrock.failNext(Operation.INVOKE_MODEL, BedrockFault.THROTTLING, 1);
+        int before = bedrock.requests().size();
+        assertThat(openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO).input("throttled once").build()).data()).hasSize(1);
+        assertThat(bedrock.requests().size() - before).as("the throttled attempt and its retry").isEqualTo(2);
     }
 
     @Test
@@ -381,6 +386,29 @@ class GatewayIT {
                 .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.code()).contains("rate_limit_exceeded"));
         assertThat(bedrock.requests()).as("a refused call costs nothing").isEmpty();
         assertThat(server.as(newKey("another key").secret()).get("/v1/models").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theModelsAndTheGlobalCeilingsHoldForGatewayCallsToo() {
+        OpenAIClient openai = sdk(newKey("under the site's ceilings").secret());
+        for (String scope : List.of(MARENGO, "global")) {
+            ceiling(scope, "\"usd\":0");
+            try {
+                assertThatThrownBy(() -> openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO)
+                        .input("held back by the " + scope + " ceiling").build()))
+                        .as(scope).isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.code()).contains("insufficient_quota"));
+            } finally {
+                ceiling(scope, "\"lift\":true");
+            }
+        }
+        assertThat(bedrock.requests()).as("refused before Bedrock is called").isEmpty();
+        assertThat(openai.embeddings().create(EmbeddingCreateParams.builder().model(MARENGO).input("lifted again").build()).data()).hasSize(1);
+    }
+
+    private static void ceiling(String scope, String change) {
+        ApiResponse changed = admin.putJson("/api/admin/budget", "{\"limits\":[{\"scope\":\"" + scope + "\",\"period\":\"hour\","
+                + change + "}],\"reason\":\"gateway test\"}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     }
 
     @Test
