@@ -178,7 +178,7 @@ public final class MilkMobsServer implements AutoCloseable {
             }
             if (logContains("Exception while loading the app")) {
                 close();
-                throw new IllegalStateException("Milk Mobs failed to deploy:\n" + tail());
+                throw new IllegalStateException("Milk Mobs failed to deploy:\n" + causes() + "\n" + tail());
             }
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(uri("/health/ready")).build(),
@@ -198,6 +198,17 @@ public final class MilkMobsServer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Milk Mobs was not ready after " + BOOT_TIMEOUT + ":\n" + tail());
+    }
+
+    /** The log's exception lines (their messages say why a deployment failed; a long trace pushes them out of the tail). */
+    private String causes() {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains("Exception") && !line.stripLeading().startsWith("at "))
+                    .distinct().limit(40).collect(java.util.stream.Collectors.joining("\n"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     public String tail() {
