@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.IdempotencyKeys;
 import org.milkmobs.application.port.out.IdempotencyKeys.Claim;
@@ -17,7 +16,7 @@ import org.milkmobs.domain.video.VideoId;
  * whether the request was the same, keys are per user, and an expired key can be used afresh. Run on the twin and
  * on PostgreSQL; each test uses keys of its own.
  */
-public abstract class IdempotencyKeysContract {
+public abstract class IdempotencyKeysContract extends PortContract {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     /** Request fingerprints are SHA-256 hex digests. */
@@ -25,10 +24,6 @@ public abstract class IdempotencyKeysContract {
     private static final String OTHER_BODY = "b".repeat(64);
 
     protected abstract IdempotencyKeys keys();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private final String key = "key-" + UUID.randomUUID();
     private final UserId alice = new UserId("alice");

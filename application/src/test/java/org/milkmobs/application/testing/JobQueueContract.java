@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
@@ -27,7 +26,7 @@ import org.milkmobs.domain.video.VideoId;
  * PostgreSQL. Jobs are the first step of workflows started here; each test cancels what it left unfinished, so the
  * tests share one job table without claiming each other's jobs.
  */
-public abstract class JobQueueContract {
+public abstract class JobQueueContract extends PortContract {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     private static final PipelineStep STEP = PipelineStep.first();
@@ -39,10 +38,6 @@ public abstract class JobQueueContract {
 
     /** A video the store knows (the SQL store's workflows refer to videos). */
     protected abstract VideoId storedVideo();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private final List<VideoId> started = new ArrayList<>();
 

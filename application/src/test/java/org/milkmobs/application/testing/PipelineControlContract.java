@@ -2,19 +2,14 @@ package org.milkmobs.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.pipeline.PipelineControlPort;
 import org.milkmobs.domain.pipeline.PipelineStep;
 
 /** An admin's pause holds until resumed, and pausing or resuming twice is harmless; run on the twin and on PostgreSQL. */
-public abstract class PipelineControlContract {
+public abstract class PipelineControlContract extends PortContract {
 
     protected abstract PipelineControlPort control();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     @Test
     void aPauseHoldsUntilResumedAndRepeatingEitherChangesNothing() {

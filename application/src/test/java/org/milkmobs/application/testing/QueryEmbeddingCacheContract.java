@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache.CachedQuery;
@@ -18,16 +17,12 @@ import org.milkmobs.domain.embedding.EmbeddingModel;
  * a vector of the wrong dimension refused, old entries forgotten. Run on the twin and on PostgreSQL; each test caches
  * under a model of its own (vectors hold values half precision keeps exactly).
  */
-public abstract class QueryEmbeddingCacheContract {
+public abstract class QueryEmbeddingCacheContract extends PortContract {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     private static final float[] VECTOR = {0.5f, -0.25f, 0.125f, 1f};
 
     protected abstract QueryEmbeddingCache cache();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private final EmbeddingModel model = new EmbeddingModel("contract-model-" + UUID.randomUUID(), VECTOR.length);
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.mob.ReclusterRuns;
@@ -17,15 +16,11 @@ import org.milkmobs.domain.mob.ReclusterRun;
  * run whose heartbeat stopped fails, a finished run stays finished. Run on the twin and on PostgreSQL; each test
  * starts an hour after the previous one and fails whatever it left running, so the tests share one table.
  */
-public abstract class ReclusterRunsContract {
+public abstract class ReclusterRunsContract extends PortContract {
 
     private static final AtomicLong HOURS = new AtomicLong();
 
     protected abstract ReclusterRuns runs();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private final Instant now = Instant.parse("2026-12-04T10:00:00Z").plus(Duration.ofHours(HOURS.getAndIncrement()));
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort;
@@ -24,7 +23,7 @@ import org.milkmobs.domain.video.VideoId;
  * scheduled once, the lock reads the jobs' states, a finish needs a final status, a cancel stops only unfinished jobs
  * and fences their workers. Run on the twin and on PostgreSQL.
  */
-public abstract class WorkflowContract {
+public abstract class WorkflowContract extends PortContract {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
 
@@ -35,10 +34,6 @@ public abstract class WorkflowContract {
 
     /** A video the store knows (the SQL store's workflows refer to videos). */
     protected abstract VideoId storedVideo();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     @Test
     void aStartSchedulesTheFirstStepAloneAndARestartForgetsTheEarlierJobs() {

@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.housekeeping;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.application.port.out.IdempotencyKeys;
@@ -15,10 +14,5 @@ class PostgresIdempotencyKeysTest extends IdempotencyKeysContract {
     @Override
     protected IdempotencyKeys keys() {
         return new IdempotencyKeysAdapter(database.em());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.mob;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.application.port.out.mob.ReclusterRuns;
@@ -15,10 +14,5 @@ class PostgresReclusterRunsTest extends ReclusterRunsContract {
     @Override
     protected ReclusterRuns runs() {
         return new ReclusterRunsAdapter(database.em());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

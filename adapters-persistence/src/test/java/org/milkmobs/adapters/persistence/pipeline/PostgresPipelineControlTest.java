@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.pipeline;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.application.port.out.pipeline.PipelineControlPort;
@@ -15,10 +14,5 @@ class PostgresPipelineControlTest extends PipelineControlContract {
     @Override
     protected PipelineControlPort control() {
         return new PipelineControlAdapter(database.em());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

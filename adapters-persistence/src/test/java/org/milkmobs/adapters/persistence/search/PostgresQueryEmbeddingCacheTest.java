@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.search;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
@@ -15,10 +14,5 @@ class PostgresQueryEmbeddingCacheTest extends QueryEmbeddingCacheContract {
     @Override
     protected QueryEmbeddingCache cache() {
         return new QueryEmbeddingCacheAdapter(database.em());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }
