@@ -23,7 +23,7 @@ import org.milkmobs.domain.embedding.Vectors;
 import org.milkmobs.domain.video.VideoId;
 
 /** What stores of analyses and embeddings must do; run on the in-memory twins and on PostgreSQL. */
-public abstract class AnalysisAndEmbeddingStoreContract extends PortContract {
+public abstract class AnalysisAndEmbeddingStoreContract extends ContractSuite {
 
     protected static final EmbeddingModel SMALL = new EmbeddingModel("local-perceptual-v1", 128);
 

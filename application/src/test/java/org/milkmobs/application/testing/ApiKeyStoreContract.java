@@ -11,7 +11,7 @@ import org.milkmobs.domain.apikey.ApiKey;
 import org.milkmobs.domain.apikey.ApiKeySecret;
 
 /** What every {@link ApiKeyStore} does; run on the in-memory twin and on PostgreSQL. */
-public abstract class ApiKeyStoreContract extends PortContract {
+public abstract class ApiKeyStoreContract extends ContractSuite {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 

@@ -20,7 +20,7 @@ import org.milkmobs.domain.validation.ValidationPolicy;
 import org.milkmobs.domain.video.Hashtags;
 
 /** The campaign in force is the last one saved; references are kept per model and removed per source. */
-public abstract class CampaignStoreContract extends PortContract {
+public abstract class CampaignStoreContract extends ContractSuite {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456Z");
 

@@ -15,7 +15,7 @@ import org.milkmobs.domain.events.EventAudience;
 import org.milkmobs.domain.events.PublishedEvent;
 
 /** What the outbox, the published stream and the signals promise; run on the in-memory twin and on PostgreSQL. */
-public abstract class EventsContract extends PortContract {
+public abstract class EventsContract extends ContractSuite {
 
     protected static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.housekeeping.HousekeeperTerms;
 
 /** One housekeeper at a time, handed over when its term ends or it resigns; run on the twin and on PostgreSQL. */
-public abstract class HousekeeperTermsContract extends PortContract {
+public abstract class HousekeeperTermsContract extends ContractSuite {
 
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
 

@@ -16,7 +16,7 @@ import org.milkmobs.domain.video.VideoId;
  * whether the request was the same, keys are per user, and an expired key can be used afresh. Run on the twin and
  * on PostgreSQL; each test uses keys of its own.
  */
-public abstract class IdempotencyKeysContract extends PortContract {
+public abstract class IdempotencyKeysContract extends ContractSuite {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     /** Request fingerprints are SHA-256 hex digests. */

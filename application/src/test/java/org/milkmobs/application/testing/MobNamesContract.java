@@ -8,7 +8,7 @@ import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobName;
 
 /** What every {@link MobNames} does; run on the twin and on PostgreSQL. */
-public abstract class MobNamesContract extends PortContract {
+public abstract class MobNamesContract extends ContractSuite {
 
     protected abstract MobNames names();
 

@@ -12,7 +12,7 @@ import org.milkmobs.domain.video.NearDuplicatePair;
 import org.milkmobs.domain.video.VideoId;
 
 /** What every near-duplicate store does; run on the twin and on PostgreSQL. */
-public abstract class NearDuplicateStoreContract extends PortContract {
+public abstract class NearDuplicateStoreContract extends ContractSuite {
 
     private static final Instant AT = Instant.parse("2026-12-04T06:00:00Z");
 

@@ -7,7 +7,7 @@ import org.milkmobs.application.port.out.pipeline.PipelineControlPort;
 import org.milkmobs.domain.pipeline.PipelineStep;
 
 /** An admin's pause holds until resumed, and pausing or resuming twice is harmless; run on the twin and on PostgreSQL. */
-public abstract class PipelineControlContract extends PortContract {
+public abstract class PipelineControlContract extends ContractSuite {
 
     protected abstract PipelineControlPort control();
 

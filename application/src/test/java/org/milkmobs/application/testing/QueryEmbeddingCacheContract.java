@@ -17,7 +17,7 @@ import org.milkmobs.domain.embedding.EmbeddingModel;
  * a vector of the wrong dimension refused, old entries forgotten. Run on the twin and on PostgreSQL; each test caches
  * under a model of its own (vectors hold values half precision keeps exactly).
  */
-public abstract class QueryEmbeddingCacheContract extends PortContract {
+public abstract class QueryEmbeddingCacheContract extends ContractSuite {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     private static final float[] VECTOR = {0.5f, -0.25f, 0.125f, 1f};

@@ -16,7 +16,7 @@ import org.milkmobs.domain.mob.ReclusterRun;
  * run whose heartbeat stopped fails, a finished run stays finished. Run on the twin and on PostgreSQL; each test
  * starts an hour after the previous one and fails whatever it left running, so the tests share one table.
  */
-public abstract class ReclusterRunsContract extends PortContract {
+public abstract class ReclusterRunsContract extends ContractSuite {
 
     private static final AtomicLong HOURS = new AtomicLong();
 

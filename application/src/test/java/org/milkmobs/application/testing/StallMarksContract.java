@@ -8,7 +8,7 @@ import org.milkmobs.application.port.out.events.StallMarks;
 import org.milkmobs.domain.pipeline.PipelineStep;
 
 /** A stall is marked once until it is cleared; run on the twin and on PostgreSQL. */
-public abstract class StallMarksContract extends PortContract {
+public abstract class StallMarksContract extends ContractSuite {
 
     protected abstract StallMarks marks();
 

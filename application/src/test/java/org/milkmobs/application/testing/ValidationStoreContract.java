@@ -16,7 +16,7 @@ import org.milkmobs.domain.validation.Validator;
 import org.milkmobs.domain.video.VideoId;
 
 /** A video's decisions come back whole and in order, the last in force; run on the twin and on PostgreSQL. */
-public abstract class ValidationStoreContract extends PortContract {
+public abstract class ValidationStoreContract extends ContractSuite {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456Z");
 

@@ -23,7 +23,7 @@ import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.video.ContentHash;
 
 /** What every {@link VideoEmbeddingJobs} does; run on the in-memory twin and on PostgreSQL. */
-public abstract class VideoEmbeddingJobsContract extends PortContract {
+public abstract class VideoEmbeddingJobsContract extends ContractSuite {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final String MODEL = EmbeddingModel.MARENGO_3.id();

@@ -21,7 +21,7 @@ import org.milkmobs.domain.events.WebhookDelivery;
 import org.milkmobs.domain.events.WebhookSubscription;
 
 /** What webhook subscriptions and deliveries promise; run on the in-memory twin and on PostgreSQL. */
-public abstract class WebhookStoreContract extends PortContract {
+public abstract class WebhookStoreContract extends ContractSuite {
 
     protected static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
     private static final Instant LEASE = NOW.plusSeconds(60);

@@ -14,7 +14,7 @@ import org.milkmobs.domain.pipeline.WorkflowStatus;
 import org.milkmobs.domain.video.VideoId;
 
 /** A video's progress as its owner reads it, after the pipeline starts it; run on the twin and on PostgreSQL. */
-public abstract class WorkflowProgressContract extends PortContract {
+public abstract class WorkflowProgressContract extends ContractSuite {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
 

@@ -6,16 +6,16 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
-import org.milkmobs.application.testing.PortContract;
+import org.milkmobs.application.testing.ContractSuite;
 
 /**
  * The database a port's contract suite runs on when it runs on PostgreSQL: a fresh migrated database for the
  * test class, one EntityManager, and the contract's transactions on it. Registered as a static field,
  * {@code @RegisterExtension static final ContractDatabase database = new ContractDatabase("purpose");}, so
  * every PostgreSQL run of a contract opens and closes its database the same way. A suite that extends
- * {@link PortContract} runs its steps in this database's transactions without saying so.
+ * {@link ContractSuite} runs its steps in this database's transactions without saying so.
  */
-public final class ContractDatabase implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor, PortContract.Transactions {
+public final class ContractDatabase implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor, ContractSuite.Transactions {
 
     private final String purpose;
     private TestDatabase database;
@@ -41,7 +41,7 @@ public final class ContractDatabase implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
-        if (testInstance instanceof PortContract contract) {
+        if (testInstance instanceof ContractSuite contract) {
             contract.runStepsIn(this);
         }
     }

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * store hands the suite its own {@link Transactions} (adapters-persistence's {@code ContractDatabase} does so by
  * itself when registered), so the run only says which adapters it tests.
  */
-public abstract class PortContract {
+public abstract class ContractSuite {
 
     /** Runs a step of a contract in a transaction of the store under test. */
     public interface Transactions {
