@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.analysis.AnalysisStore;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
@@ -24,7 +23,7 @@ import org.milkmobs.domain.embedding.Vectors;
 import org.milkmobs.domain.video.VideoId;
 
 /** What stores of analyses and embeddings must do; run on the in-memory twins and on PostgreSQL. */
-public abstract class AnalysisAndEmbeddingStoreContract {
+public abstract class AnalysisAndEmbeddingStoreContract extends ContractSuite {
 
     protected static final EmbeddingModel SMALL = new EmbeddingModel("local-perceptual-v1", 128);
 
@@ -34,10 +33,6 @@ public abstract class AnalysisAndEmbeddingStoreContract {
 
     /** A video the stores may refer to (the database needs its row). */
     protected abstract VideoId aVideo();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private final Random random = new Random(5);
 

@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.apikey.ApiKeyStore;
 import org.milkmobs.domain.apikey.ApiKey;
 import org.milkmobs.domain.apikey.ApiKeySecret;
 
 /** What every {@link ApiKeyStore} does; run on the in-memory twin and on PostgreSQL. */
-public abstract class ApiKeyStoreContract {
+public abstract class ApiKeyStoreContract extends ContractSuite {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     protected abstract ApiKeyStore store();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private ApiKey issued(String name, Instant at) {
         ApiKey key = ApiKey.issue(UUID.randomUUID().toString(), name, ApiKeySecret.generate(), at);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.campaign.CampaignStore;
 import org.milkmobs.domain.campaign.Campaign;
@@ -21,15 +20,11 @@ import org.milkmobs.domain.validation.ValidationPolicy;
 import org.milkmobs.domain.video.Hashtags;
 
 /** The campaign in force is the last one saved; references are kept per model and removed per source. */
-public abstract class CampaignStoreContract {
+public abstract class CampaignStoreContract extends ContractSuite {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456Z");
 
     protected abstract CampaignStore store();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private void inTransaction(Runnable work) {
         inTransaction(() -> {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.events.EventLog;
 import org.milkmobs.application.port.out.events.EventOutbox;
@@ -16,7 +15,7 @@ import org.milkmobs.domain.events.EventAudience;
 import org.milkmobs.domain.events.PublishedEvent;
 
 /** What the outbox, the published stream and the signals promise; run on the in-memory twin and on PostgreSQL. */
-public abstract class EventsContract {
+public abstract class EventsContract extends ContractSuite {
 
     protected static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -25,10 +24,6 @@ public abstract class EventsContract {
     protected abstract EventLog log();
 
     protected abstract EventSignals signals();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     protected void append(String type, String video, String owner) {
         inTransaction(() -> {

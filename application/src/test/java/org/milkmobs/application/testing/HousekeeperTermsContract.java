@@ -3,21 +3,16 @@ package org.milkmobs.application.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.housekeeping.HousekeeperTerms;
 
 /** One housekeeper at a time, handed over when its term ends or it resigns; run on the twin and on PostgreSQL. */
-public abstract class HousekeeperTermsContract {
+public abstract class HousekeeperTermsContract extends ContractSuite {
 
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
 
     protected abstract HousekeeperTerms terms();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private boolean hold(String instance, int atSecond, int untilSecond) {
         return inTransaction(() -> terms().holdUntil(instance, T0.plusSeconds(atSecond), T0.plusSeconds(untilSecond)));

@@ -60,12 +60,18 @@ public class InMemoryReclusterRuns implements ReclusterRuns {
     @Override
     public synchronized void succeed(UUID run, int k, double inertia, int videos, int moved, Instant now) {
         ReclusterRun r = runs.get(run);
+        if (r == null) {
+            return;
+        }
         runs.put(run, new ReclusterRun(run, "SUCCEEDED", r.trigger(), "done", 1, r.startedAt(), now, k, inertia, videos, moved, null));
     }
 
     @Override
     public synchronized void fail(UUID run, String error, Instant now) {
         ReclusterRun r = runs.get(run);
+        if (r == null || !"RUNNING".equals(r.status())) {
+            return; // as the table: only a running run fails, a finished one stays as it finished
+        }
         runs.put(run, new ReclusterRun(run, "FAILED", r.trigger(), r.phase(), r.progress(), r.startedAt(), now, null, null, null, null, error));
     }
 

@@ -85,6 +85,9 @@ public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, Pi
 
     @Override
     public synchronized void finish(VideoId video, WorkflowStatus status, String reason, Instant now) {
+        if (status == WorkflowStatus.RUNNING) {
+            throw new IllegalArgumentException("finish needs a final status");
+        }
         Workflow workflow = workflows.get(video);
         if (workflow != null) {
             workflow.status = status;
@@ -92,7 +95,8 @@ public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, Pi
             record(video, switch (status) {
                 case SUCCEEDED -> HistoryEventType.ExecutionSucceeded;
                 case FAILED -> HistoryEventType.ExecutionFailed;
-                default -> HistoryEventType.ExecutionAborted;
+                case CANCELLED -> HistoryEventType.ExecutionAborted;
+                case RUNNING -> throw new IllegalArgumentException("finish needs a final status");
             }, null, reason == null ? Map.of() : Map.of("reason", reason), now);
         }
     }
@@ -239,7 +243,8 @@ public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, Pi
             put(new JobRecord(job.id(), job.videoId(), job.step(), JobState.RUNNING, counts[0] - counts[1], job.attemptsAllowed(), job.runAt(),
                     worker, leaseUntil, job.lastError(), job.createdAt(), now, null));
             record(job.videoId(), HistoryEventType.TaskStarted, job.step(), Map.of("worker", worker), now);
-            claimed.add(new PipelineJob(new JobLease(job.id(), job.videoId(), job.step(), counts[0]), job.attemptsAllowed(), counts[1],
+            // as the table's max_attempts, which each snooze raises by one
+            claimed.add(new PipelineJob(new JobLease(job.id(), job.videoId(), job.step(), counts[0]), job.attemptsAllowed() + counts[1], counts[1],
                     data.getOrDefault(job.id(), Map.of())));
         }
         return claimed;
@@ -320,11 +325,12 @@ public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, Pi
     @Override
     public synchronized List<RescuedJob> rescueExpired(Instant now) {
         List<RescuedJob> rescued = new ArrayList<>();
-        for (JobRecord job : allJobs().filter(j -> j.state() == JobState.RUNNING && !j.leaseExpiresAt().isAfter(now)).toList()) {
+        // a lease is good until its instant, as in the table (lease_expires_at < now)
+        for (JobRecord job : allJobs().filter(j -> j.state() == JobState.RUNNING && j.leaseExpiresAt().isBefore(now)).toList()) {
             boolean dead = job.attemptsUsed() >= job.attemptsAllowed();
             JobLease lease = new JobLease(job.id(), job.videoId(), job.step(), claims.get(job.id())[0]);
             put(new JobRecord(job.id(), job.videoId(), job.step(), dead ? JobState.DEAD : JobState.AVAILABLE, job.attemptsUsed(), job.attemptsAllowed(),
-                    now, null, null, "lease expired", job.createdAt(), now, dead ? now : null));
+                    now, null, null, "the lease of worker " + job.leaseOwner() + " expired", job.createdAt(), now, dead ? now : null));
             record(job.videoId(), HistoryEventType.TaskTimedOut, job.step(), Map.of(), now);
             rescued.add(new RescuedJob(lease, dead));
         }

@@ -2,23 +2,18 @@ package org.milkmobs.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.mob.MobNames;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobName;
 
 /** What every {@link MobNames} does; run on the twin and on PostgreSQL. */
-public abstract class MobNamesContract {
+public abstract class MobNamesContract extends ContractSuite {
 
     protected abstract MobNames names();
 
     /** A mob that exists, with no name yet. */
     protected abstract MobId aMob();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     @Test
     void aMobHasNoNameUntilItIsNamedAndANewNameReplacesTheOld() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
 import org.milkmobs.application.port.out.duplicate.NearDuplicateStore.Listed;
@@ -13,7 +12,7 @@ import org.milkmobs.domain.video.NearDuplicatePair;
 import org.milkmobs.domain.video.VideoId;
 
 /** What every near-duplicate store does; run on the twin and on PostgreSQL. */
-public abstract class NearDuplicateStoreContract {
+public abstract class NearDuplicateStoreContract extends ContractSuite {
 
     private static final Instant AT = Instant.parse("2026-12-04T06:00:00Z");
 
@@ -21,10 +20,6 @@ public abstract class NearDuplicateStoreContract {
 
     /** A video that exists in the store's world, newer than every one made before. */
     protected abstract VideoId newVideo();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private void save(NearDuplicatePair pair) {
         inTransaction(() -> {

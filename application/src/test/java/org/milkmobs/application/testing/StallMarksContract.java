@@ -3,19 +3,14 @@ package org.milkmobs.application.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.events.StallMarks;
 import org.milkmobs.domain.pipeline.PipelineStep;
 
 /** A stall is marked once until it is cleared; run on the twin and on PostgreSQL. */
-public abstract class StallMarksContract {
+public abstract class StallMarksContract extends ContractSuite {
 
     protected abstract StallMarks marks();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     @Test
     void aStepIsMarkedOnceUntilCleared() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.validation.ValidationStore;
 import org.milkmobs.domain.user.UserId;
@@ -17,7 +16,7 @@ import org.milkmobs.domain.validation.Validator;
 import org.milkmobs.domain.video.VideoId;
 
 /** A video's decisions come back whole and in order, the last in force; run on the twin and on PostgreSQL. */
-public abstract class ValidationStoreContract {
+public abstract class ValidationStoreContract extends ContractSuite {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456Z");
 
@@ -25,10 +24,6 @@ public abstract class ValidationStoreContract {
 
     /** A video the store may hold decisions of (a stored one, where the store checks). */
     protected abstract VideoId aVideo();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     @Test
     void decisionsKeepTheirBreakdownAndHistoryInOrder() {

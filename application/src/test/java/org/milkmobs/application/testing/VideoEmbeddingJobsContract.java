@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.analysis.UploadedMedia;
 import org.milkmobs.application.port.out.gateway.VideoEmbeddingJobs;
@@ -24,16 +23,12 @@ import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.video.ContentHash;
 
 /** What every {@link VideoEmbeddingJobs} does; run on the in-memory twin and on PostgreSQL. */
-public abstract class VideoEmbeddingJobsContract {
+public abstract class VideoEmbeddingJobsContract extends ContractSuite {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final String MODEL = EmbeddingModel.MARENGO_3.id();
 
     protected abstract VideoEmbeddingJobs jobs();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private static ContentHash content() {
         byte[] bytes = new byte[32];

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.events.EventOutbox;
 import org.milkmobs.application.port.out.events.WebhookDeliveries.DueDelivery;
@@ -22,7 +21,7 @@ import org.milkmobs.domain.events.WebhookDelivery;
 import org.milkmobs.domain.events.WebhookSubscription;
 
 /** What webhook subscriptions and deliveries promise; run on the in-memory twin and on PostgreSQL. */
-public abstract class WebhookStoreContract {
+public abstract class WebhookStoreContract extends ContractSuite {
 
     protected static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
     private static final Instant LEASE = NOW.plusSeconds(60);
@@ -32,10 +31,6 @@ public abstract class WebhookStoreContract {
     protected abstract WebhookSubscriptions subscriptions();
 
     protected abstract WebhookDeliveries deliveries();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     private WebhookSubscription subscribe(Set<String> types, boolean active) {
         WebhookSubscription s = WebhookSubscription.create(UUID.randomUUID(), URI.create("https://hooks.example.com/" + UUID.randomUUID()),

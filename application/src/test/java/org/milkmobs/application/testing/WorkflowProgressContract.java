@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort;
 import org.milkmobs.application.port.out.pipeline.WorkflowProgressPort;
@@ -15,7 +14,7 @@ import org.milkmobs.domain.pipeline.WorkflowStatus;
 import org.milkmobs.domain.video.VideoId;
 
 /** A video's progress as its owner reads it, after the pipeline starts it; run on the twin and on PostgreSQL. */
-public abstract class WorkflowProgressContract {
+public abstract class WorkflowProgressContract extends ContractSuite {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
 
@@ -25,10 +24,6 @@ public abstract class WorkflowProgressContract {
 
     /** A video the store knows (the SQL store's workflows refer to videos). */
     protected abstract VideoId storedVideo();
-
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 
     @Test
     void aStartedWorkflowRunsItsFirstStepWithTheAttemptsItWasGiven() {

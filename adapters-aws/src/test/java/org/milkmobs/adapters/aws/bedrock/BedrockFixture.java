@@ -15,9 +15,9 @@ import org.milkmobs.adapters.aws.testing.S3ProxyServer;
 import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.application.port.out.budget.PaidCallGate;
-import org.milkmobs.application.port.out.usage.UsageRecorder;
 import org.milkmobs.application.service.budget.BudgetGuard;
 import org.milkmobs.application.testing.InMemoryBudgetLedger;
+import org.milkmobs.application.testing.InMemoryUsage;
 import org.milkmobs.domain.budget.Budget;
 import org.milkmobs.domain.budget.BudgetMode;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
@@ -44,7 +44,8 @@ final class BedrockFixture implements AutoCloseable {
     final BedrockDouble bedrock;
     final InMemoryBlobStorage blobs = new InMemoryBlobStorage();
     final List<UsageRecord> usage = Collections.synchronizedList(new ArrayList<>());
-    final UsageRecorder recorder = usage::add;
+    /** The usage table, in memory: a repeated request token already paid for is written at no cost, as in model_usage. */
+    final InMemoryUsage recorder = new InMemoryUsage(usage::add);
     /** The budget, in memory; settled calls reach {@link #usage} through it, as they reach model_usage in the app. */
     final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(recorder);
     final PriceTable prices = PriceTable.empty()

@@ -112,14 +112,15 @@ class WorkflowAdapter implements WorkflowPort {
 
     @Override
     public void finish(VideoId video, WorkflowStatus status, String reason, Instant now) {
-        sql.update("UPDATE workflow SET status = ?, reason = ?, finished_at = ? WHERE video_id = ?",
-                status.name(), reason, now, video.value());
+        // the status is checked before the write: a RUNNING workflow with a finish time breaks a table constraint
         HistoryEventType type = switch (status) {
             case SUCCEEDED -> HistoryEventType.ExecutionSucceeded;
             case FAILED -> HistoryEventType.ExecutionFailed;
             case CANCELLED -> HistoryEventType.ExecutionAborted;
             case RUNNING -> throw new IllegalArgumentException("finish needs a final status");
         };
+        sql.update("UPDATE workflow SET status = ?, reason = ?, finished_at = ? WHERE video_id = ?",
+                status.name(), reason, now, video.value());
         record(video, type, null, reason == null ? Map.of() : Map.of("reason", reason), now);
     }
 

@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.apikey;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
@@ -23,10 +22,5 @@ class SqlApiKeyStoreTest extends ApiKeyStoreContract {
     @Override
     protected ApiKeyStore store() {
         return adapter;
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

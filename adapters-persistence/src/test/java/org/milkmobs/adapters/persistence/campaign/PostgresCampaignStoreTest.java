@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
@@ -25,11 +24,6 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
     @Override
     protected CampaignStore store() {
         return new CampaignStoreAdapter(database.em());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 
     @Test

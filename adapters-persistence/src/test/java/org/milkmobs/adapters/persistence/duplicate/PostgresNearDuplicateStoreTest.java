@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
@@ -21,7 +20,6 @@ class PostgresNearDuplicateStoreTest extends NearDuplicateStoreContract {
     @RegisterExtension
     static final ContractDatabase database = new ContractDatabase("near_duplicates");
 
-
     @Override
     protected NearDuplicateStore store() {
         return new NearDuplicateSqlAdapter(database.em());
@@ -30,11 +28,6 @@ class PostgresNearDuplicateStoreTest extends NearDuplicateStoreContract {
     @Override
     protected VideoId newVideo() {
         return inTransaction(() -> VideoStorageForTests.adapter(database.em()).saveVideo(TestVideos.submitted("owner")).id());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 
     @Test

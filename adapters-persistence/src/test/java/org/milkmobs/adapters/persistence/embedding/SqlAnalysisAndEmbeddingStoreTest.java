@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.embedding;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.analysis.AnalysisStorageForTests;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
@@ -16,7 +15,6 @@ class SqlAnalysisAndEmbeddingStoreTest extends AnalysisAndEmbeddingStoreContract
     @RegisterExtension
     static final ContractDatabase database = new ContractDatabase("embeddings");
 
-
     @Override
     protected AnalysisStore analyses() {
         return AnalysisStorageForTests.adapter(database.em());
@@ -30,10 +28,5 @@ class SqlAnalysisAndEmbeddingStoreTest extends AnalysisAndEmbeddingStoreContract
     @Override
     protected VideoId aVideo() {
         return inTransaction(() -> VideoStorageForTests.adapter(database.em()).saveVideo(TestVideos.submitted("owner")).id());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

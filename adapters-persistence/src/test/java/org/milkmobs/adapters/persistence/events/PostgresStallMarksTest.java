@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.events;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.application.port.out.events.StallMarks;
@@ -12,14 +11,8 @@ class PostgresStallMarksTest extends StallMarksContract {
     @RegisterExtension
     static final ContractDatabase database = new ContractDatabase("stall_marks");
 
-
     @Override
     protected StallMarks marks() {
         return new StallMarksAdapter(database.em());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.events;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
@@ -14,7 +13,6 @@ class PostgresWebhookStoreTest extends WebhookStoreContract {
 
     @RegisterExtension
     static final ContractDatabase database = new ContractDatabase("webhooks");
-
 
     @BeforeEach
     void empty() {
@@ -34,10 +32,5 @@ class PostgresWebhookStoreTest extends WebhookStoreContract {
     @Override
     protected WebhookDeliveries deliveries() {
         return new WebhookDeliveriesAdapter(database.em());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

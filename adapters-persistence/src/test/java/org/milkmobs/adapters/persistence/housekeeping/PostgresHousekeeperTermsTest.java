@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.housekeeping;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.application.port.out.housekeeping.HousekeeperTerms;
@@ -12,14 +11,8 @@ class PostgresHousekeeperTermsTest extends HousekeeperTermsContract {
     @RegisterExtension
     static final ContractDatabase database = new ContractDatabase("housekeeper_terms");
 
-
     @Override
     protected HousekeeperTerms terms() {
         return new HousekeeperTermsAdapter(database.em());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

@@ -1,7 +1,6 @@
 package org.milkmobs.adapters.persistence.mob;
 
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
@@ -19,7 +18,6 @@ class PostgresMobNamesTest extends MobNamesContract {
     @RegisterExtension
     static final ContractDatabase database = new ContractDatabase("mob_names");
 
-
     @Override
     protected MobNames names() {
         return new MobNamesAdapter(database.em());
@@ -34,10 +32,5 @@ class PostgresMobNamesTest extends MobNamesContract {
                     new MembershipRule(0.99, 100),
                     Instant.parse("2026-12-04T10:00:00Z"));
         });
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

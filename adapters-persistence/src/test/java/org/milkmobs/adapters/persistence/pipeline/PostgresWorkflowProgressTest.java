@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.pipeline;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
@@ -29,10 +28,5 @@ class PostgresWorkflowProgressTest extends WorkflowProgressContract {
     @Override
     protected VideoId storedVideo() {
         return inTransaction(() -> VideoStorageForTests.adapter(database.em()).saveVideo(TestVideos.submitted("owner")).id());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

@@ -5,14 +5,17 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.milkmobs.application.testing.ContractSuite;
 
 /**
  * The database a port's contract suite runs on when it runs on PostgreSQL: a fresh migrated database for the
  * test class, one EntityManager, and the contract's transactions on it. Registered as a static field,
  * {@code @RegisterExtension static final ContractDatabase database = new ContractDatabase("purpose");}, so
- * every PostgreSQL run of a contract opens and closes its database the same way.
+ * every PostgreSQL run of a contract opens and closes its database the same way. A suite that extends
+ * {@link ContractSuite} runs its steps in this database's transactions without saying so.
  */
-public final class ContractDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class ContractDatabase implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor, ContractSuite.Transactions {
 
     private final String purpose;
     private TestDatabase database;
@@ -36,6 +39,13 @@ public final class ContractDatabase implements BeforeAllCallback, AfterAllCallba
         jpa.close();
     }
 
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+        if (testInstance instanceof ContractSuite contract) {
+            contract.runStepsIn(this);
+        }
+    }
+
     public EntityManager em() {
         return em;
     }
@@ -49,6 +59,7 @@ public final class ContractDatabase implements BeforeAllCallback, AfterAllCallba
         return database;
     }
 
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         return JpaTestSupport.inTransaction(em, ignored -> work.get());
     }

@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.validation;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
@@ -23,10 +22,5 @@ class PostgresValidationStoreTest extends ValidationStoreContract {
     @Override
     protected VideoId aVideo() {
         return inTransaction(() -> VideoStorageForTests.adapter(database.em()).saveVideo(TestVideos.submitted("alice")).id());
-    }
-
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(work);
     }
 }

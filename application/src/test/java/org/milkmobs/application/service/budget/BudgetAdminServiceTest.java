@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.milkmobs.application.port.in.budget.BudgetAdminUseCase.BudgetView;
 import org.milkmobs.application.port.out.budget.PaidCall;
 import org.milkmobs.application.port.out.budget.Reservation;
 import org.milkmobs.application.testing.InMemoryBudgetLedger;
+import org.milkmobs.application.testing.InMemoryUsage;
 import org.milkmobs.application.testing.TestClock;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.budget.BudgetLimit;
@@ -39,7 +39,7 @@ class BudgetAdminServiceTest {
     private static final Caller ADMIN = Caller.admin(new UserId("root"));
 
     private final TestClock clock = TestClock.at("2026-12-04T08:10:00Z");
-    private final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(new ArrayList<UsageRecord>()::add)
+    private final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(new InMemoryUsage())
             .withLimits(new BudgetLimit(BudgetScope.GLOBAL, BudgetPeriod.DAY, new BigDecimal("5.00")));
     private final BudgetAdminUseCase budget = new BudgetAdminService(ledger, BudgetMode.STRICT, clock);
 
@@ -92,7 +92,8 @@ class BudgetAdminServiceTest {
                 clock.instant().plus(Duration.ofMinutes(15))), BudgetMode.STRICT);
 
         assertThat(budget.view().heldReservations()).isEqualTo(1);
-        assertThat(budget.view().windows()).singleElement().satisfies(standing -> assertThat(standing.window()).isEqualTo(day));
+        assertThat(budget.view().windows()).filteredOn(standing -> standing.window().equals(day)).singleElement()
+                .satisfies(standing -> assertThat(standing.reserved()).isEqualByComparingTo("0.40"));
         assertThat(budget.expireStaleReservations()).as("not expired yet").isZero();
 
         clock.advance(Duration.ofMinutes(15));

@@ -33,6 +33,7 @@ import org.milkmobs.application.service.budget.BudgetGuard;
 import org.milkmobs.application.service.search.QueryVectors;
 import org.milkmobs.application.testing.InMemoryApiKeyStore;
 import org.milkmobs.application.testing.InMemoryBudgetLedger;
+import org.milkmobs.application.testing.InMemoryUsage;
 import org.milkmobs.application.testing.InMemoryChatModel;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
 import org.milkmobs.application.testing.InMemoryVideoQuestions;
@@ -62,8 +63,8 @@ class GatewayServiceTest {
 
     private final TestClock clock = TestClock.at("2026-03-01T10:15:00Z");
     private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
-    private final List<UsageRecord> usage = new ArrayList<>();
-    private final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(usage::add);
+    private final InMemoryUsage usage = new InMemoryUsage();
+    private final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(usage);
     private final BudgetGuard budget = new BudgetGuard(new Budget(PriceTable.empty().with(MARENGO, PricedUnit.INPUT_TOKEN,
             new BigDecimal("0.01")), BudgetMode.STRICT), ledger, Duration.ofMinutes(10), clock);
     private final MeteredEmbedder marengo = new MeteredEmbedder(EmbeddingModel.MARENGO_3, true);
@@ -95,7 +96,7 @@ class GatewayServiceTest {
         assertThat(vectors).extracting(v -> v.modality() + "/" + v.scope() + "/" + v.endSeconds())
                 .containsExactlyInAnyOrder("visual/clip/6.0", "visual/asset/10.0");
         assertThat(marengo.calls.get()).isZero();
-        assertThat(usage).isEmpty();
+        assertThat(usage.records()).isEmpty();
         assertThatThrownBy(() -> gateway.videoEmbeddings(key, MARENGO, video(false).id().toString()))
                 .isInstanceOf(GatewayRefusedException.class);
         assertThatThrownBy(() -> gateway.videoEmbeddings(key, "other-model", accepted.id().toString()))
@@ -279,7 +280,7 @@ class GatewayServiceTest {
         assertThat(answer.vectors().get(0)[0]).isEqualTo(marengo.vectorOf("milk pour")[0]);
         assertThat(answer.vectors().get(1)[0]).isEqualTo(marengo.vectorOf("slow motion")[0]);
         assertThat(marengo.calls.get()).as("the repeated text was cached").isEqualTo(2);
-        assertThat(usage).hasSize(2).allSatisfy(u -> assertThat(u.subject().apiKey()).contains(key.id()));
+        assertThat(usage.records()).hasSize(2).allSatisfy(u -> assertThat(u.subject().apiKey()).contains(key.id()));
     }
 
     @Test

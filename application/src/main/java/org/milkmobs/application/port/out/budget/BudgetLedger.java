@@ -27,8 +27,9 @@ public interface BudgetLedger {
     List<BudgetWindow> reserve(Reservation reservation, BudgetMode mode);
 
     /**
-     * Writes the usage record and books its cost in place of the estimate, once: a reservation already
-     * settled, released or expired books nothing (the usage is still written).
+     * Writes the usage record and books its cost, even above the estimate (ADR 0012); the estimate is given back
+     * once: for a reservation already settled, released or expired only the cost is booked, since the money
+     * was spent either way.
      *
      * @return the cost booked (zero when the record's request token was already paid for)
      */
