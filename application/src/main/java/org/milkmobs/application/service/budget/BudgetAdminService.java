@@ -33,9 +33,7 @@ public class BudgetAdminService implements BudgetAdminUseCase {
 
     @Override
     public BudgetView changeLimits(List<BudgetLimits.Requested> requested, String reason, Caller admin) {
-        if (!admin.admin()) {
-            throw new ForbiddenException("only an admin may change the budget");
-        }
+        ForbiddenException.unlessAdmin(admin, "only an admin may change the budget");
         String why = Require.text("reason", reason == null ? "" : reason, 0, 500, false);
         BudgetLimits.Changed changed = ledger.limits().change(requested, clock.instant());
         if (!changed.changes().isEmpty()) {

@@ -88,8 +88,6 @@ public class CampaignService implements CampaignUseCase {
     }
 
     private static void requireAdmin(Caller caller) {
-        if (!caller.admin()) {
-            throw new ForbiddenException("only admins change the campaign");
-        }
+        ForbiddenException.unlessAdmin(caller, "only admins change the campaign");
     }
 }

@@ -132,8 +132,6 @@ public class WebhookAdminService implements WebhookAdminUseCase {
     }
 
     private static void requireAdmin(Caller caller) {
-        if (!caller.admin()) {
-            throw new ForbiddenException("only admins manage webhooks");
-        }
+        ForbiddenException.unlessAdmin(caller, "only admins manage webhooks");
     }
 }

@@ -19,9 +19,7 @@ public class RenameMobService implements RenameMobUseCase {
 
     @Override
     public void rename(MobId mob, MobName name, Caller caller) {
-        if (!caller.admin()) {
-            throw new ForbiddenException("only admins rename mobs");
-        }
+        ForbiddenException.unlessAdmin(caller, "only admins rename mobs");
         if (!names.rename(mob, name)) {
             throw new MobNotFoundException(mob);
         }

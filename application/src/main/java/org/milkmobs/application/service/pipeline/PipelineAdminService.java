@@ -130,8 +130,6 @@ public class PipelineAdminService implements PipelineAdminUseCase {
     }
 
     private static void requireAdmin(Caller caller) {
-        if (!caller.admin()) {
-            throw new ForbiddenException("only admins repair the pipeline");
-        }
+        ForbiddenException.unlessAdmin(caller, "only admins repair the pipeline");
     }
 }

@@ -35,9 +35,7 @@ public class ReviewVideosService implements ReviewVideosUseCase {
 
     @Override
     public List<ReviewResult> review(ReviewCommand command) {
-        if (!command.admin().admin()) {
-            throw new ForbiddenException("only admins review videos");
-        }
+        ForbiddenException.unlessAdmin(command.admin(), "only admins review videos");
         List<ReviewResult> results = new ArrayList<>();
         for (VideoId video : command.videos()) {
             try {

@@ -30,9 +30,7 @@ public class DeleteVideoService implements DeleteVideoUseCase {
 
     @Override
     public boolean delete(VideoId video, Caller admin) {
-        if (!admin.admin()) {
-            throw new ForbiddenException("only admins delete videos");
-        }
+        ForbiddenException.unlessAdmin(admin, "only admins delete videos");
         mobs.leave(video, "deleted", clock.instant());
         deletions.schedule(BlobKey.allOf(video), clock.instant());
         return deleteVideo.deleteVideo(video);
