@@ -33,6 +33,7 @@ import org.milkmobs.application.port.in.video.RelayEventsUseCase;
 import org.milkmobs.application.port.out.DeleteVideoPort;
 import org.milkmobs.application.port.out.IdempotencyKeys;
 import org.milkmobs.application.port.out.ListVideosPort;
+import org.milkmobs.application.port.out.VideoDetailsReadPort;
 import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.SaveVideoPort;
 import org.milkmobs.application.port.out.Transactions;
@@ -163,9 +164,8 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    VideoDetailsAssembler videoDetails(VideoUrls urls, WorkflowProgressPort pipeline, AnalysisStore analyses, ValidationStore validations,
-                                       LoadMobsPort mobs, NearDuplicateStore nearDuplicates) {
-        return new VideoDetailsAssembler(urls, pipeline, analyses, validations, mobs, nearDuplicates);
+    VideoDetailsAssembler videoDetails(VideoUrls urls, WorkflowProgressPort pipeline, VideoDetailsReadPort facts, ValidationStore validations) {
+        return new VideoDetailsAssembler(urls, pipeline, facts, validations);
     }
 
     @Produces
@@ -194,8 +194,9 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    GetVideoUseCase getVideo(LoadVideoPort load, VideoDetailsAssembler details) {
-        return transactional.wrap(GetVideoUseCase.class, new GetVideoService(load, details));
+    GetVideoUseCase getVideo(VideoDetailsReadPort videos, VideoDetailsAssembler details) {
+        // a read: no JTA transaction of its own (ADR 0029); a consumer's GET is one statement in autocommit
+        return transactional.wrapRead(GetVideoUseCase.class, new GetVideoService(videos, details));
     }
 
     /** The plain service, for the reconciler inside maintenance; typed so it does not pose as the use case. */
