@@ -33,6 +33,13 @@ public class InMemoryVideoDetails implements VideoDetailsReadPort {
     }
 
     @Override
+    public Map<VideoId, VideoWithFacts> videosWithFacts(Collection<VideoId> ids) {
+        Map<VideoId, VideoWithFacts> found = new HashMap<>();
+        ids.stream().distinct().forEach(id -> videoWithFacts(id).ifPresent(v -> found.put(id, v)));
+        return found;
+    }
+
+    @Override
     public Map<VideoId, PublicFacts> publicFactsOf(Collection<VideoId> ids) {
         List<VideoId> existing = ids.stream().distinct().filter(id -> videos.loadVideo(id).isPresent()).toList();
         Map<VideoId, PublicFacts> found = new HashMap<>();

@@ -113,4 +113,22 @@ public abstract class VideoDetailsReadContract {
         assertThat(facts.get(bare.id())).isEqualTo(PublicFacts.NONE);
         assertThat(inTransaction(() -> reader().publicFactsOf(List.of()))).isEmpty();
     }
+
+    @Test
+    void videosAreReadWithTheirFactsByIdLeavingUnknownIdsOut() {
+        Video original = newVideo();
+        Video inMob = newVideo();
+        Video copy = newVideo();
+        MobId mob = mobWith(inMob.id());
+        run(() -> nearDuplicates().save(new NearDuplicatePair(copy.id(), original.id(), 0.9, 0.9, AT)));
+
+        Map<VideoId, VideoWithFacts> found = inTransaction(() -> reader().videosWithFacts(List.of(copy.id(), VideoId.generate(),
+                inMob.id(), copy.id())));
+
+        assertThat(found).containsOnlyKeys(copy.id(), inMob.id());
+        assertThat(found.get(copy.id()).video().snapshot()).isEqualTo(copy.snapshot());
+        assertThat(found.get(copy.id()).facts()).isEqualTo(new PublicFacts(Optional.empty(), Optional.empty(), Optional.of(original.id())));
+        assertThat(found.get(inMob.id()).facts().mob()).contains(mob);
+        assertThat(inTransaction(() -> reader().videosWithFacts(List.of()))).isEmpty();
+    }
 }

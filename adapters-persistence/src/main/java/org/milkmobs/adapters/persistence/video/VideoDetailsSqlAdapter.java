@@ -41,6 +41,8 @@ class VideoDetailsSqlAdapter implements VideoDetailsReadPort {
 
     private static final String ONE = "SELECT " + VIDEO_COLUMNS + ", " + FACTS + " " + JOINS + " WHERE v.id = ?";
 
+    private static final String MANY = "SELECT " + VIDEO_COLUMNS + ", " + FACTS + " " + JOINS + " WHERE v.id = ANY(?)";
+
     private static final String PAGE = "SELECT v.id, " + FACTS + " " + JOINS + " WHERE v.id = ANY(?)";
 
     private final Sql sql;
@@ -54,6 +56,19 @@ class VideoDetailsSqlAdapter implements VideoDetailsReadPort {
     public Optional<VideoWithFacts> videoWithFacts(VideoId id) {
         List<VideoWithFacts> found = sql.query(ONE, row -> new VideoWithFacts(VideoMapper.toDomain(video(row)), facts(row, id)), id.value());
         return found.stream().findFirst();
+    }
+
+    @Override
+    public Map<VideoId, VideoWithFacts> videosWithFacts(Collection<VideoId> ids) {
+        Map<VideoId, VideoWithFacts> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        sql.query(MANY, row -> {
+            VideoId video = new VideoId(Sql.uuid(row, "id"));
+            return found.put(video, new VideoWithFacts(VideoMapper.toDomain(video(row)), facts(row, video)));
+        }, (Object) ids.stream().map(VideoId::value).distinct().toArray(UUID[]::new));
+        return found;
     }
 
     @Override

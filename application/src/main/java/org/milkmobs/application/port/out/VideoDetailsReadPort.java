@@ -20,6 +20,9 @@ public interface VideoDetailsReadPort {
     /** The video and its public facts, if it exists. */
     Optional<VideoWithFacts> videoWithFacts(VideoId id);
 
+    /** Videos with their public facts (the cards of a page of search results), keyed by id; unknown ids are left out. */
+    Map<VideoId, VideoWithFacts> videosWithFacts(Collection<VideoId> ids);
+
     /**
      * The public facts of videos already loaded (a page): one entry for each of these ids that exists, facts that are
      * not there yet being empty; ids of videos that do not exist are left out.
