@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            // a connection is checked (a round trip of its own) at most once in 10 s, not on every hand-out (ADR 0029)
+            "fish.payara.validate-atmost-once-period-in-seconds=10",
             "fish.payara.connection-leak-timeout-in-seconds=0",
             "ApplicationName=milkmobs"
         })

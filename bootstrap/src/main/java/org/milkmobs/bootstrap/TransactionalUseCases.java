@@ -30,12 +30,34 @@ public class TransactionalUseCases {
         return useCase.cast(proxy);
     }
 
+    /**
+     * For a use case that only reads: its calls join the caller's transaction if there is one, and otherwise run in
+     * none (ADR 0029), so each statement commits on its own (autocommit) and no Hibernate session is flushed. That
+     * gives the same answers as a transaction would: PostgreSQL runs READ COMMITTED (the pool sets no other level),
+     * where every statement of a transaction takes its own snapshot anyway, and a read takes no locks. A service
+     * wrapped so must never write: a write would commit alone, statement by statement.
+     */
+    public <T> T wrapRead(Class<T> useCase, T service) {
+        Object proxy = Proxy.newProxyInstance(useCase.getClassLoader(), new Class<?>[] {useCase}, (self, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(service, args);
+            }
+            return boundary.read(() -> method.invoke(service, args));
+        });
+        return useCase.cast(proxy);
+    }
+
     /** The CDI bean whose interceptor opens the transaction. */
     @ApplicationScoped
     public static class Boundary {
 
         @Transactional(Transactional.TxType.REQUIRED)
         public Object call(Callable<Object> work) throws Throwable {
+            return unwrap(work);
+        }
+
+        @Transactional(Transactional.TxType.SUPPORTS)
+        public Object read(Callable<Object> work) throws Throwable {
             return unwrap(work);
         }
 

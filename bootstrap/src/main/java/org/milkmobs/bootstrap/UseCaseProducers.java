@@ -33,6 +33,7 @@ import org.milkmobs.application.port.in.video.RelayEventsUseCase;
 import org.milkmobs.application.port.out.DeleteVideoPort;
 import org.milkmobs.application.port.out.IdempotencyKeys;
 import org.milkmobs.application.port.out.ListVideosPort;
+import org.milkmobs.application.port.out.VideoDetailsReadPort;
 import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.SaveVideoPort;
 import org.milkmobs.application.port.out.Transactions;
@@ -163,9 +164,8 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    VideoDetailsAssembler videoDetails(VideoUrls urls, WorkflowProgressPort pipeline, AnalysisStore analyses, ValidationStore validations,
-                                       LoadMobsPort mobs, NearDuplicateStore nearDuplicates) {
-        return new VideoDetailsAssembler(urls, pipeline, analyses, validations, mobs, nearDuplicates);
+    VideoDetailsAssembler videoDetails(VideoUrls urls, WorkflowProgressPort pipeline, VideoDetailsReadPort facts, ValidationStore validations) {
+        return new VideoDetailsAssembler(urls, pipeline, facts, validations);
     }
 
     @Produces
@@ -194,8 +194,9 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    GetVideoUseCase getVideo(LoadVideoPort load, VideoDetailsAssembler details) {
-        return transactional.wrap(GetVideoUseCase.class, new GetVideoService(load, details));
+    GetVideoUseCase getVideo(VideoDetailsReadPort videos, VideoDetailsAssembler details) {
+        // a read: no JTA transaction of its own (ADR 0029); a consumer's GET is one statement in autocommit
+        return transactional.wrapRead(GetVideoUseCase.class, new GetVideoService(videos, details));
     }
 
     /** The plain service, for the reconciler inside maintenance; typed so it does not pose as the use case. */
@@ -395,13 +396,20 @@ public class UseCaseProducers {
         return transactional.wrap(FeedUseCase.class, new FeedService(videos, details, settings.integer("feed.per-mob-per-round"), clock));
     }
 
+    /** The cards of a page of search results: the videos with their mobs in one read (ADR 0029). */
+    @Produces
+    @Singleton
+    ResultCards resultCards(VideoDetailsReadPort videos, VideoUrls urls) {
+        return new ResultCards(videos, urls);
+    }
+
     /** Not wrapped: the service reads in a transaction of its own, as the other searches do (it pays nothing). */
     @Produces
     @Singleton
     SearchSimilarUseCase searchSimilar(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, QueryEmbedder queries,
-                                       ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls, ModalityWeights weights,
+                                       ResultCards cards, ModalityWeights weights,
                                        Transactions transactions, NearDuplicateStore nearDuplicates) {
-        return new SimilarSearchService(load, embeddings, vectors, queries.model(), new ResultCards(videos, mobs, urls), weights,
+        return new SimilarSearchService(load, embeddings, vectors, queries.model(), cards, weights,
                 settings.integer("search.window"), transactions, nearDuplicates);
     }
 
@@ -412,36 +420,35 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     SearchByTextUseCase searchByText(VectorSearchPort vectors, TextSearchPort texts, QueryEmbedder queries, AudioClipProber audioProber,
-                                     QueryEmbeddingCache cache, ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls,
+                                     QueryEmbeddingCache cache, ResultCards cards,
                                      Transactions transactions, Clock clock) {
         return new TextSearchService(vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
-                new ResultCards(videos, mobs, urls), settings.integer("search.window"), transactions);
+                cards, settings.integer("search.window"), transactions);
     }
 
     /** Not wrapped, as {@link #searchByText}: an image or audio vector may come from Bedrock. */
     @Produces
     @Singleton
     SearchByMediaUseCase searchByMedia(VectorSearchPort vectors, QueryEmbedder queries, AudioClipProber audioProber, QueryEmbeddingCache cache,
-                                       ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls, Transactions transactions, Clock clock) {
+                                       ResultCards cards, Transactions transactions, Clock clock) {
         return new MediaSearchService(vectors, new QueryVectors(queries, audioProber, cache, transactions, clock),
-                new ResultCards(videos, mobs, urls), settings.integer("search.window"), transactions);
+                cards, settings.integer("search.window"), transactions);
     }
 
     /** Not wrapped, as {@link #searchByText}: the composed vector may come from Bedrock. */
     @Produces
     @Singleton
     SearchByTextAndImageUseCase searchByTextAndImage(VectorSearchPort vectors, TextSearchPort texts, QueryEmbedder queries,
-                                                     AudioClipProber audioProber, QueryEmbeddingCache cache, ListVideosPort videos,
-                                                     LoadMobsPort mobs, VideoUrls urls, Transactions transactions, Clock clock) {
+                                                     AudioClipProber audioProber, QueryEmbeddingCache cache, ResultCards cards, Transactions transactions, Clock clock) {
         return new ComposedSearchService(vectors, texts, new QueryVectors(queries, audioProber, cache, transactions, clock),
-                new ResultCards(videos, mobs, urls), settings.integer("search.window"), transactions);
+                cards, settings.integer("search.window"), transactions);
     }
 
     @Produces
     @Singleton
     SearchMomentsUseCase searchMoments(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, QueryEmbedder queries,
-                                       ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls, Transactions transactions) {
-        return new MomentSearchService(load, embeddings, vectors, queries.model(), new ResultCards(videos, mobs, urls),
+                                       ResultCards cards, Transactions transactions) {
+        return new MomentSearchService(load, embeddings, vectors, queries.model(), cards,
                 settings.integer("search.window"), transactions);
     }
 }

@@ -64,6 +64,28 @@ public final class Sql {
         });
     }
 
+    /**
+     * {@code prelude} (a statement without parameters, e.g. transaction-local settings) and then {@code sql}, sent together
+     * in one round trip (the driver sends both before it waits); the prelude's result is skipped.
+     */
+    public <T> List<T> queryAfter(String prelude, String sql, RowMapper<T> mapper, Object... parameters) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection, prelude + ";\n" + sql, parameters)) {
+                statement.execute();
+                if (!statement.getMoreResults()) {
+                    throw new SQLException("no rows after the prelude: " + sql);
+                }
+                List<T> result = new ArrayList<>();
+                try (ResultSet rows = statement.getResultSet()) {
+                    while (rows.next()) {
+                        result.add(mapper.map(rows));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {

@@ -17,7 +17,7 @@ public final class TestDetails {
     }
 
     public static VideoDetailsAssembler over(BlobStorage storage, WorkflowProgressPort workflows) {
-        return new VideoDetailsAssembler(new VideoUrls(storage, UPLOADS), workflows, new InMemoryAnalysisStore(),
-                new InMemoryValidationStore(), new InMemoryMobs(), new InMemoryNearDuplicateStore());
+        return new VideoDetailsAssembler(new VideoUrls(storage, UPLOADS), workflows, new InMemoryVideoDetails(new InMemoryVideoStore(),
+                new InMemoryAnalysisStore(), new InMemoryMobs(), new InMemoryNearDuplicateStore()), new InMemoryValidationStore());
     }
 }

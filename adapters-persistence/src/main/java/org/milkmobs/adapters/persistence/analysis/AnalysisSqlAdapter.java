@@ -2,26 +2,19 @@ package org.milkmobs.adapters.persistence.analysis;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.analysis.AnalysisStore;
 import org.milkmobs.domain.analysis.Analysis;
-import org.milkmobs.domain.analysis.AudioHints;
 import org.milkmobs.domain.analysis.Highlight;
-import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.video.VideoId;
 
 /** Analyses in the {@code analysis} table; highlights as a JSON array. */
@@ -72,29 +65,10 @@ class AnalysisSqlAdapter implements AnalysisStore {
         if (videos.isEmpty()) {
             return found;
         }
-        sql.query("""
-                SELECT video_id, analyzer, participation_score, ocr_text, summary, highlights::text AS highlights, audio_silent,
-                       speech_likely, music_likely, analyzed_at, look
-                FROM analysis WHERE video_id = ANY(?)
-                """, row -> {
+        sql.query("SELECT a.video_id, " + AnalysisRows.COLUMNS + " FROM analysis a WHERE a.video_id = ANY(?)", row -> {
             VideoId video = new VideoId(Sql.uuid(row, "video_id"));
-            double score = row.getDouble("participation_score");
-            OptionalDouble participation = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
-            return found.put(video, new Analysis(video, row.getString("analyzer"), participation, row.getString("ocr_text"),
-                    row.getString("summary"), highlights(row.getString("highlights")),
-                    new AudioHints(row.getBoolean("audio_silent"), row.getBoolean("speech_likely"), row.getBoolean("music_likely")),
-                    Sql.instant(row, "analyzed_at"), List.of((String[]) row.getArray("look").getArray())));
+            return found.put(video, AnalysisRows.read(row, video));
         }, (Object) videos.stream().map(VideoId::value).distinct().toArray(UUID[]::new));
         return found;
-    }
-
-    private static List<Highlight> highlights(String json) {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            JsonArray array = reader.readArray();
-            return array.getValuesAs(JsonObject.class).stream()
-                    .map(h -> new Highlight(new Segment(h.getJsonNumber("start").doubleValue(), h.getJsonNumber("end").doubleValue()),
-                            h.getString("description", "")))
-                    .toList();
-        }
     }
 }

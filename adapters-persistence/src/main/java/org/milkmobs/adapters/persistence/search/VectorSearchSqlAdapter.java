@@ -97,9 +97,9 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
         }
         // relaxed_order: when filters discard candidates, the index scan goes on until k rows pass (pgvector
         // 0.8 iterative scans); rows may come slightly out of order, hence the re-sort outside. Both settings
-        // hold for this transaction only (set_config's true), and take one round trip.
-        sql.query("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '" + EF_SEARCH
-                + "', true)", row -> row.getString(2));
+        // hold for this transaction only (set_config's true), and go in the k-NN's own round trip (ADR 0029).
+        String settings = "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '" + EF_SEARCH
+                + "', true)";
         String statement = """
                 WITH nearest AS MATERIALIZED (
                     SELECT e.video_id, e.modality, e.start_seconds, e.end_seconds,
@@ -117,7 +117,7 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
         parameters.addAll(conditions.parameters());
         parameters.add(query.k());
         parameters.addAll(alongsideVectors);
-        return sql.query(statement, row -> mapper.map(row, new VectorMatch(new VideoId(Sql.uuid(row, "video_id")),
+        return sql.queryAfter(settings, statement, row -> mapper.map(row, new VectorMatch(new VideoId(Sql.uuid(row, "video_id")),
                 Modality.valueOf(row.getString("modality")), new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")),
                 1 - row.getDouble("distance"))), parameters.toArray());
     }

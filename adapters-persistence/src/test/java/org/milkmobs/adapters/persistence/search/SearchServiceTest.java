@@ -19,7 +19,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.adapters.persistence.duplicate.NearDuplicateStorageForTests;
 import org.milkmobs.adapters.persistence.embedding.EmbeddingStorageForTests;
-import org.milkmobs.adapters.persistence.mob.MobStoreForTests;
 import org.milkmobs.adapters.persistence.testing.PersistenceTest;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
 import org.milkmobs.application.port.in.ForbiddenException;
@@ -94,7 +93,7 @@ class SearchServiceTest extends PersistenceTest {
     private SearchService service(FakeQueryEmbedder embedder, AudioClipProber audioProber) {
         QueryVectors queries = new QueryVectors(embedder, audioProber, new QueryEmbeddingCacheAdapter(em), transactions,
                 Clock.fixed(T0, ZoneOffset.UTC));
-        ResultCards cards = new ResultCards(VideoStorageForTests.listing(em), MobStoreForTests.adapter(em), new VideoUrls(
+        ResultCards cards = new ResultCards(VideoStorageForTests.details(em), new VideoUrls(
                 new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(1),
                 Duration.ofHours(24))));
         VectorSearchSqlAdapter vectors = new VectorSearchSqlAdapter(em);
@@ -327,7 +326,7 @@ class SearchServiceTest extends PersistenceTest {
         Video sameEnding = analysed("bob", VideoStatus.VALIDATED, data.randomUnit(128), null, List.of(data.randomUnit(128), data.near(ending, 0.1)));
         Video sameOpening = analysed("bob", VideoStatus.VALIDATED, data.randomUnit(128), null, List.of(data.near(opening, 0.1)));
         MomentSearchService moments = new MomentSearchService(VideoStorageForTests.adapter(em), EmbeddingStorageForTests.adapter(em),
-                new VectorSearchSqlAdapter(em), MODEL, new ResultCards(VideoStorageForTests.listing(em), MobStoreForTests.adapter(em),
+                new VectorSearchSqlAdapter(em), MODEL, new ResultCards(VideoStorageForTests.details(em),
                 new VideoUrls(new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofHours(1),
                         Duration.ofMinutes(1), Duration.ofHours(24)))), 100, transactions);
 

@@ -42,6 +42,10 @@ public final class VideoStorageForTests {
         return new VideoListingAdapter(em);
     }
 
+    public static org.milkmobs.application.port.out.VideoDetailsReadPort details(EntityManager em) {
+        return new VideoDetailsSqlAdapter(em);
+    }
+
     public interface VideoStore extends LoadVideoPort, SaveVideoPort, org.milkmobs.application.port.out.DeleteVideoPort {
     }
 }

@@ -4,33 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.milkmobs.application.port.in.search.SearchResults.SearchResult;
 import org.milkmobs.application.port.in.search.SearchResults;
 import org.milkmobs.application.port.in.search.SearchResults.VideoCard;
-import org.milkmobs.application.port.out.ListVideosPort;
-import org.milkmobs.application.port.out.mob.LoadMobsPort;
+import org.milkmobs.application.port.out.VideoDetailsReadPort;
+import org.milkmobs.application.port.out.VideoDetailsReadPort.VideoWithFacts;
 import org.milkmobs.application.service.video.VideoUrls;
-import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.search.RanLeg;
 import org.milkmobs.domain.search.ResultWindow;
 import org.milkmobs.domain.search.SearchHit;
 import org.milkmobs.domain.search.SearchMode;
-import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 
-/** Puts the videos to a page of hits: two batch reads for the whole page, whatever its size. */
+/** Puts the videos to a page of hits: one read of the videos with their mobs for the whole page, whatever its size (ADR 0029). */
 public class ResultCards {
 
-    private final ListVideosPort videos;
-    private final LoadMobsPort mobs;
+    private final VideoDetailsReadPort videos;
     private final VideoUrls urls;
 
-    public ResultCards(ListVideosPort videos, LoadMobsPort mobs, VideoUrls urls) {
+    public ResultCards(VideoDetailsReadPort videos, VideoUrls urls) {
         this.videos = videos;
-        this.mobs = mobs;
         this.urls = urls;
     }
 
@@ -50,14 +44,12 @@ public class ResultCards {
     /** The hits with their videos, in the hits' order; a video deleted meanwhile drops out. */
     public List<SearchResult> of(List<SearchHit> hits) {
         List<VideoId> ids = hits.stream().map(SearchHit::video).distinct().toList();
-        Map<VideoId, Video> byId = videos.findVideos(ids).stream().collect(Collectors.toMap(Video::id, Function.identity()));
-        Map<VideoId, MobId> mobOf = mobs.mobsOf(ids);
+        Map<VideoId, VideoWithFacts> byId = ids.isEmpty() ? Map.of() : videos.videosWithFacts(ids);
         List<SearchResult> results = new ArrayList<>();
         for (SearchHit hit : hits) {
-            Video video = byId.get(hit.video());
-            if (video != null) {
-                results.add(new SearchResult(new VideoCard(video, urls.thumbnail(video),
-                        Optional.ofNullable(mobOf.get(hit.video()))), hit));
+            VideoWithFacts found = byId.get(hit.video());
+            if (found != null) {
+                results.add(new SearchResult(new VideoCard(found.video(), urls.thumbnail(found.video()), found.facts().mob()), hit));
             }
         }
         return results;

@@ -52,6 +52,9 @@ public class SimilarSearchService implements SearchSimilarUseCase {
     private final Transactions transactions;
     private final NearDuplicateStore nearDuplicates;
 
+    /** The nearest candidates a page of videos ranks first, before the whole window if it must (ADR 0029). */
+    static final int FIRST_WINDOW = 50;
+
     public SimilarSearchService(LoadVideoPort videos, EmbeddingStore embeddings, VectorSearchPort vectors, EmbeddingModel model,
                                 ResultCards cards, ModalityWeights weights, int window, Transactions transactions,
                                 NearDuplicateStore nearDuplicates) {
@@ -83,21 +86,14 @@ public class SimilarSearchService implements SearchSimilarUseCase {
             ModalityWeights asked = options.weights().orElse(weights);
             Map<Modality, float[]> alongside = weighted(assets, asked);
             alongside.remove(Modality.VISUAL);
-            List<AssetMatch> pool = vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL),
-                    assets.get(Modality.VISUAL), visibility, options.filters(), Optional.of(videoId), source.media().map(m -> m.contentHash()),
-                    window), alongside);
-            List<SearchHit> hits = new ArrayList<>();
-            for (AssetMatch candidate : pool) {
-                Map<Modality, Double> scores = new EnumMap<>(Modality.class);
-                scores.put(Modality.VISUAL, candidate.match().score());
-                candidate.cosines().forEach((modality, cosine) -> scores.put(modality, SearchHit.scoreOf(cosine)));
-                double score = asked.combine(scores);
-                if (score >= options.threshold()) {
-                    hits.add(new SearchHit(candidate.match().video(), score, scores, List.of(), Optional.empty()));
-                }
-            }
-            if (hideNearDuplicates) {
-                hits = withoutNearDuplicates(videoId, hits);
+            // a page of videos first ranks the nearest FIRST_WINDOW, and the whole window only when a candidate beyond them
+            // could still rank on the page (ADR 0029): the page is the same as the whole window's either way
+            int first = options.groupBy() == GroupBy.VIDEO ? Math.min(window, FIRST_WINDOW) : window;
+            List<AssetMatch> pool = nearest(source, assets, alongside, visibility, options, first);
+            List<SearchHit> hits = hits(videoId, pool, asked, options, hideNearDuplicates);
+            if (first < window && pool.size() == first && !settled(hits, after, options, bound(pool, asked, alongside))) {
+                pool = nearest(source, assets, alongside, visibility, options, window);
+                hits = hits(videoId, pool, asked, options, hideNearDuplicates);
             }
             if (options.groupBy() == GroupBy.CLIP) {
                 hits = clipsOfSimilar(model, videoId, weighted(assets.keySet(), asked), hits, options.threshold());
@@ -109,6 +105,53 @@ public class SimilarSearchService implements SearchSimilarUseCase {
             return cards.results(SearchMode.VECTOR, model, Optional.empty(), Optional.empty(), page, slice,
                     SearchCursor.fingerprint(kind, videoId.toString(), options));
         });
+    }
+
+    private List<AssetMatch> nearest(Video source, Map<Modality, float[]> assets, Map<Modality, float[]> alongside, Visibility visibility,
+                                     SearchOptions options, int k) {
+        return vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL), assets.get(Modality.VISUAL), visibility,
+                options.filters(), Optional.of(source.id()), source.media().map(m -> m.contentHash()), k), alongside);
+    }
+
+    /** The candidates scored by the weighted modalities, below the threshold left out, near-duplicates too when asked. */
+    private List<SearchHit> hits(VideoId source, List<AssetMatch> pool, ModalityWeights asked, SearchOptions options,
+                                 boolean hideNearDuplicates) {
+        List<SearchHit> hits = new ArrayList<>();
+        for (AssetMatch candidate : pool) {
+            Map<Modality, Double> scores = new EnumMap<>(Modality.class);
+            scores.put(Modality.VISUAL, candidate.match().score());
+            candidate.cosines().forEach((modality, cosine) -> scores.put(modality, SearchHit.scoreOf(cosine)));
+            double score = asked.combine(scores);
+            if (score >= options.threshold()) {
+                hits.add(new SearchHit(candidate.match().video(), score, scores, List.of(), Optional.empty()));
+            }
+        }
+        return hideNearDuplicates ? withoutNearDuplicates(source, hits) : hits;
+    }
+
+    /**
+     * The highest score a candidate beyond the pool could have: its visual score is at most the pool's lowest, and every
+     * other modality at most 1 (a weighted mean only grows by another term of 1).
+     */
+    private static double bound(List<AssetMatch> pool, ModalityWeights asked, Map<Modality, float[]> alongside) {
+        double lowest = pool.stream().mapToDouble(c -> c.match().score()).min().orElse(1);
+        Map<Modality, Double> best = new EnumMap<>(Modality.class);
+        best.put(Modality.VISUAL, lowest);
+        alongside.keySet().forEach(modality -> best.put(modality, 1.0));
+        return asked.combine(best);
+    }
+
+    /**
+     * Whether the pool's page is the whole window's: no candidate beyond it can pass the threshold, or the hit after the
+     * page (which says whether there is a next one) scores above anything beyond, so nothing beyond can come before it.
+     */
+    private static boolean settled(List<SearchHit> hits, Optional<RankKey> after, SearchOptions options, double bound) {
+        if (bound < options.threshold()) {
+            return true;
+        }
+        List<SearchHit> ranked = hits.stream().sorted(SearchHit.RANKING)
+                .filter(hit -> after.isEmpty() || hit.key().compareTo(after.get()) > 0).toList();
+        return ranked.size() > options.limit() && ranked.get(options.limit()).score() > bound;
     }
 
     /**

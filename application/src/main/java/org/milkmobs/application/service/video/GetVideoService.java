@@ -2,26 +2,25 @@ package org.milkmobs.application.service.video;
 
 import org.milkmobs.application.port.in.GetVideoUseCase;
 import org.milkmobs.application.port.in.VideoNotFoundException;
-import org.milkmobs.application.port.out.LoadVideoPort;
-import org.milkmobs.domain.video.Video;
+import org.milkmobs.application.port.out.VideoDetailsReadPort;
+import org.milkmobs.application.port.out.VideoDetailsReadPort.VideoWithFacts;
 
+/** One video: read with its public facts in one round trip; owners and admins also get progress and the decision. */
 public class GetVideoService implements GetVideoUseCase {
 
-    private final LoadVideoPort loadVideo;
+    private final VideoDetailsReadPort videos;
     private final VideoDetailsAssembler details;
 
-    public GetVideoService(LoadVideoPort loadVideo, VideoDetailsAssembler details) {
-        this.loadVideo = loadVideo;
+    public GetVideoService(VideoDetailsReadPort videos, VideoDetailsAssembler details) {
+        this.videos = videos;
         this.details = details;
     }
 
     @Override
     public VideoDetails get(GetVideoQuery query) {
-        Video video = loadVideo.loadVideo(query.videoId())
-                .filter(v -> v.isVisibleTo(query.caller()))
+        VideoWithFacts found = videos.videoWithFacts(query.videoId())
+                .filter(f -> f.video().isVisibleTo(query.caller()))
                 .orElseThrow(() -> new VideoNotFoundException(query.videoId()));
-        return details.of(video, query.caller());
+        return details.of(found, query.caller());
     }
-
-
 }

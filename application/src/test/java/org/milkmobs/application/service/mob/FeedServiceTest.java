@@ -21,6 +21,7 @@ import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
 import org.milkmobs.application.testing.InMemoryValidationStore;
+import org.milkmobs.application.testing.InMemoryVideoDetails;
 import org.milkmobs.application.testing.InMemoryVideoListing;
 import org.milkmobs.application.testing.InMemoryVideoStore;
 import org.milkmobs.application.testing.InMemoryWorkflows;
@@ -47,7 +48,8 @@ class FeedServiceTest {
     private final FeedUseCase feed = new FeedService(new InMemoryVideoListing(videos, mobs, new MobSpace("space")), new VideoDetailsAssembler(
             new VideoUrls(new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(20),
                     Duration.ofHours(1))),
-            new InMemoryWorkflows(), new InMemoryAnalysisStore(), new InMemoryValidationStore(), mobs, new InMemoryNearDuplicateStore()),
+            new InMemoryWorkflows(), new InMemoryVideoDetails(videos, new InMemoryAnalysisStore(), mobs, new InMemoryNearDuplicateStore()),
+            new InMemoryValidationStore()),
             1, clock);
 
     @Test

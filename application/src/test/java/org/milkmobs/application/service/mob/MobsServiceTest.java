@@ -23,6 +23,7 @@ import org.milkmobs.application.testing.InMemoryEmbeddingStore;
 import org.milkmobs.application.testing.InMemoryMobs;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
 import org.milkmobs.application.testing.InMemoryValidationStore;
+import org.milkmobs.application.testing.InMemoryVideoDetails;
 import org.milkmobs.application.testing.InMemoryVideoListing;
 import org.milkmobs.application.testing.InMemoryVideoStore;
 import org.milkmobs.application.testing.InMemoryWorkflows;
@@ -53,7 +54,8 @@ class MobsServiceTest {
     private final MobsUseCase service = new MobsService(mobs, vectors, listing, new VideoDetailsAssembler(
             new VideoUrls(new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(20),
                     Duration.ofHours(1))),
-            new InMemoryWorkflows(), new InMemoryAnalysisStore(), new InMemoryValidationStore(), mobs, new InMemoryNearDuplicateStore()));
+            new InMemoryWorkflows(), new InMemoryVideoDetails(videos, new InMemoryAnalysisStore(), mobs, new InMemoryNearDuplicateStore()),
+            new InMemoryValidationStore()));
 
     @Test
     void mobsOfTheActiveSpaceComeLargestFirstWithThumbnailsOfTheirSamples() {

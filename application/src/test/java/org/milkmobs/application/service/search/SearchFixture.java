@@ -22,6 +22,9 @@ import org.milkmobs.application.service.video.UploadSettings;
 import org.milkmobs.application.service.video.VideoUrls;
 import org.milkmobs.application.testing.InMemoryBlobStorage;
 import org.milkmobs.application.testing.InMemoryMobs;
+import org.milkmobs.application.testing.InMemoryAnalysisStore;
+import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
+import org.milkmobs.application.testing.InMemoryVideoDetails;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
 import org.milkmobs.application.testing.InMemoryQueryEmbeddingCache;
 import org.milkmobs.application.testing.InMemoryTextSearch;
@@ -68,7 +71,8 @@ final class SearchFixture {
     final ScriptedEmbedder embedder = new ScriptedEmbedder();
     final QueryVectors queries = new QueryVectors(embedder, clip -> new AudioClip(clip, 3), cache, DIRECT,
             Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC));
-    final ResultCards cards = new ResultCards(new Listing(), new InMemoryMobs(), new VideoUrls(new InMemoryBlobStorage(),
+    final ResultCards cards = new ResultCards(new InMemoryVideoDetails(videos, new InMemoryAnalysisStore(), new InMemoryMobs(),
+            new InMemoryNearDuplicateStore()), new VideoUrls(new InMemoryBlobStorage(),
             new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1))));
 
     /** A stored, searchable video whose one clip (0–6 s) has {@code visual} as its picture. */
@@ -185,34 +189,6 @@ final class SearchFixture {
 
         private static Embedding query(Modality modality, float[] vector) {
             return new Embedding(MODEL, modality, Scope.ASSET, new Segment(0, 0), vector);
-        }
-    }
-
-    private final class Listing implements ListVideosPort {
-
-        @Override
-        public List<Video> findVideos(Collection<VideoId> ids) {
-            return ids.stream().map(videos::loadVideo).flatMap(Optional::stream).toList();
-        }
-
-        @Override
-        public List<Video> listVideos(VideoFilter filter, Optional<Position> after, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<FeedEntry> feed(Instant snapshot, int perMobPerRound, Optional<FeedPosition> after, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<VideoId> findAnalysedByContent(org.milkmobs.domain.video.ContentHash hash, VideoId excluding) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Video> findWaitingForUpload(Instant before, int limit) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -76,6 +76,37 @@ class SimilarSearchServiceTest {
         assertThatThrownBy(() -> service.similar(theirs.id(), stranger)).isInstanceOf(VideoNotFoundException.class);
     }
 
+    @Test
+    void aLookAlikeBeyondTheFirstCandidatesStillRanksFirstAndPagesGoThroughTheWholeWindowOnce() {
+        Video source = world.analysed("source", along(0), along(4));
+        List<VideoId> fillers = new java.util.ArrayList<>();
+        for (int i = 0; i < SimilarSearchService.FIRST_WINDOW + 10; i++) {
+            fillers.add(world.analysed("looks alike, sounds different " + i, turned(0.001 * (i + 1)), along(5)).id());
+        }
+        VideoId soundsAlike = world.analysed("looks a little less alike, sounds the same", turned(0.5), along(4)).id();
+
+        List<VideoId> seen = new java.util.ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            SearchResults page = service.similar(source.id(), new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0, GroupBy.VIDEO,
+                    10, cursor));
+            seen.addAll(ids(page));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        assertThat(seen.get(0)).as("audio lifts it above the visually nearer fifty").isEqualTo(soundsAlike);
+        assertThat(seen).doesNotHaveDuplicates().hasSize(fillers.size() + 1).containsAll(fillers);
+        assertThat(seen.subList(1, seen.size())).as("the rest in visual order").containsExactlyElementsOf(fillers);
+    }
+
+    /** A unit vector {@code radians} away from axis 0, towards axis 1. */
+    private static float[] turned(double radians) {
+        float[] v = new float[SearchFixture.MODEL.dimension()];
+        v[0] = (float) Math.cos(radians);
+        v[1] = (float) Math.sin(radians);
+        return v;
+    }
+
     private static SearchOptions options(Optional<ModalityWeights> weights) {
         return new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0.6, GroupBy.VIDEO, 10, Optional.empty(), weights);
     }

@@ -16,7 +16,13 @@ import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobSpace;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
 import org.milkmobs.application.testing.InMemoryValidationStore;
+import org.milkmobs.application.testing.InMemoryVideoDetails;
 import org.milkmobs.application.testing.InMemoryVideoStore;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.milkmobs.domain.analysis.Analysis;
+import org.milkmobs.domain.analysis.AudioHints;
+import org.milkmobs.domain.video.NearDuplicatePair;
 import org.milkmobs.application.testing.InMemoryWorkflows;
 import org.milkmobs.application.testing.TestVideos;
 import org.milkmobs.domain.mob.MobId;
@@ -36,10 +42,13 @@ class GetVideoServiceTest {
     private final InMemoryVideoStore videos = new InMemoryVideoStore();
     private final InMemoryWorkflows workflows = new InMemoryWorkflows();
     private final InMemoryMobs mobs = new InMemoryMobs();
-    private final GetVideoUseCase get = new GetVideoService(videos, new VideoDetailsAssembler(
+    private final InMemoryAnalysisStore analyses = new InMemoryAnalysisStore();
+    private final InMemoryNearDuplicateStore nearDuplicates = new InMemoryNearDuplicateStore();
+    private final InMemoryVideoDetails reader = new InMemoryVideoDetails(videos, analyses, mobs, nearDuplicates);
+    private final GetVideoUseCase get = new GetVideoService(reader, new VideoDetailsAssembler(
             new VideoUrls(new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(20),
                     Duration.ofHours(1))),
-            workflows, new InMemoryAnalysisStore(), new InMemoryValidationStore(), mobs, new InMemoryNearDuplicateStore()));
+            workflows, reader, new InMemoryValidationStore()));
 
     @Test
     void theOwnerSeesAVideoInProcessingWithItsProgressAndPlayback() {
@@ -73,8 +82,33 @@ class GetVideoServiceTest {
     }
 
     @Test
+    void aReaderSeesTheAnalysisTheMobAndTheEarliestOriginalReadWithTheVideo() {
+        Video original = validated(processing());
+        Video video = validated(processing());
+        Analysis analysis = new Analysis(video.id(), "local-v1", OptionalDouble.empty(), "MILK", "", List.of(), AudioHints.NO_AUDIO,
+                TestVideos.later(3), List.of("white"));
+        analyses.saveAnalysis(analysis);
+        nearDuplicates.save(new NearDuplicatePair(video.id(), original.id(), 0.9, 0.95, TestVideos.later(6)));
+        MobId mob = mobs.createMobFor(new MobSpace("space"), video.id(), new float[] {1, 0}, new MembershipRule(0.9, 1000), TestVideos.later(5));
+
+        VideoDetails seen = get.get(new GetVideoQuery(video.id(), OTHER));
+
+        assertThat(seen.analysis()).contains(analysis);
+        assertThat(seen.mob()).contains(mob);
+        assertThat(seen.nearDuplicateOf()).contains(original.id());
+        assertThat(seen.progress()).as("not the reader's to inspect").isEmpty();
+        assertThat(get.get(new GetVideoQuery(video.id(), OWNER)).progress()).isPresent();
+    }
+
+    @Test
     void aVideoThatDoesNotExistIsNotFound() {
         assertThatThrownBy(() -> get.get(new GetVideoQuery(VideoId.generate(), ADMIN))).isInstanceOf(VideoNotFoundException.class);
+    }
+
+    private Video validated(Video video) {
+        video.markAnalyzed(TestVideos.later(3));
+        video.settleAs(VideoStatus.VALIDATED, TestVideos.later(4));
+        return videos.saveVideo(video);
     }
 
     private Video processing() {
