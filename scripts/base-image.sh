@@ -28,10 +28,13 @@ if [ "${1:-}" != "--force" ] && [ -f "$OUT" ] && [ "$(cat "$KEY_FILE" 2>/dev/nul
   echo "$OUT"; exit 0
 fi
 
-command -v debootstrap >/dev/null || {
-  echo "installing debootstrap from Debian..." >&2
-  apt-get install -y --no-install-recommends debootstrap >/dev/null
-}
+missing=()
+command -v debootstrap >/dev/null || missing+=(debootstrap)
+command -v jq >/dev/null || missing+=(jq)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} from Debian..." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
 mkdir -p "$DIR"
 rootfs="$DIR/base-rootfs"

@@ -72,6 +72,8 @@ unpack() { # rootfs, archive dir
 
 check() {
   [ "$(id -u)" -eq 0 ] || fail "the check needs root (chroot, namespaces)"
+  scripts/install-system-deps.sh # PostgreSQL for the database the image is pointed at
+  command -v jq >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends jq >/dev/null
   if [ "${1:-}" = --no-build ]; then shift; [ -f "$IMAGE" ] || fail "no $IMAGE to check"; else build "$@"; fi
   rm -rf "$DIR/check"; mkdir -p "$DIR/check/layout"
   tar -xf "$IMAGE" -C "$DIR/check/layout" --warning=no-unknown-keyword
