@@ -71,6 +71,7 @@ public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, Pi
             return false;
         }
         workflow.jobs.put(step, new JobRecord(nextJob++, video, step, JobState.AVAILABLE, 0, maxAttempts, runAt, null, null, null, now, now, null));
+        record(video, HistoryEventType.TaskScheduled, step, Map.of(), now);
         return true;
     }
 
@@ -142,8 +143,12 @@ public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, Pi
         List<QueueStats> stats = new ArrayList<>();
         for (PipelineStep step : PipelineStep.values()) {
             Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+            for (JobState state : JobState.values()) {
+                counts.put(state, 0L);
+            }
             allJobs().filter(job -> job.step() == step).forEach(job -> counts.merge(job.state(), 1L, Long::sum));
-            Duration oldest = allJobs().filter(job -> job.step() == step && job.state() == JobState.AVAILABLE)
+            // only a due job waits: one whose time has not come yet is not late
+            Duration oldest = allJobs().filter(job -> job.step() == step && job.state() == JobState.AVAILABLE && !job.runAt().isAfter(now))
                     .map(job -> Duration.between(job.runAt(), now)).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
             stats.add(new QueueStats(step, counts, oldest, paused.contains(step)));
         }
@@ -159,17 +164,14 @@ public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, Pi
         int redriven = 0;
         for (JobRecord job : List.copyOf(workflow.jobs.values())) {
             if (job.state().canBeRetried()) {
-                workflow.jobs.put(job.step(), new JobRecord(job.id(), video, job.step(), JobState.AVAILABLE, 0, attempts, now, null, null,
-                        job.lastError(), job.createdAt(), now, null));
+                // as in the table: the spent attempts stay spent (the attempt is the workers' fencing token), and
+                // `attempts` more are allowed on top of them
+                workflow.jobs.put(job.step(), new JobRecord(job.id(), video, job.step(), JobState.AVAILABLE, job.attemptsUsed(),
+                        job.attemptsUsed() + attempts, now, null, null, job.lastError(), job.createdAt(), now, null));
                 record(video, HistoryEventType.TaskRedriven, job.step(), Map.of(), now);
                 redriven++;
             }
         }
-        workflow.jobs.values().forEach(job -> {
-            if (job.state() == JobState.AVAILABLE) {
-                claims.remove(job.id());
-            }
-        });
         if (redriven > 0) {
             workflow.run++;
             workflow.status = WorkflowStatus.RUNNING;
@@ -190,7 +192,9 @@ public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, Pi
             List<WorkflowProgress.StepProgress> steps = w.jobs.values().stream()
                     .map(job -> new WorkflowProgress.StepProgress(job.step(), job.state(), job.attemptsUsed(), job.attemptsAllowed(), job.lastError()))
                     .toList();
-            int completed = (int) w.jobs.values().stream().filter(job -> job.state() == JobState.COMPLETED).count();
+            // a succeeded workflow has done every step, also after its jobs were pruned
+            int completed = w.status == WorkflowStatus.SUCCEEDED ? PipelineStep.values().length
+                    : (int) w.jobs.values().stream().filter(job -> job.state() == JobState.COMPLETED).count();
             List<PipelineStep> current = w.jobs.values().stream().filter(job -> !job.state().isFinal()).map(JobRecord::step).toList();
             return new WorkflowProgress(w.status, w.run, w.reason, completed, PipelineStep.values().length, current, steps);
         });

@@ -121,8 +121,12 @@ class PipelineAdminAdapter implements PipelineAdminPort, WorkflowProgressPort {
     public int redrive(VideoId video, int attempts, Instant now) {
         int redriven = sql.query(REDRIVE_JOBS, row -> row.getInt(1), attempts, now, now, video.value(), now).get(0);
         if (redriven > 0) {
-            sql.update("UPDATE workflow SET status = 'RUNNING', reason = NULL, finished_at = NULL WHERE video_id = ?", video.value());
-            WorkflowEvents.record(sql, video, HistoryEventType.ExecutionRedriven, null, Map.of(), now);
+            // a redrive is the workflow's next run, as a restart is (ADR 0005: the workflow's run counter)
+            int run = sql.query("""
+                    UPDATE workflow SET status = 'RUNNING', run = run + 1, reason = NULL, finished_at = NULL WHERE video_id = ?
+                    RETURNING run
+                    """, row -> row.getInt("run"), video.value()).get(0);
+            WorkflowEvents.record(sql, video, HistoryEventType.ExecutionRedriven, null, Map.of("run", Integer.toString(run)), now);
         }
         return redriven;
     }

@@ -54,11 +54,12 @@ class PipelineAdminServiceTest {
         JobRecord retried = admin.retry(job, ADMIN);
 
         assertThat(retried.state()).isEqualTo(JobState.AVAILABLE);
-        assertThat(retried.attemptsAllowed()).isEqualTo(5);
-        assertThat(retried.attemptsUsed()).isZero();
+        assertThat(retried.attemptsUsed()).as("the spent attempt stays spent").isEqualTo(1);
+        assertThat(retried.attemptsAllowed()).as("five fresh ones on top").isEqualTo(1 + 5);
         assertThat(videos.loadVideo(video.id()).orElseThrow().status()).isEqualTo(VideoStatus.PROCESSING);
         assertThat(workflows.progress(video.id()).orElseThrow().status()).isEqualTo(WorkflowStatus.RUNNING);
-        assertThat(workflows.history(video.id())).extracting(e -> e.type()).contains(HistoryEventType.TaskRedriven,
+        assertThat(workflows.progress(video.id()).orElseThrow().run()).as("a redrive is the next run").isEqualTo(2);
+        assertThat(workflows.history(video.id())).extracting(e -> e.type()).endsWith(HistoryEventType.TaskRedriven,
                 HistoryEventType.ExecutionRedriven);
     }
 
@@ -131,8 +132,9 @@ class PipelineAdminServiceTest {
     void theHistoryIsTheOwnersAndAdminsOnly() {
         Video video = processing();
 
-        assertThat(admin.history(video.id(), ALICE)).extracting(e -> e.type()).containsExactly(HistoryEventType.ExecutionStarted);
-        assertThat(admin.history(video.id(), ADMIN)).hasSize(1);
+        assertThat(admin.history(video.id(), ALICE)).extracting(e -> e.type()).containsExactly(HistoryEventType.ExecutionStarted,
+                HistoryEventType.TaskScheduled);
+        assertThat(admin.history(video.id(), ADMIN)).hasSize(2);
         assertThatThrownBy(() -> admin.history(video.id(), Caller.consumer(new UserId("bob")))).isInstanceOf(VideoNotFoundException.class);
     }
 

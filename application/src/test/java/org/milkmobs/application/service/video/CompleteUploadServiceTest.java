@@ -55,7 +55,8 @@ class CompleteUploadServiceTest {
                     assertThat(job.attemptsAllowed()).isEqualTo(4);
                     assertThat(job.runAt()).isEqualTo(clock.instant());
                 });
-        assertThat(workflows.history(video.id())).extracting(e -> e.type()).containsExactly(HistoryEventType.ExecutionStarted);
+        assertThat(workflows.history(video.id())).extracting(e -> e.type() + ":" + e.step())
+                .containsExactly(HistoryEventType.ExecutionStarted + ":null", HistoryEventType.TaskScheduled + ":" + PipelineStep.PREFLIGHT);
     }
 
     @Test
@@ -66,7 +67,8 @@ class CompleteUploadServiceTest {
 
         complete.complete(new CompleteUploadCommand(video.id(), Caller.admin(new UserId("root"))));
 
-        assertThat(workflows.history(video.id())).hasSize(1);
+        assertThat(workflows.history(video.id())).extracting(e -> e.type())
+                .containsExactly(HistoryEventType.ExecutionStarted, HistoryEventType.TaskScheduled);
         assertThat(workflows.progress(video.id()).orElseThrow().run()).isEqualTo(1);
     }
 

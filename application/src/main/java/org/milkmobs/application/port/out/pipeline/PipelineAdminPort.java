@@ -18,11 +18,13 @@ public interface PipelineAdminPort {
     /** Jobs newest first, optionally of one state and/or step, with ids below {@code beforeId}. */
     List<JobRecord> jobs(Optional<JobState> state, Optional<PipelineStep> step, Optional<Long> beforeId, int limit);
 
+    /** Per step, every state's count (0 when none) and the wait of the oldest job due at {@code now}. */
     List<QueueStats> queueStats(Instant now);
 
     /**
-     * Puts every DEAD or CANCELLED job of the workflow back to AVAILABLE with {@code attempts} fresh
-     * attempts, and the workflow back to RUNNING; returns how many jobs were redriven.
+     * Puts every DEAD or CANCELLED job of the workflow back to AVAILABLE, due now, with {@code attempts} fresh
+     * attempts on top of the ones it spent (spent attempts stay spent), and the workflow back to RUNNING as its next
+     * run; returns how many jobs were redriven (0, and nothing changes, when none was dead or cancelled).
      */
     int redrive(VideoId video, int attempts, Instant now);
 
