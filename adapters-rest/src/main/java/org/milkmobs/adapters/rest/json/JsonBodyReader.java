@@ -48,6 +48,11 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         return read(entityStream, type, genericType);
     }
 
+    /** A body bound to {@code type} as a resource's request record is, for code that reads a stream itself. */
+    public static <T> T bind(InputStream body, Class<T> type) {
+        return type.cast(read(body, type, type));
+    }
+
     static Object read(InputStream body, Class<?> type, Type genericType) {
         JsonValue tree = JsonBodies.read(body);
         if (tree == null || tree.getValueType() == JsonValue.ValueType.NULL) {

@@ -51,6 +51,37 @@ final class SearchFields {
         return new SearchFields(fields);
     }
 
+    /** A typed JSON body's filters and paging, as the texts the query parameters would carry. */
+    static SearchFields of(SearchRequests.Paged body) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        put(values, "threshold", body.threshold());
+        put(values, "groupBy", body.groupBy());
+        put(values, "limit", body.limit());
+        put(values, "cursor", body.cursor());
+        SearchRequests.Filters filters = body.filters();
+        if (filters != null) {
+            put(values, "mob", filters.mob());
+            put(values, "owner", filters.owner());
+            putAll(values, "hashtags", filters.hashtags());
+            put(values, "createdFrom", filters.createdFrom());
+            put(values, "createdTo", filters.createdTo());
+            putAll(values, "status", filters.status());
+        }
+        return new SearchFields(values);
+    }
+
+    private static void put(Map<String, List<String>> values, String name, Object value) {
+        if (value != null) {
+            values.put(name, List.of(String.valueOf(value)));
+        }
+    }
+
+    private static void putAll(Map<String, List<String>> values, String name, List<String> items) {
+        if (items != null) {
+            values.put(name, items.stream().filter(java.util.Objects::nonNull).toList());
+        }
+    }
+
     /** A JSON body: options at the top level, filters under {@code filters}. */
     static SearchFields of(JsonObject body, Set<String> own) {
         rejectUnknown(body.keySet(), union(own, PAGING, List.of("filters")), "");

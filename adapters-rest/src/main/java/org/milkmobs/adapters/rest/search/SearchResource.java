@@ -9,6 +9,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +28,7 @@ import org.milkmobs.adapters.rest.json.JsonBodies;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.search.SearchResponses.PendingResponse;
 import org.milkmobs.adapters.rest.search.SearchResponses.ResultsResponse;
+import org.milkmobs.adapters.rest.search.SearchRequests.TextSearchRequest;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.adapters.rest.support.BodyLimit;
 import org.milkmobs.adapters.rest.support.PublicUrls;
@@ -112,12 +115,10 @@ public class SearchResource {
     @RateLimited(RateLimited.Kind.SEARCH)
     @Consumes(MediaType.APPLICATION_JSON)
     @BodyLimit(bytes = 16 * MB)
-    public ResultsResponse byText(InputStream body) {
-        // read as the other search bodies are (JsonBodies), not by the runtime's JSON-P reader, whose nesting limit is a 500
-        JsonObject request = MediaUploads.requiredObject(body);
-        SearchFields fields = SearchFields.of(request, Set.of("query", "mode", "fusion", "alpha"));
-        String query = string(request, "query");
-        return respond(texts.byText(query, mode(request), fusion(request), fields.options(callers.current())));
+    public ResultsResponse byText(@Valid @NotNull TextSearchRequest request) {
+        return respond(texts.byText(request.query(), mode(Optional.ofNullable(request.mode())),
+                fusion(Optional.ofNullable(request.fusion()), Optional.ofNullable(request.alpha()).map(String::valueOf)),
+                SearchFields.of(request).options(callers.current())));
     }
 
     @POST
@@ -211,12 +212,11 @@ public class SearchResource {
     }
 
     /** The answer the client asks for: FULL_TEXT, VECTOR or HYBRID (any case); absent means the best available. */
-    private static Optional<SearchMode> mode(JsonObject body) {
-        JsonValue value = body.get("mode");
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+    private static Optional<SearchMode> mode(Optional<String> given) {
+        if (given.isEmpty()) {
             return Optional.empty();
         }
-        String name = value.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) value).getString().strip() : "";
+        String name = given.get().strip();
         for (SearchMode mode : SearchMode.values()) {
             if (mode.name().equalsIgnoreCase(name)) {
                 return Optional.of(mode);
