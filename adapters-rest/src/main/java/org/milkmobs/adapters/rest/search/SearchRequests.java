@@ -39,4 +39,22 @@ public final class SearchRequests {
     public record TextSearchRequest(@NotNull String query, String mode, String fusion, Double alpha, @Valid Filters filters,
                                     Double threshold, String groupBy, Integer limit, String cursor) implements Paged {
     }
+
+    /** POST /search/videos/by-image as JSON: the image in base64 (read by the one media-upload reader, with its cap). */
+    @Closed
+    public record ImageSearchRequest(String image, @Valid Filters filters, Double threshold, String groupBy, Integer limit,
+                                     String cursor) implements Paged {
+    }
+
+    /** POST /search/videos/by-text-and-image as JSON. */
+    @Closed
+    public record TextImageSearchRequest(@NotNull String query, String image, String fusion, Double alpha, @Valid Filters filters,
+                                         Double threshold, String groupBy, Integer limit, String cursor) implements Paged {
+    }
+
+    /** POST /search/videos/by-audio as JSON: the clip in base64. */
+    @Closed
+    public record AudioSearchRequest(String audio, @Valid Filters filters, Double threshold, String groupBy, Integer limit,
+                                     String cursor) implements Paged {
+    }
 }
