@@ -310,12 +310,39 @@ class SearchIT {
         bad.put("composed: no image", fan.postJson("/api/search/videos/by-text-and-image", "{\"query\": \"milk\"}"));
         bad.put("composed: alpha with RRF", fan.postJson("/api/search/videos/by-text-and-image", "{\"query\": \"milk\", \"alpha\": 0.3,"
                 + " \"image\": \"" + Base64.getEncoder().encodeToString(png) + "\"}"));
+        bad.put("query not a string", fan.postJson("/api/search/videos", "{\"query\": 7}"));
+        bad.put("limit not a number", fan.postJson("/api/search/videos", "{\"query\": \"milk\", \"limit\": \"many\"}"));
+        bad.put("hashtags not a list", fan.postJson("/api/search/videos", "{\"query\": \"milk\", \"filters\": {\"hashtags\": {}}}"));
+        bad.put("filters not an object", fan.postJson("/api/search/videos", "{\"query\": \"milk\", \"filters\": \"milk\"}"));
+        bad.put("unknown fusion", fan.postJson("/api/search/videos", "{\"query\": \"milk\", \"fusion\": \"BORDA\"}"));
+        bad.put("alpha above 1", fan.postJson("/api/search/videos", "{\"query\": \"milk\", \"fusion\": \"RELATIVE\", \"alpha\": 1.5}"));
+        bad.put("unknown mode", fan.postJson("/api/search/videos", "{\"query\": \"milk\", \"mode\": \"FUZZY\"}"));
+        bad.put("image not a string", fan.postJson("/api/search/videos/by-image", "{\"image\": [1, 2]}"));
+        bad.put("unknown image-search field", fan.postJson("/api/search/videos/by-image", "{\"image\": \"%%%\", \"colour\": \"red\"}"));
+        bad.put("bad base64 audio", fan.postJson("/api/search/videos/by-audio", "{\"audio\": \"not base64!\"}"));
+        bad.put("composed: missing query", fan.postJson("/api/search/videos/by-text-and-image", "{\"image\": \""
+                + Base64.getEncoder().encodeToString(png) + "\"}"));
+        bad.put("composed: unknown fusion", fan.postJson("/api/search/videos/by-text-and-image", "{\"query\": \"milk\", \"fusion\": \"x\","
+                + " \"image\": \"" + Base64.getEncoder().encodeToString(png) + "\"}"));
+        bad.put("composed: alpha below 0", fan.postJson("/api/search/videos/by-text-and-image", "{\"query\": \"milk\", \"fusion\":"
+                + " \"RELATIVE\", \"alpha\": -0.1, \"image\": \"" + Base64.getEncoder().encodeToString(png) + "\"}"));
         bad.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response).isEqualTo(400);
             assertThat(response.contentType()).as(what).startsWith("application/problem+json");
             assertThat(response.json().getString("detail")).as(what).isNotBlank();
         });
         assertThat(bad.get("unknown filter").json().getString("detail")).contains("colour");
+        Map<String, String> named = Map.of("query not a string", "query", "limit not a number", "limit", "hashtags not a list",
+                "filters.hashtags", "filters not an object", "filters", "unknown fusion", "fusion", "alpha above 1", "alpha",
+                "image not a string", "image", "unknown image-search field", "colour", "bad base64 audio", "audio",
+                "composed: missing query", "query");
+        named.forEach((what, field) -> assertThat(bad.get(what).json().getString("detail")).as(what).contains(field));
+        assertThat(bad.get("composed: unknown fusion").json().getString("detail")).contains("fusion");
+        assertThat(bad.get("composed: alpha below 0").json().getString("detail")).contains("alpha");
+        ApiResponse hugeBase64 = fan.postJson("/api/search/videos/by-image", "{\"image\": \""
+                + Base64.getEncoder().encodeToString(new byte[6 * 1024 * 1024]) + "\"}");
+        assertThat(hugeBase64.status()).as("a base64 image over 5 MB: " + hugeBase64).isEqualTo(413);
+        assertThat(hugeBase64.contentType()).startsWith("application/problem+json");
         assertThat(bad.get("10 MB query").json().getString("detail")).contains("at most 1000");
         assertThat(bad.get("negative limit").json().getString("detail")).contains("limit");
         assertThat(bad.get("moment without end").json().getString("detail")).contains("end is missing");

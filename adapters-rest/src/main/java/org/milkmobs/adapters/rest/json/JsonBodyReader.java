@@ -48,8 +48,21 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         return read(entityStream, type, genericType);
     }
 
+    /** A body bound to {@code type} as a resource's request record is, for code that reads a stream itself. */
+    public static <T> T bind(InputStream body, Class<T> type) {
+        return type.cast(read(body, type, type));
+    }
+
+    /** A JSON object already read (such as a media upload's body) bound to {@code type}, checked as a request body is. */
+    public static <T> T bind(JsonValue tree, Class<T> type) {
+        return type.cast(bind(tree, type, type));
+    }
+
     static Object read(InputStream body, Class<?> type, Type genericType) {
-        JsonValue tree = JsonBodies.read(body);
+        return bind(JsonBodies.read(body), type, genericType);
+    }
+
+    private static Object bind(JsonValue tree, Class<?> type, Type genericType) {
         if (tree == null || tree.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }

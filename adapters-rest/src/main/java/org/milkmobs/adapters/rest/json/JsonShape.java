@@ -21,7 +21,8 @@ import org.milkmobs.adapters.rest.problem.Problem;
 /**
  * Checks a JSON tree against the Java type it will be bound to, before binding, so a value of the wrong kind
  * is reported by its JSON path ({@code limits[0].usd must be a number}) in the API's words: the binder's own
- * refusal names Java classes and no field. Unknown fields are left alone (clients may be newer than we are);
+ * refusal names Java classes and no field. Unknown fields are left alone (clients may be newer than we are), except
+ * in a record marked {@link Closed};
  * required fields and domain rules are Bean Validation's business.
  */
 final class JsonShape {
@@ -71,9 +72,17 @@ final class JsonShape {
             if (!(value instanceof JsonObject object)) {
                 expected = "an object";
             } else {
+                List<String> known = new ArrayList<>();
                 for (RecordComponent component : raw.getRecordComponents()) {
                     String name = name(component);
+                    known.add(name);
                     check(object.get(name), component.getGenericType(), path.equals("body") ? name : path + "." + name, errors);
+                }
+                if (raw.isAnnotationPresent(Closed.class)) {
+                    object.keySet().stream().filter(key -> !known.contains(key)).sorted().forEach(key -> {
+                        String field = path.equals("body") ? key : path + "." + key;
+                        errors.add(new Problem.FieldError(field, "unknown field '" + field + "'; known: " + known.stream().sorted().toList()));
+                    });
                 }
             }
         }

@@ -7,11 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.problem.RequestFields;
 import org.milkmobs.adapters.rest.support.QueryParams;
@@ -30,9 +25,10 @@ import org.milkmobs.domain.video.VideoStatus;
 
 /**
  * The options every search takes, from wherever a request carries them: query parameters, multipart
- * fields, or a JSON body (filters in a {@code filters} object there). Every value arrives as text (JSON
- * values are flattened), so one parser serves all three, and a name it does not know is an error rather
- * than silently ignored: a misspelt filter must not widen a search.
+ * fields, or a typed JSON body ({@link SearchRequests}, bound and shape-checked by JSON-B before it gets here).
+ * Query parameters and multipart fields are text, and a typed body's values are given as the same texts, so the
+ * values' rules (a mob id, a date, a limit's range) live in one place. A name it does not know is an error rather
+ * than silently ignored: a misspelt filter must not widen a search (a JSON body's records are closed likewise).
  */
 final class SearchFields {
 
@@ -51,25 +47,35 @@ final class SearchFields {
         return new SearchFields(fields);
     }
 
-    /** A JSON body: options at the top level, filters under {@code filters}. */
-    static SearchFields of(JsonObject body, Set<String> own) {
-        rejectUnknown(body.keySet(), union(own, PAGING, List.of("filters")), "");
+    /** A typed JSON body's filters and paging, as the texts the query parameters would carry. */
+    static SearchFields of(SearchRequests.Paged body) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (String name : PAGING) {
-            if (body.containsKey(name)) {
-                values.put(name, texts(name, body.get(name)));
-            }
-        }
-        JsonValue filters = body.get("filters");
-        if (filters != null && filters.getValueType() != JsonValue.ValueType.NULL) {
-            if (filters.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidRequestException("filters", "filters must be an object such as {\"hashtags\": [\"milk\"]}");
-            }
-            JsonObject object = filters.asJsonObject();
-            rejectUnknown(object.keySet(), union(Set.of(), FILTERS, List.of()), "filters.");
-            object.forEach((name, value) -> values.put(name, texts("filters." + name, value)));
+        put(values, "threshold", body.threshold());
+        put(values, "groupBy", body.groupBy());
+        put(values, "limit", body.limit());
+        put(values, "cursor", body.cursor());
+        SearchRequests.Filters filters = body.filters();
+        if (filters != null) {
+            put(values, "mob", filters.mob());
+            put(values, "owner", filters.owner());
+            putAll(values, "hashtags", filters.hashtags());
+            put(values, "createdFrom", filters.createdFrom());
+            put(values, "createdTo", filters.createdTo());
+            putAll(values, "status", filters.status());
         }
         return new SearchFields(values);
+    }
+
+    private static void put(Map<String, List<String>> values, String name, Object value) {
+        if (value != null) {
+            values.put(name, List.of(String.valueOf(value)));
+        }
+    }
+
+    private static void putAll(Map<String, List<String>> values, String name, List<String> items) {
+        if (items != null) {
+            values.put(name, items.stream().filter(java.util.Objects::nonNull).toList());
+        }
     }
 
     private static Set<String> union(Set<String> own, List<String> more, List<String> andMore) {
@@ -84,29 +90,6 @@ final class SearchFields {
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException(prefix + unknown.get(0), "unknown " + (unknown.size() == 1 ? "parameter " : "parameters ")
                     + unknown.stream().map(n -> "'" + prefix + n + "'").toList() + "; known: " + known);
-        }
-    }
-
-    /** A JSON value as texts: a string or number is one, an array of them several, null none. */
-    private static List<String> texts(String name, JsonValue value) {
-        switch (value.getValueType()) {
-            case NULL:
-                return List.of();
-            case STRING:
-                return List.of(((JsonString) value).getString());
-            case NUMBER:
-                return List.of(((JsonNumber) value).toString());
-            case ARRAY:
-                List<String> texts = new ArrayList<>();
-                for (JsonValue item : (JsonArray) value) {
-                    if (item.getValueType() != JsonValue.ValueType.STRING) {
-                        throw new InvalidRequestException(name, name + " must be a list of strings");
-                    }
-                    texts.add(((JsonString) item).getString());
-                }
-                return texts;
-            default:
-                throw new InvalidRequestException(name, name + " must be a string, a number or a list of strings");
         }
     }
 

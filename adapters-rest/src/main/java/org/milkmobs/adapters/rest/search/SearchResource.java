@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,10 +23,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Providers;
-import org.milkmobs.adapters.rest.json.JsonBodies;
+import org.milkmobs.adapters.rest.json.JsonBodyReader;
 import org.milkmobs.adapters.rest.problem.InvalidRequestException;
 import org.milkmobs.adapters.rest.search.SearchResponses.PendingResponse;
 import org.milkmobs.adapters.rest.search.SearchResponses.ResultsResponse;
+import org.milkmobs.adapters.rest.search.SearchRequests.AudioSearchRequest;
+import org.milkmobs.adapters.rest.search.SearchRequests.ImageSearchRequest;
+import org.milkmobs.adapters.rest.search.SearchRequests.TextImageSearchRequest;
+import org.milkmobs.adapters.rest.search.SearchRequests.TextSearchRequest;
 import org.milkmobs.adapters.rest.security.CallerResolver;
 import org.milkmobs.adapters.rest.support.BodyLimit;
 import org.milkmobs.adapters.rest.support.PublicUrls;
@@ -77,6 +82,9 @@ public class SearchResource {
     CallerResolver callers;
 
     @Inject
+    Validator validator;
+
+    @Inject
     PublicUrls urls;
 
     @Context
@@ -112,12 +120,10 @@ public class SearchResource {
     @RateLimited(RateLimited.Kind.SEARCH)
     @Consumes(MediaType.APPLICATION_JSON)
     @BodyLimit(bytes = 16 * MB)
-    public ResultsResponse byText(InputStream body) {
-        // read as the other search bodies are (JsonBodies), not by the runtime's JSON-P reader, whose nesting limit is a 500
-        JsonObject request = MediaUploads.requiredObject(body);
-        SearchFields fields = SearchFields.of(request, Set.of("query", "mode", "fusion", "alpha"));
-        String query = string(request, "query");
-        return respond(texts.byText(query, mode(request), fusion(request), fields.options(callers.current())));
+    public ResultsResponse byText(@Valid @NotNull TextSearchRequest request) {
+        return respond(texts.byText(request.query(), mode(Optional.ofNullable(request.mode())),
+                fusion(Optional.ofNullable(request.fusion()), Optional.ofNullable(request.alpha()).map(String::valueOf)),
+                SearchFields.of(request).options(callers.current())));
     }
 
     @POST
@@ -126,7 +132,7 @@ public class SearchResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 8 * MB)
     public ResultsResponse byImage(InputStream body) {
-        Upload upload = upload(body, "image", SearchByMediaUseCase.MAX_IMAGE_BYTES);
+        Upload<ImageSearchRequest> upload = upload(body, "image", SearchByMediaUseCase.MAX_IMAGE_BYTES, ImageSearchRequest.class, Set.of());
         return respond(media.byImage(upload.file(), upload.fields().options(callers.current())));
     }
 
@@ -137,10 +143,11 @@ public class SearchResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 8 * MB)
     public ResultsResponse byTextAndImage(InputStream body) {
-        Upload upload = upload(body, "image", SearchByMediaUseCase.MAX_IMAGE_BYTES, Set.of("query", "fusion", "alpha"));
-        String query = upload.json().map(json -> string(json, "query"))
+        Upload<TextImageSearchRequest> upload = upload(body, "image", SearchByMediaUseCase.MAX_IMAGE_BYTES, TextImageSearchRequest.class,
+                Set.of("query", "fusion", "alpha"));
+        String query = upload.request().map(TextImageSearchRequest::query)
                 .orElseGet(() -> upload.fields().text("query").orElseThrow(() -> new InvalidRequestException("query", "query is required")));
-        Fusion fusion = upload.json().map(SearchResource::fusion)
+        Fusion fusion = upload.request().map(r -> fusion(Optional.ofNullable(r.fusion()), Optional.ofNullable(r.alpha()).map(String::valueOf)))
                 .orElseGet(() -> fusion(upload.fields().text("fusion"), upload.fields().text("alpha")));
         return respond(composed.byTextAndImage(query, upload.file(), fusion, upload.fields().options(callers.current())));
     }
@@ -159,7 +166,7 @@ public class SearchResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @BodyLimit(bytes = 14 * MB)
     public Response byAudio(InputStream body) {
-        Upload upload = upload(body, "audio", SearchByMediaUseCase.MAX_AUDIO_BYTES);
+        Upload<AudioSearchRequest> upload = upload(body, "audio", SearchByMediaUseCase.MAX_AUDIO_BYTES, AudioSearchRequest.class, Set.of());
         return audio(media.byAudio(upload.file(), upload.fields().options(callers.current())), upload.fields());
     }
 
@@ -188,35 +195,31 @@ public class SearchResource {
         return SearchResponses.of(results, urls::absolute);
     }
 
-    private Upload upload(InputStream body, String filePart, int maxFileBytes) {
-        return upload(body, filePart, maxFileBytes, Set.of());
-    }
-
     /**
-     * The file and the fields of an image or audio search, read by the one upload reader; {@code own} are the endpoint's
-     * other fields (in multipart they are among the fields, in JSON the caller reads them from the body). The fields are
-     * checked before the file is read out, as the reader intends.
+     * The file and the fields of an image or audio search, read by the one upload reader. A JSON body is bound to its
+     * request record and validated like any other; multipart text fields are checked by name ({@code own} are the
+     * endpoint's other fields). The fields are checked before the file is read out, as the reader intends.
      */
-    private Upload upload(InputStream body, String filePart, int maxFileBytes, Set<String> own) {
+    private <T extends SearchRequests.Paged> Upload<T> upload(InputStream body, String filePart, int maxFileBytes, Class<T> type,
+                                                              Set<String> own) {
         MediaUpload upload = MediaUploads.read(body, headers, providers, filePart, maxFileBytes);
-        SearchFields fields;
         if (upload.json().isPresent()) {
-            Set<String> known = new java.util.HashSet<>(own);
-            known.add(filePart);
-            fields = SearchFields.of(upload.json().get(), known);
-        } else {
-            fields = SearchFields.of(upload.fields().orElseThrow(), own);
+            T request = JsonBodyReader.bind(upload.json().get(), type);
+            Set<ConstraintViolation<T>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            return new Upload<>(upload, SearchFields.of(request), Optional.of(request));
         }
-        return new Upload(upload.file(), fields, upload.json());
+        return new Upload<>(upload, SearchFields.of(upload.fields().orElseThrow(), own), Optional.empty());
     }
 
     /** The answer the client asks for: FULL_TEXT, VECTOR or HYBRID (any case); absent means the best available. */
-    private static Optional<SearchMode> mode(JsonObject body) {
-        JsonValue value = body.get("mode");
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+    private static Optional<SearchMode> mode(Optional<String> given) {
+        if (given.isEmpty()) {
             return Optional.empty();
         }
-        String name = value.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) value).getString().strip() : "";
+        String name = given.get().strip();
         for (SearchMode mode : SearchMode.values()) {
             if (mode.name().equalsIgnoreCase(name)) {
                 return Optional.of(mode);
@@ -226,17 +229,6 @@ public class SearchResource {
     }
 
     /** {@code fusion}: RRF (the default) or RELATIVE, with {@code alpha} (the vector leg's weight, default 0.5). */
-    private static Fusion fusion(JsonObject body) {
-        JsonValue method = body.get("fusion");
-        JsonValue alpha = body.get("alpha");
-        Optional<String> name = method == null || method.getValueType() == JsonValue.ValueType.NULL ? Optional.empty()
-                : Optional.of(method.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) method).getString() : "");
-        Optional<String> weight = alpha == null || alpha.getValueType() == JsonValue.ValueType.NULL ? Optional.empty()
-                : Optional.of(alpha.getValueType() == JsonValue.ValueType.NUMBER ? ((JsonNumber) alpha).toString() : "not a number");
-        return fusion(name, weight);
-    }
-
-    /** As above, from text (multipart fields). */
     private static Fusion fusion(Optional<String> method, Optional<String> alpha) {
         boolean relative = false;
         if (method.isPresent()) {
@@ -260,18 +252,10 @@ public class SearchResource {
         }
     }
 
-    private static String string(JsonObject body, String name) {
-        JsonValue value = body.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new InvalidRequestException(name, name + " is required");
+    /** An uploaded file (read out last) and its search's fields; {@code request} is the typed body when it came as JSON. */
+    private record Upload<T>(MediaUpload media, SearchFields fields, Optional<T> request) {
+        byte[] file() {
+            return media.file();
         }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new InvalidRequestException(name, name + " must be a string");
-        }
-        return ((JsonString) value).getString();
-    }
-
-    /** An uploaded file and its search's fields; {@code json} is the body when it came as JSON (the endpoint's own fields are read from it). */
-    private record Upload(byte[] file, SearchFields fields, Optional<JsonObject> json) {
     }
 }
