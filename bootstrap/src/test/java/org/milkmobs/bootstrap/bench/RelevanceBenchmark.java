@@ -94,8 +94,19 @@ public final class RelevanceBenchmark {
      * The benchmark is one user asking far more than a person would (the rate limits answered its later text queries
      * with 429), and a re-cluster comes only when the benchmark asks for one.
      */
-    private static final Map<String, String> UNLIMITED = Map.of("MOBS_RECLUSTER_EVERY", "P365D",
-            "RATE_LIMIT_SEARCH_REQUESTS", "1000000", "RATE_LIMIT_SUBMIT_REQUESTS", "1000000");
+    private static final Map<String, String> UNLIMITED = withTrials(Map.of("MOBS_RECLUSTER_EVERY", "P365D",
+            "RATE_LIMIT_SEARCH_REQUESTS", "1000000", "RATE_LIMIT_SUBMIT_REQUESTS", "1000000"));
+
+    /** Settings to try on the servers, {@code -Dmilkmobs.relevance.env=MOBS_JOIN_SIMILARITY=0.9,...}: how a threshold is tuned. */
+    private static Map<String, String> withTrials(Map<String, String> environment) {
+        Map<String, String> all = new HashMap<>(environment);
+        for (String setting : System.getProperty("milkmobs.relevance.env", "").split(",")) {
+            if (setting.contains("=")) {
+                all.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        return Map.copyOf(all);
+    }
 
     private void run(String analyzer, String label, Path dir, RelevanceCorpus corpus) {
         switch (analyzer) {
@@ -401,17 +412,21 @@ public final class RelevanceBenchmark {
         return "run did not finish in 5 min";
     }
 
-    /** For each family, how its videos spread over mobs (mobs named by their first letters), to see what the ARI hides. */
+    /** For each family, how its videos spread over mobs (mobs named by the last characters of their ids: the first ones are a time stamp, alike for mobs founded together), to see what the ARI hides. */
     private static String mobsPerFamily(Map<String, String> familyOf, Map<String, JsonObject> videos) {
         Map<String, Map<String, Long>> spread = new TreeMap<>();
         familyOf.forEach((id, family) -> {
             JsonObject video = videos.get(id);
             if (family != null && video != null) {
-                String mob = video.containsKey("mobId") && !video.isNull("mobId") ? video.getString("mobId").substring(0, 8) : "none";
+                String mob = video.containsKey("mobId") && !video.isNull("mobId") ? tail(video.getString("mobId")) : "none";
                 spread.computeIfAbsent(family, f -> new TreeMap<>()).merge(mob, 1L, Long::sum);
             }
         });
         return spread.toString();
+    }
+
+    private static String tail(String id) {
+        return id.substring(Math.max(0, id.length() - 6));
     }
 
     /** ARI of mobs against families over the videos with a family; a video without a mob is a cluster of its own. */
