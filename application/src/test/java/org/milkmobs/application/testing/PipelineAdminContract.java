@@ -52,10 +52,7 @@ public abstract class PipelineAdminContract extends ContractSuite {
         start(video, NOW);
         JobLease preflight = claim(video, PipelineStep.PREFLIGHT, NOW.plusSeconds(1));
         inTransaction(() -> queue().complete(preflight, NOW.plusSeconds(2)));
-        inTransaction(() -> {
-            workflows().enqueueAll(video, List.of(PipelineStep.THUMBNAIL, PipelineStep.EMBED), 3, NOW.plusSeconds(2), NOW.plusSeconds(2));
-            return null;
-        });
+        enqueue(video, NOW.plusSeconds(2), PipelineStep.THUMBNAIL, PipelineStep.EMBED);
         JobLease embed = claim(video, PipelineStep.EMBED, NOW.plusSeconds(3));
         inTransaction(() -> queue().fail(embed, "quota exceeded", true, NOW.plusSeconds(4), NOW.plusSeconds(4)));
 
@@ -75,13 +72,8 @@ public abstract class PipelineAdminContract extends ContractSuite {
     @Test
     void aRedriveGivesFreshAttemptsOnTopOfTheSpentOnesAndCountsAsTheNextRun() {
         VideoId video = storedVideo();
-        start(video, NOW);
-        JobLease preflight = claim(video, PipelineStep.PREFLIGHT, NOW);
-        inTransaction(() -> queue().complete(preflight, NOW));
-        inTransaction(() -> {
-            workflows().enqueueAll(video, List.of(PipelineStep.THUMBNAIL, PipelineStep.UNDERSTAND, PipelineStep.EMBED), 3, NOW, NOW);
-            return null;
-        });
+        startPastPreflight(video, NOW);
+        enqueue(video, NOW, PipelineStep.THUMBNAIL, PipelineStep.UNDERSTAND, PipelineStep.EMBED);
         JobLease embed = claim(video, PipelineStep.EMBED, NOW);
         inTransaction(() -> queue().fail(embed, "quota exceeded", true, NOW, NOW));
         inTransaction(() -> workflows().cancelUnfinished(video, NOW));
@@ -140,9 +132,7 @@ public abstract class PipelineAdminContract extends ContractSuite {
     @Test
     void aSucceededWorkflowHasEveryStepCompletedAndNoCurrentStep() {
         VideoId video = storedVideo();
-        start(video, NOW);
-        JobLease preflight = claim(video, PipelineStep.PREFLIGHT, NOW);
-        inTransaction(() -> queue().complete(preflight, NOW));
+        startPastPreflight(video, NOW);
         finish(video, WorkflowStatus.SUCCEEDED, null, NOW);
 
         WorkflowProgress progress = inTransaction(() -> progress().progress(video)).orElseThrow();
@@ -156,13 +146,8 @@ public abstract class PipelineAdminContract extends ContractSuite {
     @Test
     void aRunningWorkflowCountsItsCompletedStepsAndShowsTheOnesRunningOrWaiting() {
         VideoId video = storedVideo();
-        start(video, NOW);
-        JobLease preflight = claim(video, PipelineStep.PREFLIGHT, NOW);
-        inTransaction(() -> queue().complete(preflight, NOW));
-        inTransaction(() -> {
-            workflows().enqueueAll(video, List.of(PipelineStep.THUMBNAIL, PipelineStep.UNDERSTAND, PipelineStep.EMBED), 3, NOW, NOW);
-            return null;
-        });
+        startPastPreflight(video, NOW);
+        enqueue(video, NOW, PipelineStep.THUMBNAIL, PipelineStep.UNDERSTAND, PipelineStep.EMBED);
         claim(video, PipelineStep.EMBED, NOW);
 
         WorkflowProgress progress = inTransaction(() -> progress().progress(video)).orElseThrow();
@@ -204,9 +189,7 @@ public abstract class PipelineAdminContract extends ContractSuite {
     @Test
     void aStepWithOnlyAJobNotYetDueHasNobodyWaiting() {
         VideoId video = storedVideo();
-        start(video, NOW);
-        JobLease preflight = claim(video, PipelineStep.PREFLIGHT, NOW);
-        inTransaction(() -> queue().complete(preflight, NOW));
+        startPastPreflight(video, NOW);
         // a step no other test of the suite schedules, so the shared table holds no other job of it
         inTransaction(() -> workflows().enqueue(video, PipelineStep.EMIT, 3, NOW.plus(Duration.ofHours(1)), NOW));
 
@@ -228,6 +211,20 @@ public abstract class PipelineAdminContract extends ContractSuite {
     private void start(VideoId video, Instant at) {
         inTransaction(() -> {
             workflows().start(video, 3, at);
+            return null;
+        });
+    }
+
+    /** Starts {@code video}'s workflow and completes its first step, preflight, all at {@code at}. */
+    private void startPastPreflight(VideoId video, Instant at) {
+        start(video, at);
+        JobLease preflight = claim(video, PipelineStep.PREFLIGHT, at);
+        inTransaction(() -> queue().complete(preflight, at));
+    }
+
+    private void enqueue(VideoId video, Instant at, PipelineStep... steps) {
+        inTransaction(() -> {
+            workflows().enqueueAll(video, List.of(steps), 3, at, at);
             return null;
         });
     }
