@@ -12,6 +12,7 @@
 #   ./mm bench growth [sizes] [requests] [warm-up]       feed, mob page, similar, text search, admin list at each catalogue
 #                                                        size (default 1000,10000,100000): p50/p95, req/s, ratios
 #   ./mm bench events [events] [clients]                 commit -> webhook arrival and -> SSE client (p50/p95); N concurrent SSE clients
+#   ./mm bench pickup [videos] [idle-ms]                 the WAR's own workers: a step's enqueue -> its start, from the history (p50/p95)
 #   ./mm bench gateway [calls] [warm-up]                 POST /v1/embeddings on the WAR vs a direct AWS SDK call, both to the Bedrock double
 #   ./mm bench console [loads] [warm-up]                 the console's first load in headless Chromium: bytes and time to data
 #   ./mm bench relevance [families] [analyzers]          a generated labelled set on the WAR, local analyzer and Bedrock double:
@@ -29,13 +30,13 @@ fail() { echo "bench $name: $*" >&2; exit 1; }
 module_of() { # the reactor module whose test classpath holds the benchmark
   case "$1" in
     jobs | vectors) echo adapters-persistence ;;
-    auth | search | upload | growth | events | gateway | console | relevance) echo bootstrap ;;
+    auth | search | upload | growth | events | pickup | gateway | console | relevance) echo bootstrap ;;
     kmeans) echo domain ;;
     analyzer) echo adapters-media ;;
     *) return 1 ;;
   esac
 }
-module=$(module_of "$name") || { sed -n '2,20p' "$0" >&2; exit 2; }
+module=$(module_of "$name") || { sed -n '2,21p' "$0" >&2; exit 2; }
 
 scripts/install-system-deps.sh || fail "installing the system dependencies failed (above)"
 # a benchmark that cannot reach its database says why and fails, rather than printing nothing
@@ -71,13 +72,13 @@ case "$name" in
     BENCH_PROPERTIES="-Dmilkmobs.pgbench=${PG_BIN:-/usr/lib/postgresql/15/bin}/pgbench"
     exec_test_main adapters-persistence org.milkmobs.adapters.persistence.pipeline.JobQueueBenchmark "$@" ;;
   vectors) exec_test_main adapters-persistence org.milkmobs.adapters.persistence.bench.VectorStorageBenchmark "$@" ;;
-  auth | search | upload | growth | events | gateway | console | relevance)
+  auth | search | upload | growth | events | pickup | gateway | console | relevance)
     # these benchmarks boot the packaged WAR, as the system tests do (MILKMOBS_BENCH_WAR: another build of it, e.g. an older commit's)
     BENCH_PROPERTIES="-Dmilkmobs.war=${MILKMOBS_BENCH_WAR:-$ROOT/bootstrap/target/milkmobs.war} -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar -Dmilkmobs.payara-commands=$ROOT/bootstrap/src/main/payara"
     BENCH_PROPERTIES+=" -Dmilkmobs.workdir=$ROOT/bootstrap/target/bench"
     # the gateway benchmark starts the Bedrock double, whose asynchronous output goes through S3Proxy
     BENCH_PROPERTIES+=" -Dmilkmobs.s3proxy.jar=$ROOT/bootstrap/target/test-tools/s3proxy.jar"
-    case "$name" in auth) class=AuthBenchmark ;; search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; growth) class=GrowthBenchmark ;; events) class=EventsBenchmark ;; gateway) class=GatewayBenchmark ;; console) class=ConsoleBenchmark ;;
+    case "$name" in auth) class=AuthBenchmark ;; search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; growth) class=GrowthBenchmark ;; events) class=EventsBenchmark ;; pickup) class=PickupBenchmark ;; gateway) class=GatewayBenchmark ;; console) class=ConsoleBenchmark ;;
       relevance) class=RelevanceBenchmark ;; esac
     exec_test_main bootstrap "org.milkmobs.bootstrap.bench.$class" "$@" ;;
   kmeans)
@@ -89,5 +90,5 @@ case "$name" in
     fi
     MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g" exec_test_main domain org.milkmobs.domain.mob.KMeansBenchmark "$@" ;;
   analyzer) exec_test_main adapters-media org.milkmobs.adapters.media.local.LocalAnalyzerBenchmark "$@" ;;
-  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,21p' "$0" >&2; exit 2 ;;
 esac

@@ -17,11 +17,11 @@ import java.util.Set;
 import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
 
 /** What a client does to get a video in: submit, upload to the returned URL, complete; then poll. */
-final class Uploads {
+public final class Uploads {
 
     private final ApiClient api;
 
-    Uploads(ApiClient api) {
+    public Uploads(ApiClient api) {
         this.api = api;
     }
 
@@ -47,7 +47,7 @@ final class Uploads {
     }
 
     /** Submits, uploads and completes a file; returns the video id. */
-    String submitUploadComplete(Path file, String title, List<String> hashtags) {
+    public String submitUploadComplete(Path file, String title, List<String> hashtags) {
         JsonObject submitted = submit(title, hashtags);
         ApiResponse uploaded = upload(submitted, read(file));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(204);
@@ -73,7 +73,7 @@ final class Uploads {
     }
 
     /** Polls until the video's status is settled and its workflow has finished (mobs and events come after validation). */
-    JsonObject awaitSettled(String videoId) {
+    public JsonObject awaitSettled(String videoId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         JsonObject video = null;
         while (System.nanoTime() < deadline) {
