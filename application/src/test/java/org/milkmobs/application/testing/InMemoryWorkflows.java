@@ -255,6 +255,14 @@ public class InMemoryWorkflows implements WorkflowPort, WorkflowProgressPort, Pi
     }
 
     @Override
+    public synchronized List<PipelineJob> claimEach(String worker, Map<PipelineStep, Integer> room, Instant now, Instant leaseUntil) {
+        List<PipelineJob> claimed = new ArrayList<>();
+        room.forEach((step, jobs) -> claimed.addAll(claim(worker, Set.of(step), jobs, now, leaseUntil)));
+        claimed.sort(Comparator.comparingLong(job -> job.lease().jobId()));
+        return claimed;
+    }
+
+    @Override
     public synchronized List<PipelineJob> claimWithinClusterLimit(String worker, PipelineStep step, int limit, int clusterLimit, Instant now,
                                                                   Instant leaseUntil) {
         long running = allJobs().filter(job -> job.step() == step && job.state() == JobState.RUNNING).count();

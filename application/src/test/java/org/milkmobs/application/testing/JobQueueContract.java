@@ -22,7 +22,8 @@ import org.milkmobs.domain.video.VideoId;
 /**
  * The job queue as workers rely on it: due jobs are claimed oldest first and never early, a claim's attempt fences
  * every later write, an expired lease is rescued, failures retry until the attempts are spent, a snooze or a release
- * spends none and keeps the job's data, a cluster limit caps the running jobs of a step. Run on the twin and on
+ * spends none and keeps the job's data, a cluster limit caps the running jobs of a step, a claim of several steps
+ * keeps each step's own limit. Run on the twin and on
  * PostgreSQL. Jobs are the first step of workflows started here; each test cancels what it left unfinished, so the
  * tests share one job table without claiming each other's jobs.
  */
@@ -171,6 +172,33 @@ public abstract class JobQueueContract extends ContractSuite {
 
         inTransaction(() -> queue().complete(first.get(0).lease(), NOW));
         assertThat(inTransaction(() -> queue().claimWithinClusterLimit("worker-2", STEP, 5, 2, NOW, NOW.plus(LEASE)))).hasSize(1);
+    }
+
+    @Test
+    void aClaimOfEachStepTakesUpToThatStepsOwnRoomOldestFirst() {
+        VideoId oldest = start(NOW.minusSeconds(30), 3);
+        VideoId next = start(NOW.minusSeconds(20), 3);
+        start(NOW.minusSeconds(10), 3);
+        inTransaction(() -> {
+            workflows().enqueue(next, PipelineStep.EMBED, 3, NOW.minusSeconds(5), NOW);
+            workflows().enqueue(oldest, PipelineStep.EMBED, 3, NOW.minusSeconds(6), NOW);
+            return null;
+        });
+
+        assertThat(claimEach(Map.of(PipelineStep.UNDERSTAND, 5, STEP, 0, PipelineStep.EMBED, 0))).isEmpty();
+        assertThat(claimEach(Map.of(STEP, 2, PipelineStep.EMBED, 1, PipelineStep.THUMBNAIL, 3)))
+                .extracting(job -> job.lease().step() + " of " + job.lease().videoId().value())
+                .containsExactlyInAnyOrder(STEP + " of " + oldest.value(), STEP + " of " + next.value(),
+                        PipelineStep.EMBED + " of " + oldest.value());
+        assertThat(inTransaction(() -> workflows().lock(oldest)).orElseThrow().jobs().get(PipelineStep.EMBED)).isEqualTo(JobState.RUNNING);
+        assertThat(claimEach(Map.of(PipelineStep.EMBED, 5))).singleElement().satisfies(job -> {
+            assertThat(job.lease().videoId()).isEqualTo(next);
+            assertThat(job.attemptsUsed()).isEqualTo(1);
+        });
+    }
+
+    private List<PipelineJob> claimEach(Map<PipelineStep, Integer> room) {
+        return inTransaction(() -> queue().claimEach("worker-1", room, NOW, NOW.plus(LEASE)));
     }
 
     private VideoId start(Instant at, int maxAttempts) {

@@ -3,6 +3,8 @@ package org.milkmobs.adapters.persistence.pipeline;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,14 +30,9 @@ import org.milkmobs.domain.video.VideoId;
 @Dependent
 class JobQueueAdapter implements JobQueuePort {
 
-    private static final String CLAIM = """
-            WITH picked AS MATERIALIZED (
-                SELECT id FROM job
-                WHERE state = 'AVAILABLE' AND run_at <= ? AND step = ANY (?)
-                ORDER BY run_at, id
-                LIMIT ?
-                FOR UPDATE SKIP LOCKED
-            ), claimed AS (
+    /** Locks the picked rows, marks them RUNNING and logs TaskStarted; {@code picked} is prepended by each claim. */
+    private static final String CLAIM_PICKED = """
+            , claimed AS (
                 UPDATE job j
                 SET state = 'RUNNING', attempt = j.attempt + 1, lease_owner = ?, lease_expires_at = ?, updated_at = ?
                 FROM picked WHERE j.id = picked.id
@@ -46,6 +43,28 @@ class JobQueueAdapter implements JobQueuePort {
             )
             SELECT id, video_id, step, attempt, max_attempts, snoozes, data::text AS data FROM claimed ORDER BY id
             """;
+
+    private static final String CLAIM = """
+            WITH picked AS MATERIALIZED (
+                SELECT id FROM job
+                WHERE state = 'AVAILABLE' AND run_at <= ? AND step = ANY (?)
+                ORDER BY run_at, id
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED
+            )""" + CLAIM_PICKED;
+
+    /** {@link #CLAIM} with each step's own limit: a locking subquery per step, all in one statement. */
+    private static final String CLAIM_EACH = """
+            WITH picked AS MATERIALIZED (
+                SELECT due.id FROM unnest(?::text[], ?::int[]) AS room(step, jobs)
+                CROSS JOIN LATERAL (
+                    SELECT id FROM job
+                    WHERE state = 'AVAILABLE' AND run_at <= ? AND step = room.step
+                    ORDER BY run_at, id
+                    LIMIT room.jobs
+                    FOR UPDATE SKIP LOCKED
+                ) due
+            )""" + CLAIM_PICKED;
 
     private static final String COMPLETE = """
             WITH done AS (
@@ -131,11 +150,24 @@ class JobQueueAdapter implements JobQueuePort {
     @Override
     public List<PipelineJob> claim(String worker, Set<PipelineStep> steps, int limit, Instant now, Instant leaseUntil) {
         String[] stepNames = steps.stream().map(PipelineStep::wireName).toArray(String[]::new);
-        return sql.query(CLAIM, row -> new PipelineJob(
-                        new JobLease(row.getLong("id"), new VideoId(Sql.uuid(row, "video_id")),
-                                PipelineStep.fromWireName(row.getString("step")), row.getInt("attempt")),
-                        row.getInt("max_attempts"), row.getInt("snoozes"), JsonMaps.fromJson(row.getString("data"))),
-                now, stepNames, limit, worker, leaseUntil, now, now, worker);
+        return sql.query(CLAIM, JobQueueAdapter::claimedJob, now, stepNames, limit, worker, leaseUntil, now, now, worker);
+    }
+
+    @Override
+    public List<PipelineJob> claimEach(String worker, Map<PipelineStep, Integer> room, Instant now, Instant leaseUntil) {
+        List<Map.Entry<PipelineStep, Integer>> free = room.entrySet().stream().filter(step -> step.getValue() > 0).toList();
+        if (free.isEmpty()) {
+            return List.of();
+        }
+        return sql.query(CLAIM_EACH, JobQueueAdapter::claimedJob,
+                free.stream().map(step -> step.getKey().wireName()).toArray(String[]::new),
+                free.stream().map(Map.Entry::getValue).toArray(Integer[]::new), now, worker, leaseUntil, now, now, worker);
+    }
+
+    private static PipelineJob claimedJob(ResultSet row) throws SQLException {
+        return new PipelineJob(new JobLease(row.getLong("id"), new VideoId(Sql.uuid(row, "video_id")),
+                PipelineStep.fromWireName(row.getString("step")), row.getInt("attempt")),
+                row.getInt("max_attempts"), row.getInt("snoozes"), JsonMaps.fromJson(row.getString("data")));
     }
 
     @Override

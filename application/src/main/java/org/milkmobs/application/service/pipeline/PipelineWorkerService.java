@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -76,6 +78,33 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
         }
         if (!unlimited.isEmpty() && claimed.size() < limit) {
             claimed.addAll(queue.claim(worker, unlimited, limit - claimed.size(), now, leaseUntil));
+        }
+        return claimed;
+    }
+
+    @Override
+    public List<PipelineJob> claimEach(String worker, Map<PipelineStep, Integer> room) {
+        Map<PipelineStep, Integer> free = new EnumMap<>(PipelineStep.class);
+        room.forEach((step, jobs) -> {
+            if (jobs > 0) {
+                free.put(step, jobs);
+            }
+        });
+        free.keySet().removeAll(control.pausedSteps());
+        if (free.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(retry.lease());
+        List<PipelineJob> claimed = new ArrayList<>();
+        for (PipelineStep step : EnumSet.copyOf(free.keySet())) {
+            OptionalInt clusterLimit = limits.acrossCluster(step);
+            if (clusterLimit.isPresent()) {
+                claimed.addAll(queue.claimWithinClusterLimit(worker, step, free.remove(step), clusterLimit.getAsInt(), now, leaseUntil));
+            }
+        }
+        if (!free.isEmpty()) {
+            claimed.addAll(queue.claimEach(worker, free, now, leaseUntil));
         }
         return claimed;
     }

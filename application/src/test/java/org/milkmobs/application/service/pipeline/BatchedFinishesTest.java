@@ -147,6 +147,11 @@ class BatchedFinishesTest {
         }
 
         @Override
+        public List<PipelineJob> claimEach(String worker, Map<PipelineStep, Integer> room) {
+            return List.of();
+        }
+
+        @Override
         public Set<JobLease> heartbeat(Collection<JobLease> leases) {
             return Set.of();
         }

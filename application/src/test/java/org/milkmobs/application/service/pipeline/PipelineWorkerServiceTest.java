@@ -165,6 +165,27 @@ class PipelineWorkerServiceTest {
         assertThat(worker.claim("w1", Set.of(), 10)).isEmpty();
     }
 
+    @Test
+    void aClaimOfEachStepFillsEachStepsRoomButNotAPausedStepNorPastAClusterLimit() {
+        PipelineJob preflight = claimOne(PipelineStep.PREFLIGHT);
+        worker.finish(preflight, StepOutcome.completed(() -> writes.add("preflight")));
+        processing();
+        processing();
+        processing();
+
+        assertThat(worker.claimEach("w1", Map.of(PipelineStep.PREFLIGHT, 0, PipelineStep.VALIDATE, 4))).isEmpty();
+        workflows.pause(PipelineStep.EMBED);
+        PipelineWorkerUseCase capped = worker(new StepLimits(Map.of(PipelineStep.PREFLIGHT, 2)));
+        assertThat(capped.claimEach("w1", Map.of(PipelineStep.PREFLIGHT, 3, PipelineStep.THUMBNAIL, 1, PipelineStep.EMBED, 1)))
+                .extracting(PipelineJob::step)
+                .as("two preflights within the cluster's limit, the one thumbnail, no embed while paused")
+                .containsExactlyInAnyOrder(PipelineStep.PREFLIGHT, PipelineStep.PREFLIGHT, PipelineStep.THUMBNAIL);
+        workflows.resume(PipelineStep.EMBED);
+        assertThat(capped.claimEach("w2", Map.of(PipelineStep.PREFLIGHT, 3, PipelineStep.EMBED, 2, PipelineStep.UNDERSTAND, 1)))
+                .extracting(PipelineJob::step)
+                .containsExactlyInAnyOrder(PipelineStep.EMBED, PipelineStep.UNDERSTAND);
+    }
+
     private PipelineJob claimOne(PipelineStep step) {
         List<PipelineJob> claimed = worker.claim("w1", Set.of(step), 1);
         assertThat(claimed).as("a %s job is due", step).hasSize(1);

@@ -2,6 +2,7 @@ package org.milkmobs.application.port.in.pipeline;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.milkmobs.domain.pipeline.JobLease;
 import org.milkmobs.domain.pipeline.PipelineJob;
@@ -10,7 +11,14 @@ import org.milkmobs.domain.pipeline.PipelineStep;
 /** What the pipeline's workers do besides the work itself; each call is one transaction. */
 public interface PipelineWorkerUseCase {
 
+    /** Claims up to {@code limit} due jobs of {@code steps} together (none of a paused step). */
     List<PipelineJob> claim(String worker, Set<PipelineStep> steps, int limit);
+
+    /**
+     * Claims up to {@code room.get(step)} due jobs of each step (none of a paused step), as an instance's
+     * dispatcher fills every step's free workers: the steps without a cluster limit in one statement.
+     */
+    List<PipelineJob> claimEach(String worker, Map<PipelineStep, Integer> room);
 
     /**
      * Records how a job's run ended and moves its workflow on: the next steps are scheduled, a join runs

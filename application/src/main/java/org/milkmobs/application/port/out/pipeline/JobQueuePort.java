@@ -19,6 +19,13 @@ public interface JobQueuePort {
     List<PipelineJob> claim(String worker, Set<PipelineStep> steps, int limit, Instant now, Instant leaseUntil);
 
     /**
+     * As {@link #claim} with a limit of each step's own, {@code room.get(step)} jobs at most, in one statement: an
+     * instance's dispatcher fills every step's free workers with one round trip, so a job enqueued to idle
+     * workers does not wait behind the claims of the steps before it.
+     */
+    List<PipelineJob> claimEach(String worker, Map<PipelineStep, Integer> room, Instant now, Instant leaseUntil);
+
+    /**
      * As {@link #claim} for one step, leaving at most {@code clusterLimit} of its jobs RUNNING across every
      * worker of every instance (a Bedrock quota is the account's, not an instance's). Call it in a transaction:
      * concurrent capped claims of a step are serialised until it ends.
