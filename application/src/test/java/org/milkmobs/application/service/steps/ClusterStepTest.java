@@ -95,6 +95,19 @@ class ClusterStepTest {
     }
 
     @Test
+    void aVideoSentToReviewLeavesItsMobAsInReviewNotAsRejected() {
+        Video video = settled(VideoStatus.VALIDATED, 1, 0);
+        StepFixture.written(step.execute(job(video), JobSignal.NEVER));
+        MobId mob = mobs.mobOf(video.id()).orElseThrow();
+        resettle(video, VideoStatus.IN_REVIEW);
+
+        StepFixture.written(step.execute(job(video), JobSignal.NEVER));
+
+        assertThat(mobs.mobOf(video.id())).isEmpty();
+        assertThat(mobs.history()).last().as("the reason re-validation gives too").isEqualTo(video.id() + " in review " + mob);
+    }
+
+    @Test
     void aValidatedVideoWithoutAVisualVectorIsNotPlaced() {
         Video video = settled(VideoStatus.VALIDATED);
 
