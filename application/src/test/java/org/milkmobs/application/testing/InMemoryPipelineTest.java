@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Nested;
 /** The job queue and workflow contracts on the in-memory twin, a fresh one per test. */
 class InMemoryPipelineTest {
 
-    private final PipelineContract.Store twin = PipelineContract.Store.twin(new InMemoryWorkflows());
+    private final PipelinePortsFixture.Store twin = PipelinePortsFixture.Store.twin(new InMemoryWorkflows());
 
     @Nested
     class Queue extends JobQueueContract {

@@ -25,7 +25,7 @@ import org.milkmobs.domain.video.VideoId;
  * PostgreSQL. Jobs are the first step of workflows started here; each test cancels what it left unfinished, so the
  * tests share one job table without claiming each other's jobs.
  */
-public abstract class JobQueueContract extends PipelineContract {
+public abstract class JobQueueContract extends PipelinePortsFixture {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     private static final PipelineStep STEP = PipelineStep.first();

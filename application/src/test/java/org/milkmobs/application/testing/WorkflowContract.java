@@ -22,7 +22,7 @@ import org.milkmobs.domain.video.VideoId;
  * scheduled once, the lock reads the jobs' states, a finish needs a final status, a cancel stops only unfinished jobs
  * and fences their workers. Run on the twin and on PostgreSQL.
  */
-public abstract class WorkflowContract extends PipelineContract {
+public abstract class WorkflowContract extends PipelinePortsFixture {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
 

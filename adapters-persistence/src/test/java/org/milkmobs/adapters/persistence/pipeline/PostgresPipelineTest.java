@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milkmobs.adapters.persistence.testing.ContractDatabase;
 import org.milkmobs.adapters.persistence.video.VideoStorageForTests;
 import org.milkmobs.application.testing.JobQueueContract;
-import org.milkmobs.application.testing.PipelineContract.Store;
+import org.milkmobs.application.testing.PipelinePortsFixture.Store;
 import org.milkmobs.application.testing.TestVideos;
 import org.milkmobs.application.testing.WorkflowContract;
 

@@ -6,10 +6,11 @@ import org.milkmobs.application.port.out.pipeline.WorkflowPort;
 import org.milkmobs.domain.video.VideoId;
 
 /**
- * What the job queue and workflow contracts share: the {@link Store} under test, one store's queue and workflows and the
- * videos that exist in its world. A run says which store it tests once, for both suites (see {@code InMemoryPipelineTest}).
+ * What the job queue and workflow contracts share (a fixture, as {@link MobPortsFixture} is, not a suite of its own): the
+ * {@link Store} under test, that is one store's queue and workflows and the videos that exist in its world. A run says
+ * which store it tests once, for both suites (see {@code InMemoryPipelineTest}).
  */
-public abstract class PipelineContract extends ContractSuite {
+public abstract class PipelinePortsFixture extends ContractSuite {
 
     /**
      * The queue and workflows of one store, and a way to make a video it knows (the SQL store's workflows refer to
