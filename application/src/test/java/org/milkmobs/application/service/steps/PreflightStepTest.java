@@ -114,6 +114,19 @@ class PreflightStepTest {
     }
 
     @Test
+    void anUploadWaitingInReviewIsAnalysedAndItsAnalysisReused() {
+        Video inReview = analysed("aa");
+        inReview.settleAs(VideoStatus.IN_REVIEW, TestVideos.later(4));
+        fixture.store.saveVideo(inReview);
+        Video copy = uploaded();
+        prober.facts = facts("aa");
+
+        StepFixture.written(step.execute(job(copy), JobSignal.NEVER));
+
+        assertThat(fixture.store.loadVideo(copy.id()).orElseThrow().duplicateOf()).contains(inReview.id());
+    }
+
+    @Test
     void neitherOtherBytesNorAnUnfinishedUploadWithTheSameBytesMakeADuplicate() {
         analysed("bb");
         Video stillProcessing = fixture.processing();
