@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.net.URI;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.in.ForbiddenException;
 
 /**
- * The middle of the test pyramid stays in place: every use case's service is built by a service test on the in-memory
- * twins (issue 22). {@code org.milkmobs.servicetestfixture} shows the rule bites.
+ * The middle of the test pyramid stays in place: every use case's service, and every pipeline step, is built by a test on
+ * the in-memory twins (issue 22). {@code org.milkmobs.servicetestfixture} shows both rules bite.
  */
 class EveryUseCaseHasAServiceTest {
 
@@ -28,6 +29,12 @@ class EveryUseCaseHasAServiceTest {
      * has a service test fails {@link #noExceptionOutlivesItsReason}.
      */
     static final Map<String, String> EXCEPTIONS = Map.of();
+
+    /**
+     * Pipeline steps allowed to lack a test for now, each with the reason; a step listed here that has a test fails
+     * {@link #noStepExceptionOutlivesItsReason}.
+     */
+    static final Map<String, String> STEP_EXCEPTIONS = Map.of();
 
     private static final JavaClasses APPLICATION = importOnly("org.milkmobs.application");
     private static final JavaClasses FIXTURE = importOnly("org.milkmobs.servicetestfixture");
@@ -78,6 +85,24 @@ class EveryUseCaseHasAServiceTest {
     }
 
     @Test
+    void everyPipelineStepHasATest() {
+        new ServiceTestRule("org.milkmobs.application").everyStepHasATest(STEP_EXCEPTIONS.keySet()).check(APPLICATION);
+    }
+
+    @Test
+    void noStepExceptionOutlivesItsReason() {
+        ServiceTestRule rule = new ServiceTestRule("org.milkmobs.application");
+        for (String step : STEP_EXCEPTIONS.keySet()) {
+            Set<String> others = new java.util.HashSet<>(STEP_EXCEPTIONS.keySet());
+            others.remove(step);
+            assertThatThrownBy(() -> rule.everyStepHasATest(others).check(APPLICATION))
+                    .as("%s is listed as an exception; once it has a test, remove it from the list", step)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("." + step + " is built by no *Test class");
+        }
+    }
+
+    @Test
     void aUseCaseWhoseServiceNoTestBuildsIsReported() {
         assertThatThrownBy(() -> new ServiceTestRule("org.milkmobs.servicetestfixture").everyUseCaseHasAServiceTest(Set.of()).check(FIXTURE))
                 .isInstanceOf(AssertionError.class)
@@ -93,6 +118,40 @@ class EveryUseCaseHasAServiceTest {
                 .everyUseCaseHasAServiceTest(Set.of("UntestedUseCase", "UnimplementedUseCase")).check(FIXTURE);
 
         assertThat(FIXTURE.contain("org.milkmobs.servicetestfixture.service.UntestedService")).isTrue();
+    }
+
+    @Test
+    void aStepNoTestBuildsIsReportedButNotAnAbstractStepOrAHandlerDeclaredInATest() {
+        assertThatThrownBy(() -> new ServiceTestRule("org.milkmobs.servicetestfixture").everyStepHasATest(Set.of()).check(FIXTURE))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the pipeline step org.milkmobs.servicetestfixture.service.steps.UntestedStep is built by no *Test class;"
+                        + " write UntestedStepTest on the in-memory twins")
+                .hasMessageNotContaining("servicetestfixture.service.steps.TestedStep ")
+                .hasMessageNotContaining("AbstractStep")
+                .hasMessageNotContaining("ScriptedStep")
+                .hasMessageContaining("(1 times)");
+    }
+
+    @Test
+    void aListedStepIsNotReported() {
+        new ServiceTestRule("org.milkmobs.servicetestfixture").everyStepHasATest(Set.of("UntestedStep")).check(FIXTURE);
+
+        assertThat(FIXTURE.contain("org.milkmobs.servicetestfixture.service.steps.UntestedStep")).isTrue();
+    }
+
+    @Test
+    void theStepRuleSeesEveryStepOfThePipeline() {
+        assertThat(APPLICATION.get("org.milkmobs.application.service.pipeline.StepHandler").getAllSubclasses())
+                .extracting(JavaClass::getSimpleName)
+                .containsExactlyInAnyOrder("PreflightStep", "ThumbnailStep", "UnderstandStep", "EmbedStep", "WriteResultsStep",
+                        "ValidateStep", "ClusterStep", "EmitStep");
+    }
+
+    @Test
+    void aRuleOverNoStepsFails() {
+        assertThatThrownBy(() -> new ServiceTestRule("org.milkmobs.no.such.layer").everyStepHasATest(Set.of()).check(FIXTURE))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
     }
 
     @Test

@@ -85,7 +85,7 @@ public class InMemoryVideoListing implements ListVideosPort {
     @Override
     public Optional<VideoId> findAnalysedByContent(ContentHash hash, VideoId excluding) {
         return videos.all().stream()
-                .filter(v -> !v.id().equals(excluding) && Set.of(VideoStatus.ANALYZED, VideoStatus.VALIDATED, VideoStatus.REJECTED).contains(v.status()))
+                .filter(v -> !v.id().equals(excluding) && Set.of(VideoStatus.ANALYZED, VideoStatus.VALIDATED, VideoStatus.REJECTED, VideoStatus.IN_REVIEW).contains(v.status()))
                 .filter(v -> v.media().map(m -> m.contentHash().equals(hash)).orElse(false))
                 .min(Comparator.comparing(Video::createdAt)).map(Video::id);
     }

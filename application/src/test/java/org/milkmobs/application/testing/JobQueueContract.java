@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort;
 import org.milkmobs.application.port.out.pipeline.JobQueuePort.FailResult;
-import org.milkmobs.application.port.out.pipeline.WorkflowPort;
 import org.milkmobs.domain.pipeline.JobLease;
 import org.milkmobs.domain.pipeline.JobState;
 import org.milkmobs.domain.pipeline.PipelineJob;
@@ -27,18 +26,11 @@ import org.milkmobs.domain.video.VideoId;
  * PostgreSQL. Jobs are the first step of workflows started here; each test cancels what it left unfinished, so the
  * tests share one job table without claiming each other's jobs.
  */
-public abstract class JobQueueContract extends ContractSuite {
+public abstract class JobQueueContract extends PipelinePortsFixture {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     private static final PipelineStep STEP = PipelineStep.first();
     private static final Duration LEASE = Duration.ofMinutes(1);
-
-    protected abstract JobQueuePort queue();
-
-    protected abstract WorkflowPort workflows();
-
-    /** A video the store knows (the SQL store's workflows refer to videos). */
-    protected abstract VideoId storedVideo();
 
     private final List<VideoId> started = new ArrayList<>();
 

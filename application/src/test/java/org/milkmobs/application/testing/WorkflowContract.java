@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.milkmobs.application.port.out.pipeline.JobQueuePort;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort;
 import org.milkmobs.application.port.out.pipeline.WorkflowPort.WorkflowState;
 import org.milkmobs.domain.pipeline.JobLease;
@@ -23,17 +22,9 @@ import org.milkmobs.domain.video.VideoId;
  * scheduled once, the lock reads the jobs' states, a finish needs a final status, a cancel stops only unfinished jobs
  * and fences their workers. Run on the twin and on PostgreSQL.
  */
-public abstract class WorkflowContract extends ContractSuite {
+public abstract class WorkflowContract extends PipelinePortsFixture {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
-
-    protected abstract WorkflowPort workflows();
-
-    /** The queue, to move jobs as workers do. */
-    protected abstract JobQueuePort queue();
-
-    /** A video the store knows (the SQL store's workflows refer to videos). */
-    protected abstract VideoId storedVideo();
 
     @Test
     void aStartSchedulesTheFirstStepAloneAndARestartForgetsTheEarlierJobs() {

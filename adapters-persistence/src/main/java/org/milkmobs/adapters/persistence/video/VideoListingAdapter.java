@@ -149,7 +149,7 @@ class VideoListingAdapter implements ListVideosPort {
     public Optional<VideoId> findAnalysedByContent(ContentHash hash, VideoId excluding) {
         return sql.query("""
                 SELECT id FROM video
-                WHERE content_sha256 = ? AND id <> ? AND status IN ('ANALYZED', 'VALIDATED', 'REJECTED')
+                WHERE content_sha256 = ? AND id <> ? AND status IN ('ANALYZED', 'VALIDATED', 'REJECTED', 'IN_REVIEW')
                 ORDER BY created_at LIMIT 1
                 """, row -> new VideoId(Sql.uuid(row, "id")), hash.sha256(), excluding.value()).stream().findFirst();
     }

@@ -23,6 +23,7 @@ import org.milkmobs.domain.user.UserId;
 import org.milkmobs.domain.video.ContentHash;
 import org.milkmobs.domain.video.Description;
 import org.milkmobs.domain.video.Hashtags;
+import org.milkmobs.domain.video.MediaFacts;
 import org.milkmobs.domain.video.Title;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
@@ -191,6 +192,30 @@ class VideoListingTest extends PersistenceTest {
                 .containsExactlyElementsOf(expected);
         assertThat(all.get(1).mob()).isEmpty();
         assertThat(all.get(1).round()).isZero();
+    }
+
+    @Test
+    void anUploadWaitingInReviewCountsAsAnalysedOneStillProcessingDoesNot() {
+        Instant t0 = Instant.parse("2026-11-21T10:00:00Z");
+        MediaFacts base = TestVideos.mediaFacts();
+        ContentHash hash = new ContentHash("5".repeat(64));
+        MediaFacts facts = new MediaFacts(base.container(), base.videoCodec(), base.audioCodec(), base.durationSeconds(), base.width(),
+                base.height(), base.sizeBytes(), hash);
+        Video processing = Video.submit(VideoId.generate(), new UserId("hana"), new Title("v"), Description.EMPTY, Hashtags.NONE, t0);
+        processing.markUploaded(facts, t0);
+        processing.startProcessing(t0);
+        tx(() -> videos.saveVideo(processing));
+        assertThat(tx(() -> listing.findAnalysedByContent(hash, VideoId.generate()))).as("its analysis is not done").isEmpty();
+
+        Video inReview = Video.submit(VideoId.generate(), new UserId("ivan"), new Title("v"), Description.EMPTY, Hashtags.NONE,
+                t0.plusSeconds(5));
+        inReview.markUploaded(facts, t0.plusSeconds(5));
+        inReview.startProcessing(t0.plusSeconds(5));
+        inReview.markAnalyzed(t0.plusSeconds(5));
+        inReview.settleAs(VideoStatus.IN_REVIEW, t0.plusSeconds(5));
+        tx(() -> videos.saveVideo(inReview));
+
+        assertThat(tx(() -> listing.findAnalysedByContent(hash, VideoId.generate()))).contains(inReview.id());
     }
 
     @Test

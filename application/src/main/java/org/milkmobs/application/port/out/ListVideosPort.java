@@ -28,7 +28,10 @@ public interface ListVideosPort {
     /** The videos with these ids that exist, in no particular order. */
     List<Video> findVideos(Collection<VideoId> ids);
 
-    /** An earlier upload with the same bytes whose analysis is done, to reuse instead of paying again. */
+    /**
+     * An earlier upload with the same bytes whose analysis is done (analysed, or decided: validated, rejected or waiting in
+     * review), to reuse instead of paying again.
+     */
     Optional<VideoId> findAnalysedByContent(ContentHash hash, VideoId excluding);
 
     /** Submissions still waiting for an upload (no workflow yet) created before {@code before}, oldest first. */

@@ -8,7 +8,10 @@ import org.milkmobs.domain.pipeline.PipelineJob;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoStatus;
 
-/** Puts a validated video into its mob right away; a rejected one belongs to none. */
+/**
+ * Puts a validated video into its mob right away; a rejected one, or one waiting for a person's review, belongs to none
+ * (its membership history says which, as re-validation's does).
+ */
 public class ClusterStep implements StepHandler {
 
     private final StepVideos videos;
@@ -26,7 +29,8 @@ public class ClusterStep implements StepHandler {
             if (video.status() == VideoStatus.VALIDATED) {
                 assignment.assign(video.id(), videos.clock().instant());
             } else {
-                assignment.remove(video.id(), "rejected", videos.clock().instant());
+                assignment.remove(video.id(), video.status() == VideoStatus.IN_REVIEW ? "in review" : "rejected",
+                        videos.clock().instant());
             }
         });
     }
