@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.milkmobs.adapters.media.ffmpeg.FfmpegTools;
+import org.milkmobs.adapters.media.local.LocalPerceptualModel;
+import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.domain.campaign.CampaignSettings;
 import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.service.mob.MobSettings;
@@ -54,12 +56,18 @@ public class ConfiguredSettings {
         return new FfmpegTools(settings.text("media.ffmpeg"), settings.text("media.ffprobe"), settings.duration("media.tool-timeout"));
     }
 
+    /**
+     * The join threshold is the active analyzer's: the local analyzer's vectors (colour, layout, edges, sound statistics)
+     * rate two takes of one scene lower than Marengo does, so it has a setting of its own (ADR 0031).
+     */
     @Produces
     @Singleton
-    MobSettings mobSettings() {
+    MobSettings mobSettings(VideoEmbedder embedder) {
         Optional<Integer> k = settings.optionalText("mobs.k").map(Integer::parseInt);
-        return new MobSettings(settings.decimal("mobs.join-similarity"), settings.integer("mobs.max-count"), k,
-                settings.integer("mobs.restarts"), settings.decimal("mobs.keep-id-similarity"), settings.duration("mobs.recluster-every"));
+        String join = LocalPerceptualModel.MODEL.equals(embedder.model()) ? "mobs.join-similarity.local" : "mobs.join-similarity";
+        return new MobSettings(settings.decimal(join), settings.integer("mobs.max-count"), k,
+                settings.integer("mobs.restarts"), settings.decimal("mobs.keep-id-similarity"), settings.duration("mobs.recluster-every"),
+                settings.decimal("mobs.k-tolerance"));
     }
 
     @Produces

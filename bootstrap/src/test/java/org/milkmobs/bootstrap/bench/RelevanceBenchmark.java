@@ -147,6 +147,7 @@ public final class RelevanceBenchmark {
         ids.forEach((item, id) -> familyOf.put(id, item.family()));
         Map<String, Long> statuses = videos.values().stream().collect(Collectors.groupingBy(v -> v.getString("status"), Collectors.counting()));
         notes.add(analyzer + ": statuses after upload " + statuses);
+        dumpMobVectors(analyzer, server, ids);
 
         // similar videos: precision@5, a video's own family relevant
         double precision = 0;
@@ -178,6 +179,38 @@ public final class RelevanceBenchmark {
 
         textQueries(analyzer, fan, familyOf);
         nearDuplicates(analyzer, admin, ids, videos);
+    }
+
+    /**
+     * With {@code -Dmilkmobs.relevance.dump=DIR}: each mob member's stored vector, family, key and join time, one line per
+     * video (tab-separated, vector in pgvector text) in {@code DIR/ANALYZER-mob-vectors.tsv}, so that a mob rule can be
+     * replayed on the same vectors offline ({@code MobReplay}) before it is measured here.
+     */
+    private static void dumpMobVectors(String analyzer, MilkMobsServer server, Map<Item, String> ids) {
+        String dir = System.getProperty("milkmobs.relevance.dump", "");
+        if (dir.isBlank()) {
+            return;
+        }
+        Map<String, Item> byId = new HashMap<>();
+        ids.forEach((item, id) -> byId.put(id, item));
+        StringBuilder out = new StringBuilder();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(server.database().jdbcUrl(), server.database().user(),
+                server.database().password());
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT video_id::text, vector::text, assigned_at FROM mob_member ORDER BY assigned_at, video_id")) {
+            while (rows.next()) {
+                Item item = byId.get(rows.getString(1));
+                out.append(rows.getString(1)).append('\t').append(item == null ? "" : item.family()).append('\t')
+                        .append(item == null ? "" : item.key()).append('\t').append(rows.getTimestamp(3).toInstant()).append('\t')
+                        .append(rows.getString(2)).append('\n');
+            }
+            Path file = Path.of(dir).resolve(analyzer + "-mob-vectors.tsv");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
+            System.out.println("mob vectors written to " + file);
+        } catch (Exception e) {
+            System.out.println("mob vectors not written: " + e);
+        }
     }
 
     private void textQueries(String analyzer, ApiClient fan, Map<String, String> familyOf) {

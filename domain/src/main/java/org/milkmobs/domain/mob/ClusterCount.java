@@ -1,11 +1,15 @@
 package org.milkmobs.domain.mob;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Chooses K for k-means on a sample: the candidate with the best mean silhouette (how much closer each
- * point is to its own cluster than to the next one), in cosine distance.
+ * Chooses K for k-means on a sample: by mean silhouette (how much closer each point is to its own cluster than to the
+ * next one), in cosine distance. With a tolerance, the fewest clusters whose silhouette is within it of the best: when a
+ * scene's takes scatter a little, splitting them scores about as well as keeping them together, and a mob per scene is
+ * what people expect (ADR 0031).
  */
 public final class ClusterCount {
 
@@ -16,21 +20,32 @@ public final class ClusterCount {
     }
 
     public static Choice choose(float[][] points, int minK, int maxK, int sampleSize, long seed) {
+        return choose(points, minK, maxK, sampleSize, seed, 0);
+    }
+
+    /** The smallest candidate K whose silhouette is at least the best one's less {@code tolerance}. */
+    public static Choice choose(float[][] points, int minK, int maxK, int sampleSize, long seed, double tolerance) {
+        if (!(tolerance >= 0 && tolerance < 1)) {
+            throw new IllegalArgumentException("the tolerance lies in [0, 1), got " + tolerance);
+        }
         float[][] sample = sample(points, sampleSize, seed);
         int upper = Math.min(maxK, sample.length - 1);
         int lower = Math.max(2, minK);
         if (upper < lower) {
             return new Choice(Math.max(1, Math.min(points.length, lower - 1)), 0);
         }
+        List<Choice> scored = new ArrayList<>();
         Choice best = null;
         for (int k : candidates(lower, upper)) {
             KMeans.Result result = KMeans.cluster(sample, k, 3, 50, seed + k);
-            double score = silhouette(sample, result.assignments(), k);
-            if (best == null || score > best.silhouette()) {
-                best = new Choice(k, score);
+            Choice choice = new Choice(k, silhouette(sample, result.assignments(), k));
+            scored.add(choice);
+            if (best == null || choice.silhouette() > best.silhouette()) {
+                best = choice;
             }
         }
-        return best;
+        double enough = best.silhouette() - tolerance;
+        return scored.stream().filter(c -> c.silhouette() >= enough).findFirst().orElse(best);
     }
 
     /** Every K up to 16, then growing by about a fifth: enough resolution where it matters, bounded work. */

@@ -51,4 +51,45 @@ class MobIdentityTest {
         assertThat(choice.silhouette()).isGreaterThan(0.5);
         assertThat(ClusterCount.candidates(2, 40)).startsWith(2, 3, 4).contains(16, 20, 24, 29, 35).doesNotContain(41);
     }
+
+    /**
+     * Five scenes, one of them filmed two ways (two tight sub-blobs close together, as the local analyzer sees a scene's
+     * hue-shifted takes): the best silhouette splits that scene, the tolerance keeps it whole; well apart scenes are never
+     * merged for it.
+     */
+    @Test
+    void withAToleranceTheFewestClustersNearlyAsGoodAsTheBestWin() {
+        float[][] points = scenes(2.0);
+
+        ClusterCount.Choice best = ClusterCount.choose(points, 2, 12, 300, 3);
+        ClusterCount.Choice fewer = ClusterCount.choose(points, 2, 12, 300, 3, 0.05);
+
+        assertThat(best.k()).as("the best silhouette splits the scene filmed two ways").isEqualTo(6);
+        assertThat(fewer.k()).isEqualTo(5);
+        assertThat(fewer.silhouette()).isGreaterThanOrEqualTo(best.silhouette() - 0.05);
+        int[] truth = new int[300];
+        assertThat(ClusterCount.choose(KMeansTest.blobs(5, 60, 12, 1.0, 11, truth), 2, 12, 300, 3, 0.05).k())
+                .as("separated scenes stay apart").isEqualTo(5);
+    }
+
+    /** Six blobs of 40 in 12 dimensions, the sixth centred near the fifth (offset by {@code apart} x 3 per dimension, spread 0.5). */
+    private static float[][] scenes(double apart) {
+        java.util.Random random = new java.util.Random(5);
+        float[][] centres = new float[6][12];
+        for (float[] c : centres) {
+            for (int d = 0; d < c.length; d++) {
+                c[d] = (float) (random.nextGaussian() * 10);
+            }
+        }
+        for (int d = 0; d < 12; d++) {
+            centres[5][d] = centres[4][d] + (float) (random.nextGaussian() * apart * 3);
+        }
+        float[][] points = new float[240][12];
+        for (int i = 0; i < points.length; i++) {
+            for (int d = 0; d < 12; d++) {
+                points[i][d] = (float) (centres[i % 6][d] + random.nextGaussian() * 0.5);
+            }
+        }
+        return points;
+    }
 }

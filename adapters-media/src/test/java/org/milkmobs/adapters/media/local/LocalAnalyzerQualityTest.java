@@ -24,6 +24,7 @@ import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Vectors;
+import org.milkmobs.domain.mob.ClusterCount;
 import org.milkmobs.domain.mob.KMeans;
 
 /**
@@ -101,6 +102,23 @@ class LocalAnalyzerQualityTest {
 
         System.out.printf(Locale.ROOT, "local model: k-means (k=%d, 10 restarts) adjusted Rand index = %.3f%n",
                 VideoFamilies.FAMILIES.size(), ari);
+        assertThat(ari).isGreaterThanOrEqualTo(0.8);
+    }
+
+    /** K chosen as the re-cluster chooses it (ADR 0031): the tolerance does not merge families of this corpus. */
+    @Test
+    void kChosenBySilhouetteWithTheToleranceIsTheNumberOfFamilies() {
+        Map<Modality, Integer> dimensions = Map.of(Modality.VISUAL, 128, Modality.AUDIO, 128);
+        float[][] fused = assets.stream().map(a -> WEIGHTS.fuse(a, dimensions)).toArray(float[][]::new);
+        int[] truth = corpus.stream().mapToInt(m -> VideoFamilies.FAMILIES.indexOf(m.family())).toArray();
+
+        int best = ClusterCount.choose(fused, 2, 20, 1000, 42).k();
+        int tolerant = ClusterCount.choose(fused, 2, 20, 1000, 42, 0.05).k();
+        double ari = RetrievalMetrics.adjustedRandIndex(truth, KMeans.cluster(fused, tolerant, 5, 100, 42).assignments());
+
+        System.out.printf(Locale.ROOT, "local model: K by best silhouette %d, within 0.05 of it %d (ARI %.3f), %d families%n",
+                best, tolerant, ari, VideoFamilies.FAMILIES.size());
+        assertThat(tolerant).isEqualTo(VideoFamilies.FAMILIES.size());
         assertThat(ari).isGreaterThanOrEqualTo(0.8);
     }
 

@@ -7,13 +7,21 @@ import org.milkmobs.domain.mob.MembershipRule;
 
 /**
  * How mobs form: {@code joinSimilarity} and {@code maxMobs} make the {@link MembershipRule} a new video is placed by. The batch
- * re-clustering uses {@code k} (or chooses it), and a new cluster keeps an old mob's id when their
- * centroids are at least {@code keepIdSimilarity} alike.
+ * re-clustering uses {@code k} (or chooses it by silhouette: the fewest clusters within {@code kTolerance} of the best
+ * silhouette), and a new cluster keeps an old mob's id when their centroids are at least {@code keepIdSimilarity} alike.
  */
 public record MobSettings(double joinSimilarity, int maxMobs, Optional<Integer> k, int restarts, double keepIdSimilarity,
-                          Duration reclusterEvery) {
+                          Duration reclusterEvery, double kTolerance) {
+
+    /** K chosen by the best silhouette alone. */
+    public MobSettings(double joinSimilarity, int maxMobs, Optional<Integer> k, int restarts, double keepIdSimilarity, Duration reclusterEvery) {
+        this(joinSimilarity, maxMobs, k, restarts, keepIdSimilarity, reclusterEvery, 0);
+    }
 
     public MobSettings {
+        if (!(kTolerance >= 0 && kTolerance < 1)) {
+            throw new IllegalArgumentException("kTolerance lies in [0, 1)");
+        }
         if (!(joinSimilarity > -1 && joinSimilarity <= 1) || !(keepIdSimilarity > -1 && keepIdSimilarity <= 1)) {
             throw new IllegalArgumentException("similarities lie in (-1, 1]");
         }

@@ -29,7 +29,7 @@ import org.milkmobs.domain.video.VideoId;
 
 /**
  * The batch half of clustering: k-means (k-means++ seeding, restarts) over every mob member's vector,
- * K from configuration or chosen by silhouette on a sample; new clusters inherit old mob ids by
+ * K from configuration or chosen by silhouette on a sample (the fewest clusters within the tolerance of the best); new clusters inherit old mob ids by
  * centroid, so ids survive (and with them admins' names); labels are recomputed. Runs outside a transaction except for its writes.
  */
 public class ReclusterService implements ReclusterUseCase {
@@ -104,7 +104,7 @@ public class ReclusterService implements ReclusterUseCase {
                 k = Math.min(settings.k().get(), points.length);
             } else {
                 progress(run, "choosing K", 0.15);
-                k = ClusterCount.choose(points, 2, Math.min(settings.maxMobs(), points.length - 1), SAMPLE_FOR_K, 42).k();
+                k = ClusterCount.choose(points, 2, Math.min(settings.maxMobs(), points.length - 1), SAMPLE_FOR_K, 42, settings.kTolerance()).k();
             }
             progress(run, "clustering with k-means (K=" + k + ")", 0.3);
             KMeans.Result result = KMeans.cluster(points, k, settings.restarts(), 100, 42);

@@ -117,6 +117,34 @@ class ReclusterServiceTest {
     }
 
     /** Videos near {@code centre}, placed greedily: each joins the space's first mob, however unlike. */
+    @Test
+    void withAKToleranceTwoTakesOfOneSceneStayOneMobThatTheBestSilhouetteWouldSplit() {
+        List<VideoId> take = group(new float[] {1, 0, 0}, "pour", 6);
+        List<VideoId> otherTake = group(new float[] {0.85f, 0.53f, 0}, "pour", 6);
+        List<VideoId> elsewhere = group(new float[] {0, 0, 1}, "street", 6);
+
+        ReclusterRun bestSilhouette = reclusterChoosingK(0);
+        ReclusterRun tolerant = reclusterChoosingK(0.08);
+
+        assertThat(bestSilhouette.k()).as("the best silhouette alone splits the scene").isEqualTo(3);
+        assertThat(tolerant.k()).isEqualTo(2);
+        List<VideoId> scene = new ArrayList<>(take);
+        scene.addAll(otherTake);
+        assertThat(mobOfAll(scene)).hasSize(1);
+        assertThat(mobOfAll(elsewhere)).hasSize(1).doesNotContainAnyElementsOf(mobOfAll(scene));
+    }
+
+    /** A run on these mobs with K chosen by silhouette within {@code tolerance}. */
+    private ReclusterRun reclusterChoosingK(double tolerance) {
+        ReclusterUseCase choosing = new ReclusterService(mobs, mobs, runs, vectors,
+                new MobSettings(0.9, 10, Optional.empty(), 3, 0.5, Duration.ofHours(6), tolerance),
+                new CampaignProvider(campaigns, new CampaignSettings(new Campaign("Milk Mob", "pouring milk", Hashtags.of("milkmob"), List.of("milk")),
+                        ValidationPolicy.DEFAULT, 0.2, 0.8)),
+                java.util.function.Supplier::get, clock);
+        choosing.start("admin");
+        return choosing.executeNextQueued().orElseThrow();
+    }
+
     private List<VideoId> group(float[] centre, String term, int size) {
         List<VideoId> ids = new ArrayList<>();
         for (int i = 0; i < size; i++) {
