@@ -42,6 +42,7 @@ import org.milkmobs.application.port.out.analysis.QueryEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.port.out.campaign.CampaignStore;
+import org.milkmobs.application.port.out.duplicate.FingerprintStore;
 import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
 import org.milkmobs.domain.campaign.CampaignSettings;
 import org.milkmobs.domain.validation.UnprovenParticipation;
@@ -171,10 +172,11 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     NearDuplicateDetection nearDuplicateDetection(ListVideosPort videos, EmbeddingStore embeddings, VectorSearchPort vectors,
-                                                  NearDuplicateStore pairs, VideoEmbedder embedder) {
+                                                  NearDuplicateStore pairs, FingerprintStore fingerprints, VideoEmbedder embedder) {
         NearDuplicates rule = new NearDuplicates(settings.decimal("duplicates.near.min-duration-ratio"),
-                settings.decimal("duplicates.near.min-clip-similarity"), settings.decimal("duplicates.near.min-share"));
-        return new NearDuplicateDetection(videos, embeddings, vectors, pairs, embedder.model(), rule,
+                settings.decimal("duplicates.near.min-clip-similarity"), settings.decimal("duplicates.near.min-share"),
+                settings.decimal("duplicates.near.min-frame-similarity"));
+        return new NearDuplicateDetection(videos, embeddings, vectors, pairs, fingerprints, embedder.model(), rule,
                 settings.integer("duplicates.near.candidates"));
     }
 
@@ -323,13 +325,13 @@ public class UseCaseProducers {
                                    ThumbnailExtractor thumbnails, VideoUnderstanding understanding, VideoEmbedder embedder,
                                    AnalysisStore analyses, EmbeddingStore embeddings, CampaignProvider campaign,
                                    ValidationService validation, ValidationStore decisions, MobAssignment mobs, LoadMobsPort mobStore,
-                                   EventOutbox outbox, NearDuplicateDetection nearDuplicates, Clock clock) {
+                                   EventOutbox outbox, NearDuplicateDetection nearDuplicates, FingerprintStore fingerprints, Clock clock) {
         StepVideos videos = new StepVideos(load, save, clock);
         Map<PipelineStep, StepHandler> handlers = new EnumMap<>(PipelineStep.class);
         handlers.put(PipelineStep.PREFLIGHT, new PreflightStep(videos, storage, prober, listing));
         handlers.put(PipelineStep.THUMBNAIL, new ThumbnailStep(videos, storage, thumbnails));
         handlers.put(PipelineStep.UNDERSTAND, new UnderstandStep(videos, understanding, analyses, campaign));
-        handlers.put(PipelineStep.EMBED, new EmbedStep(videos, embedder, embeddings));
+        handlers.put(PipelineStep.EMBED, new EmbedStep(videos, embedder, embeddings, fingerprints));
         handlers.put(PipelineStep.WRITE_RESULTS, new WriteResultsStep(videos, analyses, embeddings, embedder.model(), nearDuplicates));
         handlers.put(PipelineStep.VALIDATE, new ValidateStep(videos, validation, decisions));
         handlers.put(PipelineStep.CLUSTER, new ClusterStep(videos, mobs));

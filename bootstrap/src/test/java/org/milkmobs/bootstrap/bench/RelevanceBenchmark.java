@@ -306,6 +306,10 @@ public final class RelevanceBenchmark {
         put("near-dup precision", analyzer, fmt(precision) + " (" + right.size() + "/" + flagged.size() + ")");
         put("near-dup recall", analyzer, fmt(recall));
         put("near-dup F1", analyzer, fmt(f1));
+        notes.add(analyzer + ": re-edits not found (no nearDuplicateOf inside their re-edit group): " + reEdits.stream()
+                .filter(id -> !right.contains(id)).map(id -> byId.get(id).key() + (videos.get(id) != null && videos.get(id).containsKey("nearDuplicateOf")
+                        && !videos.get(id).isNull("nearDuplicateOf") ? " -> " + java.util.Optional.ofNullable(byId.get(videos.get(id).getString("nearDuplicateOf"))).map(Item::key).orElse("another video") : ""))
+                .sorted().collect(Collectors.joining(", ", "[", "]")));
         Set<Set<String>> truePairs = new HashSet<>();
         Set<Set<String>> allowedPairs = new HashSet<>();
         for (Family family : families) {

@@ -2,6 +2,8 @@ package org.milkmobs.domain.video;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.milkmobs.domain.InvalidValueException;
 import org.milkmobs.domain.embedding.Vectors;
 
@@ -10,12 +12,20 @@ import org.milkmobs.domain.embedding.Vectors;
  * close and an in-order alignment of their clips covers most clips of <em>both</em>. Order and coverage of both sides
  * are what keep a shared intro or outro (a few matching clips) from making a pair; a re-encode, a trim or a small
  * speed change keeps most clips matching in order.
+ * <p>
+ * When both videos have a {@link Fingerprint} (the local analyzer's, ADR 0030), their per-second frames must align in
+ * order as well, by the same share: clip vectors describe a look, so two runs of one random texture or two takes of one
+ * scene match clip for clip, while their frames do not. Without fingerprints (Marengo) the clip rule decides alone.
  *
- * @param minDurationRatio  the shorter duration over the longer must reach this (0..1]
- * @param minClipSimilarity two clips match when their cosine reaches this
- * @param minShare          the aligned clips must be at least this share of each video's clips (0..1]
+ * @param minDurationRatio   the shorter duration over the longer must reach this (0..1]
+ * @param minClipSimilarity  two clips match when their cosine reaches this
+ * @param minShare           the aligned clips (and fingerprint frames) must be at least this share of each video's (0..1]
+ * @param minFrameSimilarity two fingerprint frames match when their correlation reaches this
  */
-public record NearDuplicates(double minDurationRatio, double minClipSimilarity, double minShare) {
+public record NearDuplicates(double minDurationRatio, double minClipSimilarity, double minShare, double minFrameSimilarity) {
+
+    /** The fingerprint frames' default: a correlation of 0.9 over the grid (ADR 0030). */
+    public static final double DEFAULT_MIN_FRAME_SIMILARITY = 0.9;
 
     public NearDuplicates {
         requireShare("minDurationRatio", minDurationRatio);
@@ -23,16 +33,28 @@ public record NearDuplicates(double minDurationRatio, double minClipSimilarity, 
         if (!(minClipSimilarity >= -1 && minClipSimilarity <= 1)) {
             throw new InvalidValueException("minClipSimilarity", "a clip similarity is a cosine from -1 to 1, got " + minClipSimilarity);
         }
+        if (!(minFrameSimilarity >= -1 && minFrameSimilarity <= 1)) {
+            throw new InvalidValueException("minFrameSimilarity", "a frame similarity is a correlation from -1 to 1, got " + minFrameSimilarity);
+        }
     }
 
-    /** What a comparison needs of a video: its duration and its clip vectors in time order. */
-    public record Footage(double durationSeconds, List<float[]> clips) {
+    public NearDuplicates(double minDurationRatio, double minClipSimilarity, double minShare) {
+        this(minDurationRatio, minClipSimilarity, minShare, DEFAULT_MIN_FRAME_SIMILARITY);
+    }
+
+    /** What a comparison needs of a video: its duration, its clip vectors in time order, and its fingerprint if it has one. */
+    public record Footage(double durationSeconds, List<float[]> clips, Optional<Fingerprint> fingerprint) {
 
         public Footage {
             if (!(durationSeconds >= 0) || Double.isInfinite(durationSeconds)) {
                 throw new InvalidValueException("durationSeconds", "a duration is a finite number of seconds >= 0, got " + durationSeconds);
             }
             clips = List.copyOf(clips);
+            Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+
+        public Footage(double durationSeconds, List<float[]> clips) {
+            this(durationSeconds, clips, Optional.empty());
         }
     }
 
@@ -40,8 +62,14 @@ public record NearDuplicates(double minDurationRatio, double minClipSimilarity, 
      * @param durationRatio the shorter duration over the longer
      * @param aligned       how many clips the in-order alignment pairs up
      * @param share         {@code aligned} over the clip count of the video with more clips: the smaller coverage
+     * @param frameShare    when both videos have comparable fingerprints: the in-order aligned frames over the frame
+     *                      count of the one with more frames
      */
-    public record Comparison(double durationRatio, int aligned, double share, boolean nearDuplicate) {
+    public record Comparison(double durationRatio, int aligned, double share, OptionalDouble frameShare, boolean nearDuplicate) {
+
+        public Comparison(double durationRatio, int aligned, double share, boolean nearDuplicate) {
+            this(durationRatio, aligned, share, OptionalDouble.empty(), nearDuplicate);
+        }
     }
 
     public Comparison compare(Footage a, Footage b) {
@@ -53,19 +81,32 @@ public record NearDuplicates(double minDurationRatio, double minClipSimilarity, 
         if (Math.min(a.clips().size(), b.clips().size()) == 0) {
             return new Comparison(ratio, 0, 0, false);
         }
-        int aligned = alignedClips(a.clips(), b.clips());
+        int aligned = aligned(a.clips(), b.clips(), minClipSimilarity, true);
         double share = (double) aligned / most;
-        return new Comparison(ratio, aligned, share, ratio >= minDurationRatio && share >= minShare);
+        boolean near = ratio >= minDurationRatio && share >= minShare;
+        OptionalDouble frameShare = OptionalDouble.empty();
+        if (a.fingerprint().isPresent() && b.fingerprint().isPresent() && a.fingerprint().get().comparableWith(b.fingerprint().get())) {
+            List<float[]> framesA = List.of(a.fingerprint().get().normalisedFrames());
+            List<float[]> framesB = List.of(b.fingerprint().get().normalisedFrames());
+            int mostFrames = Math.max(framesA.size(), framesB.size());
+            double frames = mostFrames == 0 ? 0 : (double) aligned(framesA, framesB, minFrameSimilarity, false) / mostFrames;
+            frameShare = OptionalDouble.of(frames);
+            near = near && frames >= minShare;
+        }
+        return new Comparison(ratio, aligned, share, frameShare, near);
     }
 
-    /** The longest common subsequence of the two clip sequences, clips being equal when similar enough. */
-    private int alignedClips(List<float[]> a, List<float[]> b) {
+    /**
+     * The longest common subsequence of two sequences of vectors, two being equal when their cosine (or, for
+     * vectors already of unit length, their dot product) reaches {@code threshold}.
+     */
+    private static int aligned(List<float[]> a, List<float[]> b, double threshold, boolean cosine) {
         int[] previous = new int[b.size() + 1];
         int[] current = new int[b.size() + 1];
-        for (float[] clip : a) {
+        for (float[] x : a) {
             for (int j = 1; j <= b.size(); j++) {
-                current[j] = Vectors.cosine(clip, b.get(j - 1)) >= minClipSimilarity ? previous[j - 1] + 1
-                        : Math.max(previous[j], current[j - 1]);
+                double similarity = cosine ? Vectors.cosine(x, b.get(j - 1)) : Vectors.dot(x, b.get(j - 1));
+                current[j] = similarity >= threshold ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
             }
             int[] swap = previous;
             previous = current;

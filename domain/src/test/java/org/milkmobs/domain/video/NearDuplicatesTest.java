@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.domain.InvalidValueException;
@@ -100,8 +101,66 @@ class NearDuplicatesTest {
         assertThat(c.nearDuplicate()).isFalse();
     }
 
+    // --- with fingerprints (ADR 0030) ---------------------------------------------------------------------------
+
+    @Test
+    void twoRunsOfOneLookWhoseClipsMatchAreNotNearDuplicatesWhenTheirFramesDiffer() {
+        // the clip vectors describe a look that both share (same colours, layout, edges): they match clip for clip
+        List<float[]> look = scenes(3);
+        Comparison c = rule.compare(footage(look, frames(12, 1)), footage(noisy(look, 0.05), frames(12, 2)));
+        assertThat(c.share()).isEqualTo(1.0);
+        assertThat(c.frameShare()).hasValue(0.0);
+        assertThat(c.nearDuplicate()).as("another run of the same texture").isFalse();
+    }
+
+    @Test
+    void aReEncodeAndATrimKeepTheirFramesAligned() {
+        List<float[]> clips = scenes(3);
+        byte[][] frames = frames(12, 3);
+        Comparison reEncode = rule.compare(footage(clips, frames), footage(noisy(clips, 0.05), noisyFrames(frames, 6)));
+        assertThat(reEncode.frameShare()).hasValue(1.0);
+        assertThat(reEncode.nearDuplicate()).isTrue();
+
+        // cut from 2 s: ten of the twelve seconds, clips shifted by half a window but still close to their originals
+        byte[][] trimmed = java.util.Arrays.copyOfRange(frames, 2, 12);
+        Comparison trim = rule.compare(footage(clips, frames), new Footage(10, noisy(clips, 0.05), Optional.of(fingerprint(trimmed))));
+        assertThat(trim.frameShare()).hasValue(10.0 / 12);
+        assertThat(trim.nearDuplicate()).isTrue();
+    }
+
+    @Test
+    void framesMatchingOnlyInAnotherOrderOrOnlyForAnIntroAreNotEnough() {
+        List<float[]> clips = scenes(3);
+        byte[][] frames = frames(12, 4);
+        byte[][] introOnly = frames(12, 5);
+        System.arraycopy(frames, 0, introOnly, 0, 3);
+        Comparison c = rule.compare(footage(clips, frames), footage(noisy(clips, 0.05), introOnly));
+        assertThat(c.frameShare()).hasValue(3.0 / 12);
+        assertThat(c.nearDuplicate()).isFalse();
+    }
+
+    @Test
+    void withAFingerprintOnOneSideOnlyTheClipRuleDecides() {
+        List<float[]> clips = scenes(3);
+        Comparison c = rule.compare(footage(clips, frames(12, 6)), footage(noisy(clips, 0.05)));
+        assertThat(c.frameShare()).isEmpty();
+        assertThat(c.nearDuplicate()).isTrue();
+    }
+
+    @Test
+    void aFlatFrameMatchesNothingAndFingerprintsAreChecked() {
+        byte[][] flat = new byte[12][GRID_W * GRID_H];
+        Comparison c = rule.compare(footage(scenes(3), flat), footage(scenes(3), flat));
+        assertThat(c.frameShare()).hasValue(0.0);
+        assertThatThrownBy(() -> new Fingerprint(32, 18, new byte[100])).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new Fingerprint(0, 18, new byte[0])).isInstanceOf(InvalidValueException.class);
+        assertThat(new Fingerprint(2, 2, new byte[8]).frames()).isEqualTo(2);
+        assertThat(new Fingerprint(2, 2, new byte[4]).comparableWith(new Fingerprint(2, 1, new byte[2]))).isFalse();
+    }
+
     @Test
     void settingsAreChecked() {
+        assertThatThrownBy(() -> new NearDuplicates(0.8, 0.9, 0.7, 1.2)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new NearDuplicates(0, 0.9, 0.7)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new NearDuplicates(0.8, 1.5, 0.7)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new NearDuplicates(0.8, 0.9, 1.1)).isInstanceOf(InvalidValueException.class);
@@ -110,6 +169,43 @@ class NearDuplicatesTest {
 
     private Footage footage(List<float[]> clips) {
         return new Footage(clips.size() * CLIP_SECONDS, clips);
+    }
+
+    private static final int GRID_W = 32;
+    private static final int GRID_H = 18;
+
+    private Footage footage(List<float[]> clips, byte[][] frames) {
+        return new Footage(frames.length, clips, Optional.of(fingerprint(frames)));
+    }
+
+    private static Fingerprint fingerprint(byte[][] frames) {
+        byte[] cells = new byte[frames.length * GRID_W * GRID_H];
+        for (int f = 0; f < frames.length; f++) {
+            System.arraycopy(frames[f], 0, cells, f * GRID_W * GRID_H, GRID_W * GRID_H);
+        }
+        return new Fingerprint(GRID_W, GRID_H, cells);
+    }
+
+    /** Seconds of a random texture: every cell its own grey, a run per seed. */
+    private static byte[][] frames(int seconds, long seed) {
+        Random texture = new Random(seed);
+        byte[][] frames = new byte[seconds][GRID_W * GRID_H];
+        for (byte[] frame : frames) {
+            texture.nextBytes(frame);
+        }
+        return frames;
+    }
+
+    /** The same seconds after a lossy re-encode: every cell a few greys off. */
+    private byte[][] noisyFrames(byte[][] frames, int amount) {
+        byte[][] out = new byte[frames.length][];
+        for (int f = 0; f < frames.length; f++) {
+            out[f] = new byte[frames[f].length];
+            for (int i = 0; i < out[f].length; i++) {
+                out[f][i] = (byte) Math.max(0, Math.min(255, (frames[f][i] & 0xFF) + random.nextInt(2 * amount + 1) - amount));
+            }
+        }
+        return out;
     }
 
     /** Unrelated scenes: random directions, nearly orthogonal in 64 dimensions. */

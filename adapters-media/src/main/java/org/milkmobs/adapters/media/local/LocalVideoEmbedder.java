@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.milkmobs.adapters.media.ffmpeg.FfmpegTools;
@@ -21,12 +22,14 @@ import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.embedding.Vectors;
+import org.milkmobs.domain.video.Fingerprint;
 import org.milkmobs.domain.video.MediaFacts;
 
 /**
  * Perceptual embeddings computed from the video itself, offline: visual clips (colour, layout, structure,
  * motion) and audio clips (log-mel spectra), each with an asset embedding over the whole video. Silent
- * audio gets no audio embeddings. Frames and sound are decoded concurrently, each streamed once.
+ * audio gets no audio embeddings. Frames and sound are decoded concurrently, each streamed once. The same frames give
+ * the video's {@link Fingerprint} (a luma grid per second, ADR 0030), which the near-duplicate rule compares.
  */
 public final class LocalVideoEmbedder implements VideoEmbedder {
 
@@ -46,7 +49,8 @@ public final class LocalVideoEmbedder implements VideoEmbedder {
     @Override
     public Progress embed(VideoMedia media, Map<String, String> state) {
         try (LocalCopy copy = storage.localCopy(media.key())) {
-            return new Progress.Done(embed(copy.path(), media.facts()));
+            Analysis analysis = analyse(copy.path(), media.facts());
+            return new Progress.Done(analysis.embeddings(), analysis.fingerprint());
         }
     }
 
@@ -62,12 +66,24 @@ public final class LocalVideoEmbedder implements VideoEmbedder {
         }
         MediaFacts facts = media.videoFacts().orElseThrow(() -> new IllegalArgumentException("the local model needs the video's probed facts"));
         try (LocalCopy copy = storage.localCopy(media.key())) {
-            return new Progress.Done(embed(copy.path(), facts));
+            return new Progress.Done(embed(copy.path(), facts)); // the gateway's caller gets vectors, not a fingerprint
         }
     }
 
     /** The embeddings of a local file. */
     public List<Embedding> embed(Path video, MediaFacts facts) {
+        return analyse(video, facts).embeddings();
+    }
+
+    /** What the local model makes of a video: its embeddings and its picture's fingerprint. */
+    public record Analysis(List<Embedding> embeddings, Optional<Fingerprint> fingerprint) {
+        public Analysis {
+            embeddings = List.copyOf(embeddings);
+        }
+    }
+
+    /** The embeddings and the fingerprint of a local file. */
+    public Analysis analyse(Path video, MediaFacts facts) {
         ClipWindows windows = new ClipWindows(facts.durationSeconds());
         Duration timeout = tools.timeout().plusSeconds((long) (facts.durationSeconds() / 2));
         CompletableFuture<AudioTrack> audio = facts.hasAudio()
@@ -87,7 +103,7 @@ public final class LocalVideoEmbedder implements VideoEmbedder {
         if (embeddings.isEmpty()) {
             throw new AnalysisFailedException("ffmpeg decoded no frames from the video", true);
         }
-        return embeddings;
+        return new Analysis(embeddings, frames.fingerprint());
     }
 
     private static List<Embedding> visual(FrameTrack.Sums sums, ClipWindows windows) {

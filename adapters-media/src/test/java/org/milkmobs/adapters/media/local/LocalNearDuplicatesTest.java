@@ -24,8 +24,9 @@ import org.milkmobs.domain.video.NearDuplicates.Comparison;
 import org.milkmobs.domain.video.NearDuplicates.Footage;
 
 /**
- * The near-duplicate rule (ADR 0026) with its default settings on the local analyzer's real clip vectors: re-encoded,
- * trimmed and sped-up copies are near-duplicates; videos sharing only an intro, or other videos of the same look, are not.
+ * The near-duplicate rule (ADR 0026) with its default settings on the local analyzer's real clip vectors and fingerprints
+ * (ADR 0030): re-encoded, trimmed and sped-up copies are near-duplicates; videos sharing only an intro, other videos of
+ * the same look, or another run (seed) of the same random texture are not.
  */
 class LocalNearDuplicatesTest {
 
@@ -76,6 +77,23 @@ class LocalNearDuplicatesTest {
     }
 
     @Test
+    void anotherSeedOfARandomTextureIsNotWhileItsReEncodeAndTrimAre() {
+        Path seeded = MediaFixtures.ffmpeg(dir.resolve("cells-11.mp4"), args("-f lavfi -t 12 -i cellauto=size=320x240:rate=25:rule=110:seed=11"
+                + " -f lavfi -t 12 -i sine=frequency=330:sample_rate=44100 " + X264 + " -shortest"));
+        Path otherSeed = MediaFixtures.ffmpeg(dir.resolve("cells-18.mp4"), args("-f lavfi -t 12 -i cellauto=size=320x240:rate=25:rule=110:seed=18"
+                + " -f lavfi -t 12 -i sine=frequency=330:sample_rate=44100 " + X264 + " -shortest"));
+        Path noisy = MediaFixtures.ffmpeg(dir.resolve("cells-noisy.mp4"), args("-i " + seeded + " -vf noise=alls=12:allf=t -crf 34 " + X264));
+        Path trimmed = MediaFixtures.ffmpeg(dir.resolve("cells-trimmed.mp4"), args("-ss 2 -i " + seeded + " -t 10 " + X264));
+
+        Comparison seeds = compare(seeded, otherSeed);
+        assertThat(seeds.share()).as("the clip vectors alone cannot tell two runs of the texture apart").isGreaterThanOrEqualTo(0.7);
+        assertThat(seeds.nearDuplicate()).as("their frames can").isFalse();
+        assertThat(compare(seeded, noisy).nearDuplicate()).isTrue();
+        assertThat(compare(seeded, trimmed).nearDuplicate()).isTrue();
+        assertThat(compare(noisy, trimmed).nearDuplicate()).isTrue();
+    }
+
+    @Test
     void anotherTakeOfTheSameLookIsNot() {
         Path other = MediaFixtures.ffmpeg(dir.resolve("other-take.mp4"), args("-f lavfi -t 16 -i testsrc2=size=320x240:rate=25"
                 + " -f lavfi -t 16 -i sine=frequency=520:sample_rate=44100 " + X264 + " -shortest"));
@@ -84,17 +102,19 @@ class LocalNearDuplicatesTest {
 
     private static Comparison compare(Path a, Path b) {
         Comparison c = RULE.compare(footage(a), footage(b));
-        System.out.printf(Locale.ROOT, "%s ~ %s: duration ratio %.2f, %d clips aligned, share %.2f, near-duplicate %s%n",
-                a.getFileName(), b.getFileName(), c.durationRatio(), c.aligned(), c.share(), c.nearDuplicate());
+        System.out.printf(Locale.ROOT, "%s ~ %s: duration ratio %.2f, %d clips aligned, share %.2f, frame share %s, near-duplicate %s%n",
+                a.getFileName(), b.getFileName(), c.durationRatio(), c.aligned(), c.share(), c.frameShare(), c.nearDuplicate());
         return c;
     }
 
     private static Footage footage(Path video) {
         MediaFacts facts = PROBER.probe(video);
-        List<float[]> clips = EMBEDDER.embed(video, facts).stream()
+        LocalVideoEmbedder.Analysis analysis = EMBEDDER.analyse(video, facts);
+        assertThat(analysis.fingerprint()).as("the local analyzer fingerprints every video with frames").isPresent();
+        List<float[]> clips = analysis.embeddings().stream()
                 .filter(e -> e.scope() == Scope.CLIP && e.modality() == Modality.VISUAL)
                 .sorted(Comparator.comparingDouble(e -> e.segment().startSeconds())).map(Embedding::vector).toList();
-        return new Footage(facts.durationSeconds(), clips);
+        return new Footage(facts.durationSeconds(), clips, analysis.fingerprint());
     }
 
     private static Family family(String name) {

@@ -78,7 +78,8 @@ class BudgetDeferralTest {
         PaidCallGate gate = new BudgetGuard(new Budget(PriceTable.empty().with(MODEL.id(), PricedUnit.MEDIA_SECOND, new BigDecimal("0.001")),
                 BudgetMode.STRICT), ledger, Duration.ofMinutes(10), rig.clock);
         var videos = VideoStorageForTests.adapter(node.em);
-        EmbedStep step = new EmbedStep(new StepVideos(videos, videos, rig.clock), new PaidEmbedder(gate), EmbeddingStorageForTests.adapter(node.em));
+        EmbedStep step = new EmbedStep(new StepVideos(videos, videos, rig.clock), new PaidEmbedder(gate), EmbeddingStorageForTests.adapter(node.em),
+                new org.milkmobs.application.testing.InMemoryFingerprintStore());
 
         VideoId id = rig.startWorkflows(1).get(0);
         node.inTransaction(em -> {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.milkmobs.application.port.out.ListVideosPort;
+import org.milkmobs.application.port.out.duplicate.FingerprintStore;
 import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
@@ -30,7 +31,8 @@ import org.milkmobs.domain.video.VideoId;
 /**
  * Finds a freshly analysed video's near-duplicates (ADR 0026): the few videos nearest by visual asset vector are the
  * candidates, and the domain rule compares clip sequences and durations. Exact copies (same bytes) are the identical
- * tier and are neither candidates nor checked: their vectors are the original's.
+ * tier and are neither candidates nor checked: their vectors are the original's. Videos that have a picture fingerprint
+ * (the local analyzer's, ADR 0030) are compared frame by frame as well.
  */
 public class NearDuplicateDetection {
 
@@ -38,12 +40,13 @@ public class NearDuplicateDetection {
     private final EmbeddingStore embeddings;
     private final VectorSearchPort vectors;
     private final NearDuplicateStore pairs;
+    private final FingerprintStore fingerprints;
     private final EmbeddingModel model;
     private final NearDuplicates rule;
     private final int candidates;
 
     public NearDuplicateDetection(ListVideosPort videos, EmbeddingStore embeddings, VectorSearchPort vectors, NearDuplicateStore pairs,
-                                  EmbeddingModel model, NearDuplicates rule, int candidates) {
+                                  FingerprintStore fingerprints, EmbeddingModel model, NearDuplicates rule, int candidates) {
         if (candidates < 1) {
             throw new IllegalArgumentException("at least one candidate is compared");
         }
@@ -51,6 +54,7 @@ public class NearDuplicateDetection {
         this.embeddings = embeddings;
         this.vectors = vectors;
         this.pairs = pairs;
+        this.fingerprints = fingerprints;
         this.model = model;
         this.rule = rule;
         this.candidates = candidates;
@@ -89,9 +93,9 @@ public class NearDuplicateDetection {
         return List.copyOf(found);
     }
 
-    private static Footage footage(Video video, List<Embedding> embeddings) {
+    private Footage footage(Video video, List<Embedding> embeddings) {
         List<float[]> clips = embeddings.stream().filter(e -> e.scope() == Scope.CLIP && e.modality() == Modality.VISUAL)
                 .sorted(Comparator.comparingDouble(e -> e.segment().startSeconds())).map(Embedding::vector).toList();
-        return new Footage(video.media().orElseThrow().durationSeconds(), clips);
+        return new Footage(video.media().orElseThrow().durationSeconds(), clips, fingerprints.findFingerprint(video.id()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.milkmobs.application.port.in.pipeline.JobSignal;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
+import org.milkmobs.application.port.out.duplicate.FingerprintStore;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.service.pipeline.StepHandler;
 import org.milkmobs.domain.embedding.Embedding;
@@ -13,18 +14,21 @@ import org.milkmobs.domain.video.Video;
 /**
  * Has the embedder (Marengo or the local model) embed the video. An asynchronous embedder is polled by
  * snoozing the job, with its state (the invocation) kept on the job, so a rescued job resumes polling
- * instead of paying again. A duplicate copies its original's vectors.
+ * instead of paying again. A duplicate copies its original's vectors. The picture's fingerprint, when the embedder
+ * makes one (the local model, ADR 0030), is stored in the same write.
  */
 public class EmbedStep implements StepHandler {
 
     private final StepVideos videos;
     private final VideoEmbedder embedder;
     private final EmbeddingStore embeddings;
+    private final FingerprintStore fingerprints;
 
-    public EmbedStep(StepVideos videos, VideoEmbedder embedder, EmbeddingStore embeddings) {
+    public EmbedStep(StepVideos videos, VideoEmbedder embedder, EmbeddingStore embeddings, FingerprintStore fingerprints) {
         this.videos = videos;
         this.embedder = embedder;
         this.embeddings = embeddings;
+        this.fingerprints = fingerprints;
     }
 
     @Override
@@ -33,7 +37,11 @@ public class EmbedStep implements StepHandler {
         if (video.duplicateOf().isPresent()) {
             List<Embedding> original = embeddings.findEmbeddings(video.duplicateOf().get(), embedder.model());
             if (!original.isEmpty()) {
-                return StepOutcome.completed(() -> embeddings.replaceEmbeddings(video.id(), embedder.model(), original));
+                var fingerprint = fingerprints.findFingerprint(video.duplicateOf().get());
+                return StepOutcome.completed(() -> {
+                    embeddings.replaceEmbeddings(video.id(), embedder.model(), original);
+                    fingerprints.replaceFingerprint(video.id(), fingerprint);
+                });
             }
         }
         return AnalyzerCall.outcomeOf(videos, job, () -> embed(video, job));
@@ -47,7 +55,10 @@ public class EmbedStep implements StepHandler {
                     : StepOutcome.ResultWrite.NONE;
             return StepOutcome.snoozed(pending.pollAfter(), pending.state(), started);
         }
-        List<Embedding> vectors = ((VideoEmbedder.Progress.Done) progress).embeddings();
-        return StepOutcome.completed(videos.resuming(video.id(), () -> embeddings.replaceEmbeddings(video.id(), embedder.model(), vectors)));
+        VideoEmbedder.Progress.Done done = (VideoEmbedder.Progress.Done) progress;
+        return StepOutcome.completed(videos.resuming(video.id(), () -> {
+            embeddings.replaceEmbeddings(video.id(), embedder.model(), done.embeddings());
+            fingerprints.replaceFingerprint(video.id(), done.fingerprint());
+        }));
     }
 }

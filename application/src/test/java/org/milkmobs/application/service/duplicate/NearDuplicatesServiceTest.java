@@ -19,6 +19,7 @@ import org.milkmobs.application.port.in.duplicate.NearDuplicatesUseCase.Reviewed
 import org.milkmobs.application.port.out.ListVideosPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
+import org.milkmobs.application.testing.InMemoryFingerprintStore;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
 import org.milkmobs.application.testing.TestVideos;
 import org.milkmobs.domain.InvalidValueException;
@@ -30,6 +31,7 @@ import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.embedding.Vectors;
 import org.milkmobs.domain.search.VectorMatch;
 import org.milkmobs.domain.video.ContentHash;
+import org.milkmobs.domain.video.Fingerprint;
 import org.milkmobs.domain.video.MediaFacts;
 import org.milkmobs.domain.video.NearDuplicatePair;
 import org.milkmobs.domain.video.NearDuplicates;
@@ -46,8 +48,9 @@ class NearDuplicatesServiceTest {
     private final Map<VideoId, Video> videos = new LinkedHashMap<>();
     private final InMemoryEmbeddingStore embeddings = new InMemoryEmbeddingStore();
     private final InMemoryNearDuplicateStore pairs = new InMemoryNearDuplicateStore();
+    private final InMemoryFingerprintStore fingerprints = new InMemoryFingerprintStore();
     private final NearDuplicateDetection detection = new NearDuplicateDetection(new Listing(), embeddings, new ExactNearest(), pairs,
-            MODEL, new NearDuplicates(0.8, 0.9, 0.7), 5);
+            fingerprints, MODEL, new NearDuplicates(0.8, 0.9, 0.7), 5);
     private final NearDuplicatesService review = new NearDuplicatesService(pairs, new Listing());
 
     @Test
@@ -80,6 +83,21 @@ class NearDuplicatesServiceTest {
         assertThat(detection.detect(two, NOW)).isEmpty();
         assertThat(detection.detect(copy, NOW)).as("the identical tier is not compared").isEmpty();
         assertThat(pairs.list(Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
+    void videosWithFingerprintsMustAlsoMatchFrameByFrame() {
+        List<float[]> look = scenes(4);
+        Fingerprint first = texture(16, 1);
+        Video original = analysed(look, 16);
+        fingerprints.replaceFingerprint(original.id(), Optional.of(first));
+        Video anotherRun = analysed(noisy(look), 16);
+        fingerprints.replaceFingerprint(anotherRun.id(), Optional.of(texture(16, 2)));
+        Video reEncode = analysed(noisy(look), 16);
+        fingerprints.replaceFingerprint(reEncode.id(), Optional.of(first));
+
+        assertThat(detection.detect(anotherRun, NOW)).as("same clips, other frames: another run of one texture").isEmpty();
+        assertThat(detection.detect(reEncode, NOW)).extracting(NearDuplicatePair::original).containsExactly(original.id());
     }
 
     @Test
@@ -132,6 +150,13 @@ class NearDuplicatesServiceTest {
         }
         embeddings.replaceEmbeddings(video.id(), MODEL, all);
         return video;
+    }
+
+    /** A random texture's fingerprint: every second and cell its own grey. */
+    private static Fingerprint texture(int seconds, long seed) {
+        byte[] cells = new byte[seconds * 8 * 4];
+        new Random(seed).nextBytes(cells);
+        return new Fingerprint(8, 4, cells);
     }
 
     private List<float[]> scenes(int count) {

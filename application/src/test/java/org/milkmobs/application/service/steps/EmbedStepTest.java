@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.in.pipeline.JobSignal;
 import org.milkmobs.application.port.in.pipeline.StepOutcome;
@@ -18,6 +19,7 @@ import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
+import org.milkmobs.application.testing.InMemoryFingerprintStore;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
@@ -25,6 +27,7 @@ import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.pipeline.PipelineStep;
 import org.milkmobs.domain.video.FailureCode;
+import org.milkmobs.domain.video.Fingerprint;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoStatus;
 
@@ -35,8 +38,9 @@ class EmbedStepTest {
 
     private final StepFixture fixture = new StepFixture();
     private final InMemoryEmbeddingStore embeddings = new InMemoryEmbeddingStore();
+    private final InMemoryFingerprintStore fingerprints = new InMemoryFingerprintStore();
     private final ScriptedEmbedder embedder = new ScriptedEmbedder();
-    private final EmbedStep step = new EmbedStep(fixture.videos, embedder, embeddings);
+    private final EmbedStep step = new EmbedStep(fixture.videos, embedder, embeddings, fingerprints);
 
     @Test
     void aFinishedEmbeddingIsWrittenWithTheCompletion() {
@@ -79,6 +83,24 @@ class EmbedStepTest {
 
         assertThat(embeddings.findEmbeddings(copy.id(), MODEL)).hasSize(1);
         assertThat(embedder.states).isEmpty();
+    }
+
+    @Test
+    void aFingerprintIsWrittenWithTheVectorsAndADuplicateCopiesItsOriginals() {
+        Video original = fixture.processing();
+        Fingerprint fingerprint = new Fingerprint(2, 2, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        embedder.answers.add(new VideoEmbedder.Progress.Done(List.of(vector(1, 0)), Optional.of(fingerprint)));
+
+        StepOutcome outcome = step.execute(StepFixture.job(original, PipelineStep.EMBED, Map.of()), JobSignal.NEVER);
+        assertThat(fingerprints.findFingerprint(original.id())).as("nothing before the completion's write").isEmpty();
+        StepFixture.written(outcome);
+        assertThat(fingerprints.findFingerprint(original.id())).contains(fingerprint);
+
+        Video copy = fixture.processing();
+        copy.markDuplicateOf(original.id());
+        fixture.store.saveVideo(copy);
+        StepFixture.written(step.execute(StepFixture.job(copy, PipelineStep.EMBED, Map.of()), JobSignal.NEVER));
+        assertThat(fingerprints.findFingerprint(copy.id())).contains(fingerprint);
     }
 
     @Test

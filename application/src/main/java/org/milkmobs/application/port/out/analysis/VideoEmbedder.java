@@ -3,8 +3,10 @@ package org.milkmobs.application.port.out.analysis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.video.Fingerprint;
 
 /**
  * The embed step's analyzer: Marengo (asynchronous: it starts a job, then is polled) or the local
@@ -35,9 +37,15 @@ public interface VideoEmbedder {
     Progress embedUpload(UploadedMedia media, Map<String, String> state);
 
     sealed interface Progress {
-        record Done(List<Embedding> embeddings) implements Progress {
+        /** The embeddings, and the picture's fingerprint when the embedder makes one (the local model; ADR 0030). */
+        record Done(List<Embedding> embeddings, Optional<Fingerprint> fingerprint) implements Progress {
             public Done {
                 embeddings = List.copyOf(embeddings);
+                java.util.Objects.requireNonNull(fingerprint, "fingerprint");
+            }
+
+            public Done(List<Embedding> embeddings) {
+                this(embeddings, Optional.empty());
             }
         }
 
