@@ -75,6 +75,8 @@ case "$name" in
     # these benchmarks boot the packaged WAR, as the system tests do (MILKMOBS_BENCH_WAR: another build of it, e.g. an older commit's)
     BENCH_PROPERTIES="-Dmilkmobs.war=${MILKMOBS_BENCH_WAR:-$ROOT/bootstrap/target/milkmobs.war} -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar -Dmilkmobs.payara-commands=$ROOT/bootstrap/src/main/payara"
     BENCH_PROPERTIES+=" -Dmilkmobs.workdir=$ROOT/bootstrap/target/bench"
+    # search: MILKMOBS_BENCH_COMPARE_WAR runs a second server with that WAR on the same data, asked in turn with the first
+    BENCH_PROPERTIES+=" -Dmilkmobs.compare-war=${MILKMOBS_BENCH_COMPARE_WAR:-}"
     # the gateway benchmark starts the Bedrock double, whose asynchronous output goes through S3Proxy
     BENCH_PROPERTIES+=" -Dmilkmobs.s3proxy.jar=$ROOT/bootstrap/target/test-tools/s3proxy.jar"
     case "$name" in auth) class=AuthBenchmark ;; search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; growth) class=GrowthBenchmark ;; events) class=EventsBenchmark ;; gateway) class=GatewayBenchmark ;; console) class=ConsoleBenchmark ;;

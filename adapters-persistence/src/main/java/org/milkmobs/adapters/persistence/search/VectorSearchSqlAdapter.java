@@ -136,23 +136,34 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
         if (candidates.isEmpty() || modalities.isEmpty()) {
             return List.of();
         }
-        return sql.query("""
-                SELECT video_id, modality, start_seconds, end_seconds, cosine FROM (
-                    SELECT c.video_id, c.modality, c.start_seconds, c.end_seconds, max(1 - (c.vector <=> s.vector)) AS cosine,
-                           row_number() OVER (PARTITION BY c.video_id, c.modality
-                                              ORDER BY max(1 - (c.vector <=> s.vector)) DESC, c.start_seconds) AS place
-                    FROM embedding c
-                    JOIN embedding s ON s.video_id = ? AND s.model_id = c.model_id AND s.dimension = c.dimension
-                                    AND s.modality = c.modality AND s.scope = 'CLIP'
-                    WHERE c.model_id = ? AND c.dimension = ? AND c.modality = ANY(?) AND c.scope = 'CLIP' AND c.video_id = ANY(?)
-                    GROUP BY c.video_id, c.modality, c.start_seconds, c.end_seconds
-                ) ranked
-                WHERE place <= ?
-                ORDER BY video_id, modality, place
-                """, row -> new VectorMatch(new VideoId(Sql.uuid(row, "video_id")), Modality.valueOf(row.getString("modality")),
-                new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")), row.getDouble("cosine")),
-                source.value(), model.id(), model.dimension(), modalities.stream().map(Enum::name).sorted().toArray(String[]::new),
-                uuids(candidates), perVideo);
+        return sql.query(BEST_CLIPS, VectorSearchSqlAdapter::clipMatch, bestClipParameters(model, modalities, source, candidates, perVideo));
+    }
+
+    /** Each candidate's clips that best match any of the source's, per modality (six parameters, {@link #bestClipParameters}). */
+    static final String BEST_CLIPS = """
+            SELECT video_id, modality, start_seconds, end_seconds, cosine FROM (
+                SELECT c.video_id, c.modality, c.start_seconds, c.end_seconds, max(1 - (c.vector <=> s.vector)) AS cosine,
+                       row_number() OVER (PARTITION BY c.video_id, c.modality
+                                          ORDER BY max(1 - (c.vector <=> s.vector)) DESC, c.start_seconds) AS place
+                FROM embedding c
+                JOIN embedding s ON s.video_id = ? AND s.model_id = c.model_id AND s.dimension = c.dimension
+                                AND s.modality = c.modality AND s.scope = 'CLIP'
+                WHERE c.model_id = ? AND c.dimension = ? AND c.modality = ANY(?) AND c.scope = 'CLIP' AND c.video_id = ANY(?)
+                GROUP BY c.video_id, c.modality, c.start_seconds, c.end_seconds
+            ) ranked
+            WHERE place <= ?
+            ORDER BY video_id, modality, place
+            """;
+
+    static Object[] bestClipParameters(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> candidates,
+                                       int perVideo) {
+        return new Object[] {source.value(), model.id(), model.dimension(), modalities.stream().map(Enum::name).sorted().toArray(String[]::new),
+                uuids(candidates), perVideo};
+    }
+
+    static VectorMatch clipMatch(ResultSet row) throws SQLException {
+        return new VectorMatch(new VideoId(Sql.uuid(row, "video_id")), Modality.valueOf(row.getString("modality")),
+                new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")), row.getDouble("cosine"));
     }
 
     static UUID[] uuids(Collection<VideoId> videos) {
