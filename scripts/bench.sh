@@ -6,6 +6,7 @@
 #   ./mm bench vectors [count] [dimension]               pgvector: vector vs halfvec (size, build, latency, recall)
 #   ./mm bench auth [clients] [seconds] [rounds] [warm-up]  authenticated GET /api/videos/{id} and /api/ping vs anonymous /api/ping
 #   ./mm bench search [videos] [queries] [warm-up]       GET /api/search/similar on the WAR vs the raw k-NN SQL, recall@10
+#                                                        (MILKMOBS_BENCH_COMPARE_WAR=another WAR: both on one corpus, in turn)
 #   ./mm bench upload [MiB] [heap]                      a 1 GiB video through upload, pipeline, download; server at -Xmx256m
 #   ./mm bench kmeans [points] [dimension] [k] [iters] [smile]  k-means on 100k x 512, K=64: one Lloyd iteration vs numpy,
 #                                                        sampled vs full seeding (and Smile's run with "smile")

@@ -92,9 +92,20 @@ public final class Sql {
      */
     public <A, B> Both<A, B> queryBoth(String first, RowMapper<A> firstMapper, String second, RowMapper<B> secondMapper,
                                        Object... parameters) {
+        return queryBothAfter(null, first, firstMapper, second, secondMapper, parameters);
+    }
+
+    /** As {@link #queryBoth}, after {@code prelude} (a statement without parameters, as in {@link #queryAfter}), all in one round trip. */
+    public <A, B> Both<A, B> queryBothAfter(String prelude, String first, RowMapper<A> firstMapper, String second,
+                                            RowMapper<B> secondMapper, Object... parameters) {
+        String statements = (prelude == null ? "" : prelude + ";\n") + first + ";\n" + second;
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = prepare(connection, first + ";\n" + second, parameters)) {
-                if (!statement.execute()) {
+            try (PreparedStatement statement = prepare(connection, statements, parameters)) {
+                boolean rows = statement.execute();
+                if (prelude != null) {
+                    rows = statement.getMoreResults();
+                }
+                if (!rows) {
                     throw new SQLException("no rows from the first query: " + first);
                 }
                 List<A> firstRows = rows(statement.getResultSet(), firstMapper);

@@ -2,6 +2,7 @@ package org.milkmobs.application.testing;
 
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,9 +11,12 @@ import org.milkmobs.application.port.out.VideoDetailsReadPort;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
+import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.Scope;
+import org.milkmobs.domain.search.SearchFilters;
+import org.milkmobs.domain.search.Visibility;
 import org.milkmobs.domain.video.VideoId;
 
 /** The similar-videos reads' twin: the other twins asked in turn, as the SQL adapter's statements join their tables. */
@@ -30,13 +34,27 @@ public class InMemorySimilarRead implements SimilarReadPort {
         this.details = details;
     }
 
-    @Override
-    public Optional<Source> source(VideoId video, EmbeddingModel model) {
+    private Optional<Source> source(VideoId video, EmbeddingModel model) {
         return videos.loadVideo(video).map(found -> {
             Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
             embeddings.findEmbeddings(video, model).stream().filter(e -> e.scope() == Scope.ASSET)
                     .forEach(e -> assets.put(e.modality(), e.vector()));
             return new Source(found, assets);
+        });
+    }
+
+    @Override
+    public Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
+                                                         Set<Modality> alongside, int k) {
+        return source(video, model).map(source -> {
+            float[] visual = source.assets().get(Modality.VISUAL);
+            if (visual == null) {
+                return new SourceWithNearest(source, List.of());
+            }
+            Map<Modality, float[]> compared = new EnumMap<>(Modality.class);
+            alongside.stream().filter(m -> m != Modality.VISUAL && source.assets().containsKey(m)).forEach(m -> compared.put(m, source.assets().get(m)));
+            return new SourceWithNearest(source, vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL), visual,
+                    visibility, filters, Optional.of(video), source.video().media().map(m -> m.contentHash()), k), compared));
         });
     }
 

@@ -1,8 +1,12 @@
 package org.milkmobs.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -11,19 +15,25 @@ import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.application.port.out.search.SimilarReadPort.Page;
 import org.milkmobs.application.port.out.search.SimilarReadPort.Source;
+import org.milkmobs.application.port.out.search.SimilarReadPort.SourceWithNearest;
+import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.embedding.Vectors;
+import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.VectorMatch;
+import org.milkmobs.domain.search.Visibility;
+import org.milkmobs.domain.user.Caller;
+import org.milkmobs.domain.user.UserId;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 
 /**
- * What the reads around a similar-videos k-NN do (ADR 0029); run on the twin and on PostgreSQL, where each is one round
- * trip: the source video with its asset vectors, and a page's cards with their best-matching clips.
+ * What the reads of a similar-videos request do (ADR 0029); run on the twin and on PostgreSQL, where each is one round trip:
+ * the source video with its asset vectors and its nearest candidates, and a page's cards with their best-matching clips.
  */
 public abstract class SimilarReadContract extends ContractSuite {
 
@@ -69,6 +79,11 @@ public abstract class SimilarReadContract extends ContractSuite {
                 new Embedding(model, Modality.AUDIO, Scope.CLIP, new Segment(4, 8), unitVector(d)));
     }
 
+    private Optional<Source> source(VideoId video) {
+        return inTransaction(() -> reader().sourceWithNearest(video, MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(Modality.AUDIO), 10)).map(SourceWithNearest::source);
+    }
+
     @Test
     void theSourceComesWithItsAssetVectorsOfTheModelOnly() {
         Video video = newVideo();
@@ -76,7 +91,7 @@ public abstract class SimilarReadContract extends ContractSuite {
         embed(video.id(), MODEL, set);
         embed(video.id(), OTHER, analysed(OTHER));
 
-        Source source = inTransaction(() -> reader().source(video.id(), MODEL)).orElseThrow();
+        Source source = source(video.id()).orElseThrow();
 
         assertThat(source.video().snapshot()).isEqualTo(video.snapshot());
         assertThat(source.assets()).containsOnlyKeys(Modality.VISUAL, Modality.AUDIO);
@@ -92,9 +107,86 @@ public abstract class SimilarReadContract extends ContractSuite {
         Video clipsOnly = newVideo();
         embed(clipsOnly.id(), MODEL, analysed(MODEL).stream().filter(e -> e.scope() == Scope.CLIP).toList());
 
-        assertThat(inTransaction(() -> reader().source(bare.id(), MODEL)).orElseThrow().assets()).isEmpty();
-        assertThat(inTransaction(() -> reader().source(clipsOnly.id(), MODEL)).orElseThrow().assets()).isEmpty();
-        assertThat(inTransaction(() -> reader().source(VideoId.generate(), MODEL))).isEmpty();
+        assertThat(source(bare.id()).orElseThrow().assets()).isEmpty();
+        assertThat(source(clipsOnly.id()).orElseThrow().assets()).isEmpty();
+        assertThat(source(VideoId.generate())).isEmpty();
+    }
+
+    @Test
+    void theNearestAreTheOtherVideosByVisualCosineWithTheirAudioCosinesAndNeverTheSourceOrItsExactBytes() {
+        Video source = newVideo();
+        embed(source.id(), MODEL, analysed(MODEL));
+        Map<Modality, float[]> sourceAssets = source(source.id()).orElseThrow().assets();
+        List<VideoId> others = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Video other = newVideo();
+            embed(other.id(), MODEL, analysed(MODEL));
+            others.add(other.id());
+        }
+        Video visualOnly = newVideo();
+        embed(visualOnly.id(), MODEL, analysed(MODEL).stream().filter(e -> e.modality() == Modality.VISUAL).toList());
+        others.add(visualOnly.id());
+        Video theirs = inTransaction(() -> videos().saveVideo(TestVideos.submitted("someone-else")));
+        embed(theirs.id(), MODEL, analysed(MODEL));
+
+        List<AssetMatch> nearest = inTransaction(() -> reader().sourceWithNearest(source.id(), MODEL,
+                Visibility.of(Caller.consumer(new UserId("owner"))), SearchFilters.NONE, Set.of(Modality.AUDIO), 10)).orElseThrow().nearest();
+
+        assertThat(nearest).as("the owner's own videos; not the source, nor another user's video not yet validated")
+                .extracting(m -> m.match().video()).containsExactlyInAnyOrderElementsOf(others);
+        assertThat(nearest).extracting(m -> m.match().cosine()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        for (AssetMatch match : nearest) {
+            Map<Modality, float[]> its = assets(match.match().video());
+            assertThat(match.match().modality()).isEqualTo(Modality.VISUAL);
+            assertThat(match.match().cosine()).isCloseTo(Vectors.cosine(its.get(Modality.VISUAL), sourceAssets.get(Modality.VISUAL)),
+                    within(1e-3));
+            if (its.containsKey(Modality.AUDIO)) {
+                assertThat(match.cosines()).containsOnlyKeys(Modality.AUDIO);
+                assertThat(match.cosines().get(Modality.AUDIO)).isCloseTo(
+                        Vectors.cosine(its.get(Modality.AUDIO), sourceAssets.get(Modality.AUDIO)), within(1e-3));
+            } else {
+                assertThat(match.cosines()).as("no audio asset vector, no audio cosine").isEmpty();
+            }
+        }
+        assertThat(inTransaction(() -> reader().sourceWithNearest(source.id(), MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(), 2)).orElseThrow().nearest()).as("k nearest, no cosines asked").hasSize(2)
+                .allSatisfy(m -> assertThat(m.cosines()).isEmpty());
+
+        // a re-upload of the source's exact bytes is never among its look-alikes; a video with other bytes is
+        Video uploaded = uploadedVideo();
+        embed(uploaded.id(), MODEL, analysed(MODEL));
+        Video sameBytes = uploadedVideo();
+        embed(sameBytes.id(), MODEL, analysed(MODEL));
+        assertThat(inTransaction(() -> reader().sourceWithNearest(uploaded.id(), MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(), 20)).orElseThrow().nearest()).extracting(m -> m.match().video()).doesNotContain(uploaded.id(), sameBytes.id())
+                .contains(source.id());
+        assertThat(inTransaction(() -> reader().sourceWithNearest(source.id(), MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(), 20)).orElseThrow().nearest()).as("a source with no bytes yet leaves no one out for them")
+                .extracting(m -> m.match().video()).contains(uploaded.id(), sameBytes.id());
+    }
+
+    @Test
+    void aSourceWithNoVisualAssetVectorHasNoNearest() {
+        Video bare = newVideo();
+        Video other = newVideo();
+        embed(other.id(), MODEL, analysed(MODEL));
+
+        assertThat(inTransaction(() -> reader().sourceWithNearest(bare.id(), MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(Modality.AUDIO), 10)).orElseThrow().nearest()).isEmpty();
+    }
+
+    /** A video whose bytes are TestVideos.mediaFacts()'s. */
+    private Video uploadedVideo() {
+        Video video = newVideo();
+        video.markUploaded(TestVideos.mediaFacts(), TestVideos.later(1));
+        return inTransaction(() -> videos().saveVideo(video));
+    }
+
+    private Map<Modality, float[]> assets(VideoId video) {
+        Map<Modality, float[]> assets = new java.util.EnumMap<>(Modality.class);
+        inTransaction(() -> embeddings().findEmbeddings(video, MODEL)).stream().filter(e -> e.scope() == Scope.ASSET)
+                .forEach(e -> assets.put(e.modality(), e.vector()));
+        return assets;
     }
 
     @Test
@@ -124,7 +216,7 @@ public abstract class SimilarReadContract extends ContractSuite {
                     .flatMap(e -> sourceClips.stream().filter(s -> s.modality() == clip.modality())
                             .map(s -> Vectors.cosine(e.vector(), s.vector())))
                     .mapToDouble(Double::doubleValue).max().orElseThrow();
-            assertThat(clip.cosine()).isCloseTo(best, org.assertj.core.api.Assertions.within(1e-3));
+            assertThat(clip.cosine()).isCloseTo(best, within(1e-3));
         }
         Page visualOnly = inTransaction(() -> reader().page(MODEL, Set.of(Modality.VISUAL), source.id(), List.of(first.id()), 2));
         assertThat(visualOnly.clips()).hasSize(2).extracting(VectorMatch::modality).containsOnly(Modality.VISUAL);

@@ -4,6 +4,8 @@ import com.pgvector.PGhalfvec;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -12,12 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.adapters.persistence.video.VideoDetailsRows;
 import org.milkmobs.application.port.out.VideoDetailsReadPort.VideoWithFacts;
 import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
 import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.Scope;
+import org.milkmobs.domain.search.SearchFilters;
+import org.milkmobs.domain.search.Visibility;
 import org.milkmobs.domain.search.VectorMatch;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
@@ -46,16 +53,50 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
     }
 
     @Override
-    public Optional<Source> source(VideoId video, EmbeddingModel model) {
+    public Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
+                                                         Set<Modality> alongside, int k) {
+        SearchConditions conditions = SearchConditions.of(visibility, filters);
+        conditions.and("v.id <> ?", video.value());
+        // the source's exact bytes: '' (never a hash) when it has no media, so that nothing is left out for it
+        conditions.and("v.content_sha256 IS DISTINCT FROM coalesce((SELECT c.content_sha256 FROM video c WHERE c.id = ?), '')",
+                video.value());
+        String cast = VectorSearchSqlAdapter.cast(model);
+        Set<Modality> compared = alongside.stream().filter(m -> m != Modality.VISUAL).collect(Collectors.toUnmodifiableSet());
+        VectorSearchSqlAdapter.Knn knn = VectorSearchSqlAdapter.Knn.of(model, Scope.ASSET, Set.of(Modality.VISUAL), conditions, k,
+                new VectorSearchSqlAdapter.VectorSql() {
+                    @Override
+                    public String query(List<Object> parameters) {
+                        return alongside(Modality.VISUAL, parameters);
+                    }
+
+                    /** The source's own asset vector, read once in the statement (an InitPlan); NULL when it has none. */
+                    @Override
+                    public String alongside(Modality modality, List<Object> parameters) {
+                        parameters.add(video.value());
+                        return ("(SELECT s.vector FROM embedding s WHERE s.video_id = ? AND s.model_id = %s AND s.modality = '%s'"
+                                + " AND s.scope = 'ASSET' AND s.dimension = %d ORDER BY s.start_seconds DESC LIMIT 1)%s")
+                                .formatted(VectorSearchSqlAdapter.literal(model), modality.name(), model.dimension(), cast);
+                    }
+                }, compared);
+        List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
+        parameters.addAll(knn.parameters());
         Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
-        List<Video> found = sql.query(SOURCE, row -> {
-            String modality = row.getString("modality");
-            if (modality != null) {
-                assets.put(Modality.valueOf(modality), new PGhalfvec(row.getString("vector")).toArray());
-            }
-            return VideoDetailsRows.video(row);
-        }, model.id(), model.dimension(), video.value());
-        return found.stream().findFirst().map(v -> new Source(v, assets));
+        Sql.Both<Video, AssetMatch> both = sql.queryBothAfter(VectorSearchSqlAdapter.Knn.SETTINGS, SOURCE, row -> source(row, assets),
+                knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, compared), parameters.toArray());
+        if (both.first().isEmpty()) {
+            return Optional.empty();
+        }
+        // no visual asset vector: the k-NN ordered by NULL, its rows mean nothing
+        List<AssetMatch> nearest = assets.containsKey(Modality.VISUAL) ? both.second() : List.of();
+        return Optional.of(new SourceWithNearest(new Source(both.first().get(0), assets), nearest));
+    }
+
+    private static Video source(ResultSet row, Map<Modality, float[]> assets) throws SQLException {
+        String modality = row.getString("modality");
+        if (modality != null) {
+            assets.put(Modality.valueOf(modality), new PGhalfvec(row.getString("vector")).toArray());
+        }
+        return VideoDetailsRows.video(row);
     }
 
     @Override

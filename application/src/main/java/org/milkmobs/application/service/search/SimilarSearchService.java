@@ -69,19 +69,25 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         Visibility visibility = Searches.visibility(options);
         String kind = hideNearDuplicates ? "similar-distinct" : "similar";
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), SearchCursor.fingerprint(kind, videoId.toString(), options));
-        Source found = reads.source(videoId, model).filter(s -> s.video().isVisibleTo(options.caller()))
+        ModalityWeights asked = options.weights().orElse(weights);
+        // a page of videos first ranks the nearest FIRST_WINDOW, and the whole window only when a candidate beyond them
+        // could still rank on the page (ADR 0029): the page is the same as the whole window's either way
+        int first = options.groupBy() == GroupBy.VIDEO ? Math.min(window, FIRST_WINDOW) : window;
+        // the source, its vectors and its nearest candidates in one round trip; the candidates are dropped unseen if the
+        // caller may not see the source
+        Set<Modality> compared = asked.weights().entrySet().stream().filter(w -> w.getValue() > 0 && w.getKey() != Modality.VISUAL)
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+        SimilarReadPort.SourceWithNearest read = reads.sourceWithNearest(videoId, model, visibility, options.filters(), compared, first)
+                .filter(s -> s.source().video().isVisibleTo(options.caller()))
                 .orElseThrow(() -> new VideoNotFoundException(videoId));
+        Source found = read.source();
         Map<Modality, float[]> assets = found.assets();
         if (!assets.containsKey(Modality.VISUAL)) {
             throw new NotAnalysedException(videoId, model);
         }
-        ModalityWeights asked = options.weights().orElse(weights);
         Map<Modality, float[]> alongside = weighted(assets, asked);
         alongside.remove(Modality.VISUAL);
-        // a page of videos first ranks the nearest FIRST_WINDOW, and the whole window only when a candidate beyond them
-        // could still rank on the page (ADR 0029): the page is the same as the whole window's either way
-        int first = options.groupBy() == GroupBy.VIDEO ? Math.min(window, FIRST_WINDOW) : window;
-        List<AssetMatch> pool = nearest(found, alongside, visibility, options, first);
+        List<AssetMatch> pool = read.nearest();
         List<SearchHit> hits = hits(videoId, pool, asked, options, hideNearDuplicates);
         if (first < window && pool.size() == first && !settled(hits, after, options, bound(pool, asked, alongside))) {
             pool = nearest(found, alongside, visibility, options, window);
