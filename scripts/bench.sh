@@ -6,6 +6,7 @@
 #   ./mm bench vectors [count] [dimension]               pgvector: vector vs halfvec (size, build, latency, recall)
 #   ./mm bench auth [clients] [seconds] [rounds] [warm-up]  authenticated GET /api/videos/{id} and /api/ping vs anonymous /api/ping
 #   ./mm bench search [videos] [queries] [warm-up]       GET /api/search/similar on the WAR vs the raw k-NN SQL, recall@10
+#                                                        (MILKMOBS_BENCH_COMPARE_WAR=another WAR: both on one corpus, in turn)
 #   ./mm bench upload [MiB] [heap]                      a 1 GiB video through upload, pipeline, download; server at -Xmx256m
 #   ./mm bench kmeans [points] [dimension] [k] [iters] [smile]  k-means on 100k x 512, K=64: one Lloyd iteration vs numpy,
 #                                                        sampled vs full seeding (and Smile's run with "smile")
@@ -76,6 +77,8 @@ case "$name" in
     # these benchmarks boot the packaged WAR, as the system tests do (MILKMOBS_BENCH_WAR: another build of it, e.g. an older commit's)
     BENCH_PROPERTIES="-Dmilkmobs.war=${MILKMOBS_BENCH_WAR:-$ROOT/bootstrap/target/milkmobs.war} -Dmilkmobs.payara=$ROOT/bootstrap/target/payara-micro.jar -Dmilkmobs.payara-commands=$ROOT/bootstrap/src/main/payara"
     BENCH_PROPERTIES+=" -Dmilkmobs.workdir=$ROOT/bootstrap/target/bench"
+    # search: MILKMOBS_BENCH_COMPARE_WAR runs a second server with that WAR on the same data, asked in turn with the first
+    BENCH_PROPERTIES+=" -Dmilkmobs.compare-war=${MILKMOBS_BENCH_COMPARE_WAR:-}"
     # the gateway benchmark starts the Bedrock double, whose asynchronous output goes through S3Proxy
     BENCH_PROPERTIES+=" -Dmilkmobs.s3proxy.jar=$ROOT/bootstrap/target/test-tools/s3proxy.jar"
     case "$name" in auth) class=AuthBenchmark ;; search) class=SearchBenchmark ;; upload) class=UploadBenchmark ;; growth) class=GrowthBenchmark ;; events) class=EventsBenchmark ;; pickup) class=PickupBenchmark ;; gateway) class=GatewayBenchmark ;; console) class=ConsoleBenchmark ;;

@@ -121,6 +121,7 @@ import org.milkmobs.application.port.in.search.SearchByTextUseCase;
 import org.milkmobs.application.port.in.search.SearchMomentsUseCase;
 import org.milkmobs.application.port.in.search.SearchSimilarUseCase;
 import org.milkmobs.application.port.out.search.QueryEmbeddingCache;
+import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.application.port.out.search.TextSearchPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
 import org.milkmobs.application.service.search.ComposedSearchService;
@@ -405,14 +406,16 @@ public class UseCaseProducers {
         return new ResultCards(videos, urls);
     }
 
-    /** Not wrapped: the service reads in a transaction of its own, as the other searches do (it pays nothing). */
+    /**
+     * Read-only: in no transaction unless the caller holds one (ADR 0029), so a request is its three reads in autocommit,
+     * with no BEGIN, commit or flush; the k-NN's settings hold for its own round trip (ADR 0029, amendment).
+     */
     @Produces
     @Singleton
-    SearchSimilarUseCase searchSimilar(LoadVideoPort load, EmbeddingStore embeddings, VectorSearchPort vectors, QueryEmbedder queries,
-                                       ResultCards cards, ModalityWeights weights,
-                                       Transactions transactions, NearDuplicateStore nearDuplicates) {
-        return new SimilarSearchService(load, embeddings, vectors, queries.model(), cards, weights,
-                settings.integer("search.window"), transactions, nearDuplicates);
+    SearchSimilarUseCase searchSimilar(SimilarReadPort reads, VectorSearchPort vectors, QueryEmbedder queries, ResultCards cards,
+                                       ModalityWeights weights, NearDuplicateStore nearDuplicates) {
+        return transactional.wrapRead(SearchSimilarUseCase.class, new SimilarSearchService(reads, vectors, queries.model(), cards, weights,
+                settings.integer("search.window"), nearDuplicates));
     }
 
     /**

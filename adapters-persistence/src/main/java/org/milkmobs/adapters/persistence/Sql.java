@@ -86,6 +86,51 @@ public final class Sql {
         });
     }
 
+    /**
+     * Two queries sent together in one round trip (the driver sends both before it waits), {@code parameters} bound in
+     * order across both; each one's rows mapped by its own mapper.
+     */
+    public <A, B> Both<A, B> queryBoth(String first, RowMapper<A> firstMapper, String second, RowMapper<B> secondMapper,
+                                       Object... parameters) {
+        return queryBothAfter(null, first, firstMapper, second, secondMapper, parameters);
+    }
+
+    /** As {@link #queryBoth}, after {@code prelude} (a statement without parameters, as in {@link #queryAfter}), all in one round trip. */
+    public <A, B> Both<A, B> queryBothAfter(String prelude, String first, RowMapper<A> firstMapper, String second,
+                                            RowMapper<B> secondMapper, Object... parameters) {
+        String statements = (prelude == null ? "" : prelude + ";\n") + first + ";\n" + second;
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection, statements, parameters)) {
+                boolean rows = statement.execute();
+                if (prelude != null) {
+                    rows = statement.getMoreResults();
+                }
+                if (!rows) {
+                    throw new SQLException("no rows from the first query: " + first);
+                }
+                List<A> firstRows = rows(statement.getResultSet(), firstMapper);
+                if (!statement.getMoreResults()) {
+                    throw new SQLException("no rows from the second query: " + second);
+                }
+                return new Both<>(firstRows, rows(statement.getResultSet(), secondMapper));
+            }
+        });
+    }
+
+    /** The rows of the two queries of {@link #queryBoth}. */
+    public record Both<A, B>(List<A> first, List<B> second) {
+    }
+
+    private static <T> List<T> rows(ResultSet rows, RowMapper<T> mapper) throws SQLException {
+        try (rows) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        }
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {

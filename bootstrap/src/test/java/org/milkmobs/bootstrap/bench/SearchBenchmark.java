@@ -4,6 +4,7 @@ import com.pgvector.PGhalfvec;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,55 +82,94 @@ public final class SearchBenchmark {
         // A long-running server's JIT has compiled the request path; on 2 cores Payara needs thousands of
         // requests before it has (100 warm-up queries measured a request path twice as slow).
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
-        try (MilkMobsServer server = MilkMobsServer.start("bench-search", Map.of("MOBS_RECLUSTER_EVERY", "P365D",
+        Map<String, String> environment = Map.of("MOBS_RECLUSTER_EVERY", "P365D",
                 // one client sends thousands of searches a minute here; the per-user limit would refuse them
-                "RATE_LIMIT_SEARCH_REQUESTS", "1000000"))) {
+                "RATE_LIMIT_SEARCH_REQUESTS", "1000000");
+        // MILKMOBS_BENCH_COMPARE_WAR: a second server with another build (e.g. the commit before a change) on the same
+        // database, asked in turn with the first, query by query: both measured on one corpus under one load
+        String compareWar = System.getProperty("milkmobs.compare-war", "").strip();
+        try (MilkMobsServer server = MilkMobsServer.start("bench-search", environment)) {
             long load = System.nanoTime();
             SyntheticCorpus corpus = loadWithoutIndexes(server, count);
             System.out.printf(Locale.ROOT, "loaded %d videos (visual + audio asset, 3 clips each; 128-d, 500 clusters) and built the"
                     + " HNSW indexes in %.1f s%n", count, (System.nanoTime() - load) / 1e9);
-            String token = server.tokens().admin("bench");
-            // HTTP/1.1 as browsers speak it over plain HTTP (the JDK client would otherwise try an h2c upgrade)
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            Random random = new Random(3);
-            List<Double> rest = new ArrayList<>();
-            List<Double> raw = new ArrayList<>();
-            List<Double> endpointSql = new ArrayList<>();
-            List<Double> floor = new ArrayList<>();
-            double indexRecall = 0;
-            double endToEndRecall = 0;
-            try (Connection c = server.database().dataSource().getConnection(); PreparedStatement knn = c.prepareStatement(RAW_KNN);
-                 Connection e = server.database().dataSource().getConnection();
-                 PreparedStatement endpointKnn = e.prepareStatement(ENDPOINT_KNN)) {
-                e.setAutoCommit(false);
-                for (int q = -warmup; q < queries; q++) {
-                    int index = random.nextInt(count);
-                    VideoId video = corpus.videos().get(index);
-                    float[] vector = corpus.visualAsset(index);
+            List<Target> targets = new ArrayList<>();
+            targets.add(new Target(System.getProperty("milkmobs.war"), server, server.tokens().admin("bench")));
+            MilkMobsServer other = null;
+            try {
+                if (!compareWar.isEmpty()) {
+                    String url = server.database().jdbcUrl();
+                    other = MilkMobsServer.start("bench-search-compare", Path.of(compareWar), environment, ignored -> url);
+                    targets.add(new Target(compareWar, other, other.tokens().admin("bench")));
+                }
+                run(server, corpus, targets, count, queries, warmup);
+            } finally {
+                if (other != null) {
+                    other.close();
+                }
+            }
+        }
+    }
 
-                    long t0 = System.nanoTime();
-                    List<String> approximate = rawKnn(knn, vector);
-                    long t1 = System.nanoTime();
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/api/search/similar?videoId=" + video
-                            + "&limit=10&threshold=0")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    /** A server under test: its WAR, and an admin's token it accepts. */
+    private record Target(String war, MilkMobsServer server, String token, List<Double> similar, List<Double> floor, double[] recall) {
+
+        Target(String war, MilkMobsServer server, String token) {
+            this(war, server, token, new ArrayList<>(), new ArrayList<>(), new double[1]);
+        }
+    }
+
+    private static void run(MilkMobsServer server, SyntheticCorpus corpus, List<Target> targets, int count, int queries, int warmup)
+            throws Exception {
+        // HTTP/1.1 as browsers speak it over plain HTTP (the JDK client would otherwise try an h2c upgrade)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Random random = new Random(3);
+        List<Double> raw = new ArrayList<>();
+        List<Double> endpointSql = new ArrayList<>();
+        double indexRecall = 0;
+        try (Connection c = server.database().dataSource().getConnection(); PreparedStatement knn = c.prepareStatement(RAW_KNN);
+             Connection e = server.database().dataSource().getConnection();
+             PreparedStatement endpointKnn = e.prepareStatement(ENDPOINT_KNN)) {
+            e.setAutoCommit(false);
+            for (int q = -warmup; q < queries; q++) {
+                int index = random.nextInt(count);
+                VideoId video = corpus.videos().get(index);
+                float[] vector = corpus.visualAsset(index);
+
+                long t0 = System.nanoTime();
+                List<String> approximate = rawKnn(knn, vector);
+                long t1 = System.nanoTime();
+                if (q >= 0) {
+                    raw.add((t1 - t0) / 1e6);
+                }
+                // with two servers, each goes first on every other query
+                for (int i = 0; i < targets.size(); i++) {
+                    Target target = targets.get(Math.floorMod(q + i, targets.size()));
                     long t2 = System.nanoTime();
-                    HttpResponse<String> plain = http.send(HttpRequest.newBuilder(server.uri("/api/videos/" + video))
-                            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(target.server().uri("/api/search/similar?videoId=" + video
+                            + "&limit=10&threshold=0")).header("Authorization", "Bearer " + target.token()).build(), HttpResponse.BodyHandlers.ofString());
                     long t3 = System.nanoTime();
-                    endpointKnn(e, endpointKnn, video, vector, corpus.audioAsset(index));
+                    HttpResponse<String> plain = http.send(HttpRequest.newBuilder(target.server().uri("/api/videos/" + video))
+                            .header("Authorization", "Bearer " + target.token()).build(), HttpResponse.BodyHandlers.ofString());
                     long t4 = System.nanoTime();
                     if (response.statusCode() != 200 || plain.statusCode() != 200) {
                         throw new IllegalStateException("search failed: " + response.statusCode() + " " + response.body());
                     }
                     if (q >= 0) {
-                        raw.add((t1 - t0) / 1e6);
-                        rest.add((t2 - t1) / 1e6);
-                        floor.add((t3 - t2) / 1e6);
-                        endpointSql.add((t4 - t3) / 1e6);
+                        target.similar().add((t3 - t2) / 1e6);
+                        target.floor().add((t4 - t3) / 1e6);
                         if (q < RECALL_QUERIES) {
-                            indexRecall += overlapAtTen(approximate, exactVisual(c, vector), video);
-                            endToEndRecall += overlapAtTen(ids(response.body()), exactCombined(c, video), video);
+                            target.recall()[0] += overlapAtTen(ids(response.body()), exactCombined(c, video), video);
                         }
+                    }
+                }
+                long t5 = System.nanoTime();
+                endpointKnn(e, endpointKnn, video, vector, corpus.audioAsset(index));
+                long t6 = System.nanoTime();
+                if (q >= 0) {
+                    endpointSql.add((t6 - t5) / 1e6);
+                    if (q < RECALL_QUERIES) {
+                        indexRecall += overlapAtTen(approximate, exactVisual(c, vector), video);
                     }
                 }
             }
@@ -139,17 +179,46 @@ public final class SearchBenchmark {
                     percentile(raw, 95));
             System.out.printf(Locale.ROOT, "  the endpoint's own k-NN SQL (window 200 + audio cosines, ef_search 40): p50 %.2f ms  p95 %.2f ms%n",
                     percentile(endpointSql, 50), percentile(endpointSql, 95));
-            System.out.printf(Locale.ROOT, "  GET /api/search/similar (HTTP, JWT):  p50 %.2f ms  p95 %.2f ms  (p50 ratio %.2f to the raw k-NN,"
-                    + " %.2f to the endpoint's k-NN)%n", percentile(rest, 50), percentile(rest, 95), percentile(rest, 50) / percentile(raw, 50),
-                    percentile(rest, 50) / percentile(endpointSql, 50));
-            System.out.printf(Locale.ROOT, "  GET /api/videos/{id} (the HTTP floor): p50 %.2f ms  p95 %.2f ms  (p50 ratio %.2f to the raw k-NN)%n",
-                    percentile(floor, 50), percentile(floor, 95), percentile(floor, 50) / percentile(raw, 50));
-            double goal = percentile(rest, 50) / (percentile(floor, 50) + percentile(raw, 50));
-            System.out.printf(Locale.ROOT, "  similar p50 : (floor p50 + raw k-NN p50) = %.2f (goal <= 1.5: %s)%n", goal, goal <= 1.5 ? "met" : "missed");
             System.out.printf(Locale.ROOT, "  recall@10 of the raw HNSW k-NN against an exact visual scan:        %.3f (%d queries)%n",
                     indexRecall / recallQueries, recallQueries);
-            System.out.printf(Locale.ROOT, "  recall@10 of the HTTP results against an exact 0.7 visual + 0.3 audio ranking: %.3f%n",
-                    endToEndRecall / recallQueries);
+            for (Target target : targets) {
+                List<Double> rest = target.similar();
+                List<Double> floor = target.floor();
+                System.out.printf(Locale.ROOT, " %s:%n", target.war());
+                System.out.printf(Locale.ROOT, "  GET /api/search/similar (HTTP, JWT):  p50 %.2f ms  p95 %.2f ms  (p50 ratio %.2f to the raw k-NN,"
+                        + " %.2f to the endpoint's k-NN)%n", percentile(rest, 50), percentile(rest, 95), percentile(rest, 50) / percentile(raw, 50),
+                        percentile(rest, 50) / percentile(endpointSql, 50));
+                System.out.printf(Locale.ROOT, "  GET /api/videos/{id} (the HTTP floor): p50 %.2f ms  p95 %.2f ms  (p50 ratio %.2f to the raw k-NN)%n",
+                        percentile(floor, 50), percentile(floor, 95), percentile(floor, 50) / percentile(raw, 50));
+                double goal = percentile(rest, 50) / (percentile(floor, 50) + percentile(raw, 50));
+                System.out.printf(Locale.ROOT, "  similar p50 : (floor p50 + raw k-NN p50) = %.2f (goal <= 1.5: %s)%n", goal,
+                        goal <= 1.5 ? "met" : "missed");
+                System.out.printf(Locale.ROOT, "  recall@10 of the HTTP results against an exact 0.7 visual + 0.3 audio ranking: %.3f%n",
+                        target.recall()[0] / recallQueries);
+            }
+            explain(e, corpus, count);
+        }
+    }
+
+    /** The plan of the endpoint's first k-NN (50 rows) for one query video: where its time goes. */
+    private static void explain(Connection c, SyntheticCorpus corpus, int count) throws Exception {
+        int index = new Random(7).nextInt(count);
+        try (Statement settings = c.createStatement();
+             PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + ENDPOINT_KNN.substring(ENDPOINT_KNN.indexOf(';') + 1)
+                     .replace("LIMIT 200", "LIMIT 50"))) {
+            settings.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '40', true)");
+            explain.setObject(1, new PGhalfvec(corpus.visualAsset(index)));
+            explain.setObject(2, corpus.videos().get(index).value());
+            explain.setString(3, "");
+            explain.setObject(4, new PGhalfvec(corpus.audioAsset(index)));
+            System.out.println("  the endpoint's first k-NN (50 rows with audio cosines), EXPLAIN (ANALYZE, BUFFERS):");
+            try (ResultSet r = explain.executeQuery()) {
+                while (r.next()) {
+                    System.out.println("    " + r.getString(1));
+                }
+            }
+        } finally {
+            c.rollback();
         }
     }
 

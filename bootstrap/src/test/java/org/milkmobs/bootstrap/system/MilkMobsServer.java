@@ -62,8 +62,20 @@ public final class MilkMobsServer implements AutoCloseable {
         return start(name, extraEnvironment, "768m", route);
     }
 
+    /**
+     * As {@link #start(String, Map, UnaryOperator)}, deploying {@code war} instead of the build's (a benchmark comparing two
+     * builds on one database, e.g. an older commit's WAR next to this one's).
+     */
+    public static MilkMobsServer start(String name, Path war, Map<String, String> extraEnvironment, UnaryOperator<String> route) {
+        return start(name, war, extraEnvironment, "768m", route);
+    }
+
     private static MilkMobsServer start(String name, Map<String, String> extraEnvironment, String maxHeap, UnaryOperator<String> route) {
-        Path war = Path.of(requiredProperty("milkmobs.war"));
+        return start(name, Path.of(requiredProperty("milkmobs.war")), extraEnvironment, maxHeap, route);
+    }
+
+    private static MilkMobsServer start(String name, Path war, Map<String, String> extraEnvironment, String maxHeap,
+                                        UnaryOperator<String> route) {
         Path payara = Path.of(requiredProperty("milkmobs.payara"));
         Path payaraCommands = Path.of(requiredProperty("milkmobs.payara-commands"));
         Path workDir = Path.of(requiredProperty("milkmobs.workdir")).resolve(name);

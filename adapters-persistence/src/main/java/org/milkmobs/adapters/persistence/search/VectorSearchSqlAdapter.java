@@ -51,7 +51,8 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
 
     @Override
     public List<VectorMatch> nearest(NearestQuery query) {
-        return knn(query, Map.of(), (row, match) -> match);
+        Knn knn = knn(query, Map.of());
+        return sql.queryAfter(Knn.SETTINGS, knn.statement(), VectorSearchSqlAdapter::match, knn.parameters().toArray());
     }
 
     @Override
@@ -59,16 +60,43 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
         if (query.scope() != Scope.ASSET) {
             throw new IllegalArgumentException("alongside cosines are read between asset vectors, not " + query.scope());
         }
-        return knn(query, alongside, (row, match) -> {
-            Map<Modality, Double> cosines = new EnumMap<>(Modality.class);
-            for (Modality modality : alongside.keySet()) {
-                double cosine = row.getDouble(cosineColumn(modality));
-                if (!row.wasNull()) {
-                    cosines.put(modality, cosine);
-                }
+        Knn knn = knn(query, alongside);
+        return sql.queryAfter(Knn.SETTINGS, knn.statement(), row -> assetMatch(row, alongside.keySet()), knn.parameters().toArray());
+    }
+
+    private static Knn knn(NearestQuery query, Map<Modality, float[]> alongside) {
+        EmbeddingModel model = query.model();
+        SearchConditions conditions = SearchConditions.of(query.visibility(), query.filters());
+        query.excludedVideo().ifPresent(video -> conditions.and("v.id <> ?", video.value()));
+        query.excludedContent().ifPresent(hash -> conditions.and("v.content_sha256 IS DISTINCT FROM ?", hash.sha256()));
+        String cast = cast(model);
+        return Knn.of(model, query.scope(), query.modalities(), conditions, query.k(), new VectorSql() {
+            @Override
+            public String query(List<Object> parameters) {
+                parameters.add(new PGhalfvec(query.vector()));
+                return "?" + cast;
             }
-            return new AssetMatch(match, cosines);
-        });
+
+            @Override
+            public String alongside(Modality modality, List<Object> parameters) {
+                parameters.add(new PGhalfvec(model.check(alongside.get(modality))));
+                return "?" + cast;
+            }
+        }, alongside.keySet());
+    }
+
+    static String cast(EmbeddingModel model) {
+        return "::halfvec(" + model.dimension() + ")";
+    }
+
+    /** Where a k-NN's vectors come from: bound parameters, or (similar videos) read from the source video in the statement. */
+    interface VectorSql {
+
+        /** The SQL of the query vector, its parameters added to {@code parameters}. */
+        String query(List<Object> parameters);
+
+        /** The SQL of the vector the candidates' {@code modality} asset vectors are compared to, its parameters added. */
+        String alongside(Modality modality, List<Object> parameters);
     }
 
     /**
@@ -76,58 +104,68 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
      * from using it), then, per row, the cosine of the same video's asset vector of each {@code alongside}
      * modality, looked up by primary key in the same round trip.
      */
-    private <T> List<T> knn(NearestQuery query, Map<Modality, float[]> alongside, MatchMapper<T> mapper) {
-        EmbeddingModel model = query.model();
-        String cast = "::halfvec(" + model.dimension() + ")";
-        SearchConditions conditions = SearchConditions.of(query.visibility(), query.filters());
-        query.excludedVideo().ifPresent(video -> conditions.and("v.id <> ?", video.value()));
-        query.excludedContent().ifPresent(hash -> conditions.and("v.content_sha256 IS DISTINCT FROM ?", hash.sha256()));
-        String modalities = query.modalities().stream().map(m -> "'" + m.name() + "'").sorted().collect(Collectors.joining(", "));
-        StringBuilder columns = new StringBuilder();
-        StringBuilder joins = new StringBuilder();
-        List<Object> alongsideVectors = new ArrayList<>();
-        for (Modality modality : alongside.keySet().stream().sorted().toList()) {
-            String table = "a_" + modality.name().toLowerCase(Locale.ROOT);
-            columns.append(", 1 - (%s.vector <=> ?%s) AS %s".formatted(table, cast, cosineColumn(modality)));
-            joins.append("""
-                    LEFT JOIN embedding %1$s ON %1$s.video_id = n.video_id AND %1$s.model_id = %2$s AND %1$s.modality = '%3$s'
-                                            AND %1$s.scope = 'ASSET' AND %1$s.dimension = %4$d
-                    """.formatted(table, literal(model), modality.name(), model.dimension()));
-            alongsideVectors.add(new PGhalfvec(model.check(alongside.get(modality))));
-        }
+    record Knn(String statement, List<Object> parameters) {
+
         // relaxed_order: when filters discard candidates, the index scan goes on until k rows pass (pgvector
         // 0.8 iterative scans); rows may come slightly out of order, hence the re-sort outside. Both settings
-        // hold for this transaction only (set_config's true), and go in the k-NN's own round trip (ADR 0029).
-        String settings = "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '" + EF_SEARCH
-                + "', true)";
-        String statement = """
-                WITH nearest AS MATERIALIZED (
-                    SELECT e.video_id, e.modality, e.start_seconds, e.end_seconds,
-                           e.vector%1$s <=> ?%1$s AS distance
-                    FROM embedding e JOIN video v ON v.id = e.video_id
-                    WHERE e.model_id = %2$s AND e.scope = '%3$s' AND e.dimension = %4$d AND e.modality IN (%5$s)%6$s
-                    ORDER BY distance
-                    LIMIT ?
-                )
-                SELECT n.video_id, n.modality, n.start_seconds, n.end_seconds, n.distance%7$s FROM nearest n
-                %8$sORDER BY n.distance, n.video_id, n.start_seconds
-                """.formatted(cast, literal(model), query.scope().name(), model.dimension(), modalities, conditions.sql(), columns, joins);
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(new PGhalfvec(query.vector()));
-        parameters.addAll(conditions.parameters());
-        parameters.add(query.k());
-        parameters.addAll(alongsideVectors);
-        return sql.queryAfter(settings, statement, row -> mapper.map(row, new VectorMatch(new VideoId(Sql.uuid(row, "video_id")),
-                Modality.valueOf(row.getString("modality")), new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")),
-                1 - row.getDouble("distance"))), parameters.toArray());
+        // hold for this transaction only (set_config's true), and go in the k-NN's own round trip (ADR 0029);
+        // outside a transaction, statements sent in one round trip share one implicit transaction (SqlTest).
+        static final String SETTINGS = "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '"
+                + EF_SEARCH + "', true)";
+
+        static Knn of(EmbeddingModel model, Scope scope, Set<Modality> searched, SearchConditions conditions, int k, VectorSql vectors,
+                      Set<Modality> alongside) {
+            String cast = cast(model);
+            List<Object> parameters = new ArrayList<>();
+            String query = vectors.query(parameters);
+            parameters.addAll(conditions.parameters());
+            parameters.add(k);
+            String modalities = searched.stream().map(m -> "'" + m.name() + "'").sorted().collect(Collectors.joining(", "));
+            StringBuilder columns = new StringBuilder();
+            StringBuilder joins = new StringBuilder();
+            for (Modality modality : alongside.stream().sorted().toList()) {
+                String table = "a_" + modality.name().toLowerCase(Locale.ROOT);
+                columns.append(", 1 - (%s.vector <=> %s) AS %s".formatted(table, vectors.alongside(modality, parameters), cosineColumn(modality)));
+                joins.append("""
+                        LEFT JOIN embedding %1$s ON %1$s.video_id = n.video_id AND %1$s.model_id = %2$s AND %1$s.modality = '%3$s'
+                                                AND %1$s.scope = 'ASSET' AND %1$s.dimension = %4$d
+                        """.formatted(table, literal(model), modality.name(), model.dimension()));
+            }
+            String statement = """
+                    WITH nearest AS MATERIALIZED (
+                        SELECT e.video_id, e.modality, e.start_seconds, e.end_seconds,
+                               e.vector%1$s <=> %9$s AS distance
+                        FROM embedding e JOIN video v ON v.id = e.video_id
+                        WHERE e.model_id = %2$s AND e.scope = '%3$s' AND e.dimension = %4$d AND e.modality IN (%5$s)%6$s
+                        ORDER BY distance
+                        LIMIT ?
+                    )
+                    SELECT n.video_id, n.modality, n.start_seconds, n.end_seconds, n.distance%7$s FROM nearest n
+                    %8$sORDER BY n.distance, n.video_id, n.start_seconds
+                    """.formatted(cast, literal(model), scope.name(), model.dimension(), modalities, conditions.sql(), columns, joins, query);
+            return new Knn(statement, parameters);
+        }
+    }
+
+    static VectorMatch match(ResultSet row) throws SQLException {
+        return new VectorMatch(new VideoId(Sql.uuid(row, "video_id")), Modality.valueOf(row.getString("modality")),
+                new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")), 1 - row.getDouble("distance"));
+    }
+
+    /** A row of a k-NN with the cosines of {@code alongside} (absent where the candidate, or the vector compared to, has none). */
+    static AssetMatch assetMatch(ResultSet row, Set<Modality> alongside) throws SQLException {
+        Map<Modality, Double> cosines = new EnumMap<>(Modality.class);
+        for (Modality modality : alongside) {
+            double cosine = row.getDouble(cosineColumn(modality));
+            if (!row.wasNull()) {
+                cosines.put(modality, cosine);
+            }
+        }
+        return new AssetMatch(match(row), cosines);
     }
 
     private static String cosineColumn(Modality modality) {
         return "cosine_" + modality.name().toLowerCase(Locale.ROOT);
-    }
-
-    private interface MatchMapper<T> {
-        T map(ResultSet row, VectorMatch match) throws SQLException;
     }
 
     @Override
@@ -136,30 +174,41 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
         if (candidates.isEmpty() || modalities.isEmpty()) {
             return List.of();
         }
-        return sql.query("""
-                SELECT video_id, modality, start_seconds, end_seconds, cosine FROM (
-                    SELECT c.video_id, c.modality, c.start_seconds, c.end_seconds, max(1 - (c.vector <=> s.vector)) AS cosine,
-                           row_number() OVER (PARTITION BY c.video_id, c.modality
-                                              ORDER BY max(1 - (c.vector <=> s.vector)) DESC, c.start_seconds) AS place
-                    FROM embedding c
-                    JOIN embedding s ON s.video_id = ? AND s.model_id = c.model_id AND s.dimension = c.dimension
-                                    AND s.modality = c.modality AND s.scope = 'CLIP'
-                    WHERE c.model_id = ? AND c.dimension = ? AND c.modality = ANY(?) AND c.scope = 'CLIP' AND c.video_id = ANY(?)
-                    GROUP BY c.video_id, c.modality, c.start_seconds, c.end_seconds
-                ) ranked
-                WHERE place <= ?
-                ORDER BY video_id, modality, place
-                """, row -> new VectorMatch(new VideoId(Sql.uuid(row, "video_id")), Modality.valueOf(row.getString("modality")),
-                new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")), row.getDouble("cosine")),
-                source.value(), model.id(), model.dimension(), modalities.stream().map(Enum::name).sorted().toArray(String[]::new),
-                uuids(candidates), perVideo);
+        return sql.query(BEST_CLIPS, VectorSearchSqlAdapter::clipMatch, bestClipParameters(model, modalities, source, candidates, perVideo));
+    }
+
+    /** Each candidate's clips that best match any of the source's, per modality (six parameters, {@link #bestClipParameters}). */
+    static final String BEST_CLIPS = """
+            SELECT video_id, modality, start_seconds, end_seconds, cosine FROM (
+                SELECT c.video_id, c.modality, c.start_seconds, c.end_seconds, max(1 - (c.vector <=> s.vector)) AS cosine,
+                       row_number() OVER (PARTITION BY c.video_id, c.modality
+                                          ORDER BY max(1 - (c.vector <=> s.vector)) DESC, c.start_seconds) AS place
+                FROM embedding c
+                JOIN embedding s ON s.video_id = ? AND s.model_id = c.model_id AND s.dimension = c.dimension
+                                AND s.modality = c.modality AND s.scope = 'CLIP'
+                WHERE c.model_id = ? AND c.dimension = ? AND c.modality = ANY(?) AND c.scope = 'CLIP' AND c.video_id = ANY(?)
+                GROUP BY c.video_id, c.modality, c.start_seconds, c.end_seconds
+            ) ranked
+            WHERE place <= ?
+            ORDER BY video_id, modality, place
+            """;
+
+    static Object[] bestClipParameters(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> candidates,
+                                       int perVideo) {
+        return new Object[] {source.value(), model.id(), model.dimension(), modalities.stream().map(Enum::name).sorted().toArray(String[]::new),
+                uuids(candidates), perVideo};
+    }
+
+    static VectorMatch clipMatch(ResultSet row) throws SQLException {
+        return new VectorMatch(new VideoId(Sql.uuid(row, "video_id")), Modality.valueOf(row.getString("modality")),
+                new Segment(row.getDouble("start_seconds"), row.getDouble("end_seconds")), row.getDouble("cosine"));
     }
 
     static UUID[] uuids(Collection<VideoId> videos) {
         return videos.stream().map(VideoId::value).distinct().toArray(UUID[]::new);
     }
 
-    private static String literal(EmbeddingModel model) {
+    static String literal(EmbeddingModel model) {
         if (!SAFE_MODEL_ID.matcher(model.id()).matches()) {
             throw new IllegalArgumentException("model id " + model.id() + " has characters a model id never has");
         }

@@ -97,8 +97,8 @@ class SearchServiceTest extends PersistenceTest {
                 new InMemoryBlobStorage(), new UploadSettings(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(1),
                 Duration.ofHours(24))));
         VectorSearchSqlAdapter vectors = new VectorSearchSqlAdapter(em);
-        return new SearchService(new SimilarSearchService(VideoStorageForTests.adapter(em), EmbeddingStorageForTests.adapter(em), vectors,
-                embedder.model(), cards, WEIGHTS, 100, transactions, NearDuplicateStorageForTests.adapter(em)),
+        return new SearchService(new SimilarSearchService(new SimilarReadSqlAdapter(em), vectors, embedder.model(), cards, WEIGHTS, 100,
+                NearDuplicateStorageForTests.adapter(em)),
                 new TextSearchService(vectors, new TextSearchSqlAdapter(em), queries, cards, 100, transactions),
                 new MediaSearchService(vectors, queries, cards, 100, transactions));
     }

@@ -41,10 +41,23 @@ public class ResultCards {
                 legs);
     }
 
+    /**
+     * As {@link #results(SearchMode, EmbeddingModel, Optional, Optional, List, ResultWindow.Slice, long)}, the page's videos read
+     * already (with something else, in the same round trip).
+     */
+    public SearchResults results(SearchMode mode, EmbeddingModel model, List<SearchHit> page, Map<VideoId, VideoWithFacts> videos,
+                                 ResultWindow.Slice slice, long fingerprint) {
+        return new SearchResults(mode, model.id(), Optional.empty(), Optional.empty(), of(page, videos),
+                slice.next().map(key -> SearchCursor.encode(fingerprint, key)), List.of());
+    }
+
     /** The hits with their videos, in the hits' order; a video deleted meanwhile drops out. */
     public List<SearchResult> of(List<SearchHit> hits) {
         List<VideoId> ids = hits.stream().map(SearchHit::video).distinct().toList();
-        Map<VideoId, VideoWithFacts> byId = ids.isEmpty() ? Map.of() : videos.videosWithFacts(ids);
+        return of(hits, ids.isEmpty() ? Map.of() : videos.videosWithFacts(ids));
+    }
+
+    private List<SearchResult> of(List<SearchHit> hits, Map<VideoId, VideoWithFacts> byId) {
         List<SearchResult> results = new ArrayList<>();
         for (SearchHit hit : hits) {
             VideoWithFacts found = byId.get(hit.video());

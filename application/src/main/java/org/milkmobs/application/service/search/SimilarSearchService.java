@@ -14,10 +14,9 @@ import org.milkmobs.application.port.in.search.NotAnalysedException;
 import org.milkmobs.application.port.in.search.SearchOptions;
 import org.milkmobs.application.port.in.search.SearchResults;
 import org.milkmobs.application.port.in.search.SearchSimilarUseCase;
-import org.milkmobs.application.port.out.LoadVideoPort;
-import org.milkmobs.application.port.out.Transactions;
 import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
-import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.port.out.search.SimilarReadPort;
+import org.milkmobs.application.port.out.search.SimilarReadPort.Source;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
 import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
@@ -33,39 +32,35 @@ import org.milkmobs.domain.search.SearchHit.RankKey;
 import org.milkmobs.domain.search.SearchMode;
 import org.milkmobs.domain.search.VectorMatch;
 import org.milkmobs.domain.search.Visibility;
-import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 
 /**
  * Look-alikes of a video: the window of nearest visual asset vectors, re-ranked by the weighted modalities, near-duplicates
- * left out when asked, and decorated with each hit's best-matching clips.
+ * left out when asked, and decorated with each hit's best-matching clips. It only reads, each read on its own: the source
+ * with its vectors, the k-NN, and the page's cards with their clips are one round trip each (ADR 0029), and the use case
+ * runs in no transaction unless its caller holds one.
  */
 public class SimilarSearchService implements SearchSimilarUseCase {
 
-    private final LoadVideoPort videos;
-    private final EmbeddingStore embeddings;
+    private final SimilarReadPort reads;
     private final VectorSearchPort vectors;
     private final EmbeddingModel model;
     private final ResultCards cards;
     private final ModalityWeights weights;
     private final int window;
-    private final Transactions transactions;
     private final NearDuplicateStore nearDuplicates;
 
     /** The nearest candidates a page of videos ranks first, before the whole window if it must (ADR 0029). */
     static final int FIRST_WINDOW = 50;
 
-    public SimilarSearchService(LoadVideoPort videos, EmbeddingStore embeddings, VectorSearchPort vectors, EmbeddingModel model,
-                                ResultCards cards, ModalityWeights weights, int window, Transactions transactions,
-                                NearDuplicateStore nearDuplicates) {
-        this.videos = videos;
-        this.embeddings = embeddings;
+    public SimilarSearchService(SimilarReadPort reads, VectorSearchPort vectors, EmbeddingModel model, ResultCards cards,
+                                ModalityWeights weights, int window, NearDuplicateStore nearDuplicates) {
+        this.reads = reads;
         this.vectors = vectors;
         this.model = model;
         this.cards = cards;
         this.weights = weights;
         this.window = Searches.window(window);
-        this.transactions = transactions;
         this.nearDuplicates = nearDuplicates;
     }
 
@@ -74,43 +69,52 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         Visibility visibility = Searches.visibility(options);
         String kind = hideNearDuplicates ? "similar-distinct" : "similar";
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), SearchCursor.fingerprint(kind, videoId.toString(), options));
-        return transactions.inTransaction(() -> {
-            Video source = videos.loadVideo(videoId).filter(v -> v.isVisibleTo(options.caller()))
-                    .orElseThrow(() -> new VideoNotFoundException(videoId));
-            Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
-            embeddings.findEmbeddings(videoId, model).stream().filter(e -> e.scope() == Scope.ASSET)
-                    .forEach(e -> assets.put(e.modality(), e.vector()));
-            if (!assets.containsKey(Modality.VISUAL)) {
-                throw new NotAnalysedException(videoId, model);
-            }
-            ModalityWeights asked = options.weights().orElse(weights);
-            Map<Modality, float[]> alongside = weighted(assets, asked);
-            alongside.remove(Modality.VISUAL);
-            // a page of videos first ranks the nearest FIRST_WINDOW, and the whole window only when a candidate beyond them
-            // could still rank on the page (ADR 0029): the page is the same as the whole window's either way
-            int first = options.groupBy() == GroupBy.VIDEO ? Math.min(window, FIRST_WINDOW) : window;
-            List<AssetMatch> pool = nearest(source, assets, alongside, visibility, options, first);
-            List<SearchHit> hits = hits(videoId, pool, asked, options, hideNearDuplicates);
-            if (first < window && pool.size() == first && !settled(hits, after, options, bound(pool, asked, alongside))) {
-                pool = nearest(source, assets, alongside, visibility, options, window);
-                hits = hits(videoId, pool, asked, options, hideNearDuplicates);
-            }
-            if (options.groupBy() == GroupBy.CLIP) {
-                hits = clipsOfSimilar(model, videoId, weighted(assets.keySet(), asked), hits, options.threshold());
-            }
+        ModalityWeights asked = options.weights().orElse(weights);
+        // a page of videos first ranks the nearest FIRST_WINDOW, and the whole window only when a candidate beyond them
+        // could still rank on the page (ADR 0029): the page is the same as the whole window's either way
+        int first = options.groupBy() == GroupBy.VIDEO ? Math.min(window, FIRST_WINDOW) : window;
+        // the source, its vectors and its nearest candidates in one round trip; the candidates are dropped unseen if the
+        // caller may not see the source
+        Set<Modality> compared = asked.weights().entrySet().stream().filter(w -> w.getValue() > 0 && w.getKey() != Modality.VISUAL)
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+        SimilarReadPort.SourceWithNearest read = reads.sourceWithNearest(videoId, model, visibility, options.filters(), compared, first)
+                .filter(s -> s.source().video().isVisibleTo(options.caller()))
+                .orElseThrow(() -> new VideoNotFoundException(videoId));
+        Source found = read.source();
+        Map<Modality, float[]> assets = found.assets();
+        if (!assets.containsKey(Modality.VISUAL)) {
+            throw new NotAnalysedException(videoId, model);
+        }
+        Map<Modality, float[]> alongside = weighted(assets, asked);
+        alongside.remove(Modality.VISUAL);
+        List<AssetMatch> pool = read.nearest();
+        List<SearchHit> hits = hits(videoId, pool, asked, options, hideNearDuplicates);
+        if (first < window && pool.size() == first && !settled(hits, after, options, bound(pool, asked, alongside))) {
+            pool = nearest(found, alongside, visibility, options, window);
+            hits = hits(videoId, pool, asked, options, hideNearDuplicates);
+        }
+        Set<Modality> modalities = weighted(assets.keySet(), asked);
+        long fingerprint = SearchCursor.fingerprint(kind, videoId.toString(), options);
+        if (options.groupBy() == GroupBy.CLIP) {
+            hits = clipsOfSimilar(model, videoId, modalities, hits, options.threshold());
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
-            List<SearchHit> page = options.groupBy() == GroupBy.VIDEO ? withSimilarMoments(model, videoId, weighted(assets.keySet(), asked),
-                    slice.hits())
-                    : slice.hits();
-            return cards.results(SearchMode.VECTOR, model, Optional.empty(), Optional.empty(), page, slice,
-                    SearchCursor.fingerprint(kind, videoId.toString(), options));
-        });
+            return cards.results(SearchMode.VECTOR, model, Optional.empty(), Optional.empty(), slice.hits(), slice, fingerprint);
+        }
+        // a page of videos: its cards and its best clips in one round trip
+        ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
+        SimilarReadPort.Page page = reads.page(model, modalities, videoId, slice.hits().stream().map(SearchHit::video).distinct().toList(),
+                Searches.MOMENTS_PER_VIDEO);
+        Map<VideoId, List<VectorMatch>> clips = byVideo(page.clips());
+        List<SearchHit> withMoments = slice.hits().stream()
+                .map(h -> h.withMoments(ClipGrouping.moments(clips.getOrDefault(h.video(), List.of()), Searches.MOMENTS_PER_VIDEO)))
+                .toList();
+        return cards.results(SearchMode.VECTOR, model, withMoments, page.videos(), slice, fingerprint);
     }
 
-    private List<AssetMatch> nearest(Video source, Map<Modality, float[]> assets, Map<Modality, float[]> alongside, Visibility visibility,
-                                     SearchOptions options, int k) {
-        return vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL), assets.get(Modality.VISUAL), visibility,
-                options.filters(), Optional.of(source.id()), source.media().map(m -> m.contentHash()), k), alongside);
+    private List<AssetMatch> nearest(Source source, Map<Modality, float[]> alongside, Visibility visibility, SearchOptions options, int k) {
+        return vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL), source.assets().get(Modality.VISUAL),
+                visibility, options.filters(), Optional.of(source.video().id()), source.video().media().map(m -> m.contentHash()), k),
+                alongside);
     }
 
     /** The candidates scored by the weighted modalities, below the threshold left out, near-duplicates too when asked. */
@@ -179,12 +183,6 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         return kept;
     }
 
-    private List<SearchHit> withSimilarMoments(EmbeddingModel model, VideoId source, Set<Modality> modalities, List<SearchHit> page) {
-        Map<VideoId, List<VectorMatch>> clips = bestClips(model, source, modalities, page.stream().map(SearchHit::video).toList());
-        return page.stream().map(h -> h.withMoments(ClipGrouping.moments(clips.getOrDefault(h.video(), List.of()), Searches.MOMENTS_PER_VIDEO)))
-                .toList();
-    }
-
     /** Look-alikes as clips: each candidate's best-matching clips, each scored by its clip pair. */
     private List<SearchHit> clipsOfSimilar(EmbeddingModel model, VideoId source, Set<Modality> modalities, List<SearchHit> videoHits,
                                            double threshold) {
@@ -194,9 +192,13 @@ public class SimilarSearchService implements SearchSimilarUseCase {
     }
 
     private Map<VideoId, List<VectorMatch>> bestClips(EmbeddingModel model, VideoId source, Set<Modality> modalities, List<VideoId> videos) {
+        return byVideo(vectors.bestClipMatches(model, modalities, source, videos, Searches.MOMENTS_PER_VIDEO));
+    }
+
+    /** Clip matches by video, each video's best first. */
+    private static Map<VideoId, List<VectorMatch>> byVideo(List<VectorMatch> matches) {
         Map<VideoId, List<VectorMatch>> clips = new LinkedHashMap<>();
-        vectors.bestClipMatches(model, modalities, source, videos, Searches.MOMENTS_PER_VIDEO)
-                .forEach(m -> clips.computeIfAbsent(m.video(), v -> new ArrayList<>()).add(m));
+        matches.forEach(m -> clips.computeIfAbsent(m.video(), v -> new ArrayList<>()).add(m));
         clips.values().forEach(list -> list.sort(Comparator.comparingDouble(VectorMatch::cosine).reversed()
                 .thenComparingDouble(m -> m.segment().startSeconds())));
         return clips;

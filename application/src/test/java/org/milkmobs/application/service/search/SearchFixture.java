@@ -24,6 +24,7 @@ import org.milkmobs.application.testing.InMemoryBlobStorage;
 import org.milkmobs.application.testing.InMemoryMobs;
 import org.milkmobs.application.testing.InMemoryAnalysisStore;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
+import org.milkmobs.application.testing.InMemorySimilarRead;
 import org.milkmobs.application.testing.InMemoryVideoDetails;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
 import org.milkmobs.application.testing.InMemoryQueryEmbeddingCache;
@@ -71,8 +72,10 @@ final class SearchFixture {
     final ScriptedEmbedder embedder = new ScriptedEmbedder();
     final QueryVectors queries = new QueryVectors(embedder, clip -> new AudioClip(clip, 3), cache, DIRECT,
             Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC));
-    final ResultCards cards = new ResultCards(new InMemoryVideoDetails(videos, new InMemoryAnalysisStore(), new InMemoryMobs(),
-            new InMemoryNearDuplicateStore()), new VideoUrls(new InMemoryBlobStorage(),
+    final InMemoryVideoDetails details = new InMemoryVideoDetails(videos, new InMemoryAnalysisStore(), new InMemoryMobs(),
+            new InMemoryNearDuplicateStore());
+    final InMemorySimilarRead similarReads = new InMemorySimilarRead(videos, embeddings, vectors, details);
+    final ResultCards cards = new ResultCards(details, new VideoUrls(new InMemoryBlobStorage(),
             new UploadSettings(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1))));
 
     /** A stored, searchable video whose one clip (0–6 s) has {@code visual} as its picture. */

@@ -31,9 +31,9 @@ class SimilarSearchServiceTest {
 
     private final SearchFixture world = new SearchFixture();
     private final InMemoryNearDuplicateStore nearDuplicates = new InMemoryNearDuplicateStore();
-    private final SimilarSearchService service = new SimilarSearchService(world.videos, world.embeddings, world.vectors,
+    private final SimilarSearchService service = new SimilarSearchService(world.similarReads, world.vectors,
             SearchFixture.MODEL, world.cards, new ModalityWeights(Map.of(Modality.VISUAL, 0.5, Modality.AUDIO, 0.5)), SearchFixture.WINDOW,
-            SearchFixture.DIRECT, nearDuplicates);
+            nearDuplicates);
 
     @Test
     void looksAndSoundTogetherRankTheLookAlikesAndTheSourceIsNeverAmongThem() {

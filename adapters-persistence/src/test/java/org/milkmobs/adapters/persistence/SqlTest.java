@@ -1,0 +1,39 @@
+package org.milkmobs.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.util.List;
+import org.hibernate.Session;
+import org.junit.jupiter.api.Test;
+import org.milkmobs.adapters.persistence.testing.PersistenceTest;
+
+/**
+ * Plain SQL outside a transaction, as a read-only use case runs it (ADR 0029): statements sent in one round trip share one
+ * implicit transaction, so a prelude's transaction-local settings (the k-NN's) hold for the statement after it, and only
+ * for it.
+ */
+class SqlTest extends PersistenceTest {
+
+    @Test
+    void aPreludesTransactionLocalSettingHoldsForTheQueryAfterItAndEndsWithIt() {
+        Sql sql = new Sql(em);
+        assertThat(em.unwrap(Session.class).doReturningWork(Connection::getAutoCommit)).as("no transaction: autocommit").isTrue();
+
+        List<String> during = sql.queryAfter("SELECT set_config('hnsw.ef_search', '77', true)",
+                "SELECT current_setting('hnsw.ef_search', true) AS value", row -> row.getString("value"));
+        List<String> after = sql.query("SELECT current_setting('hnsw.ef_search', true) AS value", row -> row.getString("value"));
+
+        assertThat(during).containsExactly("77");
+        assertThat(after).doesNotContain("77");
+    }
+
+    @Test
+    void twoQueriesInOneRoundTripEachGetTheirParametersAndTheirRows() {
+        Sql.Both<Integer, String> both = new Sql(em).queryBoth("SELECT g AS n FROM generate_series(1, ?) g", row -> row.getInt("n"),
+                "SELECT ? || '-' || ? AS s", row -> row.getString("s"), 3, "a", "b");
+
+        assertThat(both.first()).containsExactly(1, 2, 3);
+        assertThat(both.second()).containsExactly("a-b");
+    }
+}

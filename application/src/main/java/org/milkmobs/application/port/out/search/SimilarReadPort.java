@@ -1,0 +1,71 @@
+package org.milkmobs.application.port.out.search;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.milkmobs.application.port.out.VideoDetailsReadPort.VideoWithFacts;
+import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
+import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.search.SearchFilters;
+import org.milkmobs.domain.search.VectorMatch;
+import org.milkmobs.domain.search.Visibility;
+import org.milkmobs.domain.video.Video;
+import org.milkmobs.domain.video.VideoId;
+
+/**
+ * The reads of a similar-videos request (ADR 0029): the source video with its asset vectors and its nearest candidates, and a
+ * page's cards with their best-matching clips, each in one round trip where they took three and two.
+ */
+public interface SimilarReadPort {
+
+    /**
+     * The video with its asset vectors of {@code model} by modality (none when it has none yet) and, in the same round trip, the {@code k} matches nearest to its visual asset vector: as
+     * {@link VectorSearchPort#nearestAssets} of the VISUAL asset vectors, the source and the videos with its exact bytes left out,
+     * each match with the cosines of its asset vectors to the source's of the {@code alongside} modalities (none where either has
+     * none). The matches are empty when the source has no visual asset vector. Whether the caller may see the source is the
+     * caller's to decide: the matches are what {@code visibility} may see. Empty when there is no such video.
+     */
+    Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
+                                                  Set<Modality> alongside, int k);
+
+    /**
+     * A page of look-alikes of {@code source}: its videos with their public facts (as {@code VideoDetailsReadPort.videosWithFacts},
+     * unknown ids left out) and, for each video and each of {@code modalities}, its clips that best match any clip of the source
+     * (as {@link VectorSearchPort#bestClipMatches}, at most {@code perVideo} per video and modality).
+     */
+    Page page(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> videos, int perVideo);
+
+    record Source(Video video, Map<Modality, float[]> assets) {
+
+        public Source {
+            Objects.requireNonNull(video, "video");
+            Map<Modality, float[]> copy = new EnumMap<>(Modality.class);
+            assets.forEach((modality, vector) -> copy.put(modality, vector.clone()));
+            assets = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    record SourceWithNearest(Source source, List<AssetMatch> nearest) {
+
+        public SourceWithNearest {
+            Objects.requireNonNull(source, "source");
+            nearest = List.copyOf(nearest);
+        }
+    }
+
+    record Page(Map<VideoId, VideoWithFacts> videos, List<VectorMatch> clips) {
+
+        public static final Page EMPTY = new Page(Map.of(), List.of());
+
+        public Page {
+            videos = Map.copyOf(videos);
+            clips = List.copyOf(clips);
+        }
+    }
+}

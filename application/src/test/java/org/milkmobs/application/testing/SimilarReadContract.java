@@ -1,0 +1,225 @@
+package org.milkmobs.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.milkmobs.application.port.out.SaveVideoPort;
+import org.milkmobs.application.port.out.embedding.EmbeddingStore;
+import org.milkmobs.application.port.out.search.SimilarReadPort;
+import org.milkmobs.application.port.out.search.SimilarReadPort.Page;
+import org.milkmobs.application.port.out.search.SimilarReadPort.Source;
+import org.milkmobs.application.port.out.search.SimilarReadPort.SourceWithNearest;
+import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
+import org.milkmobs.domain.embedding.Embedding;
+import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.Scope;
+import org.milkmobs.domain.embedding.Segment;
+import org.milkmobs.domain.embedding.Vectors;
+import org.milkmobs.domain.search.SearchFilters;
+import org.milkmobs.domain.search.VectorMatch;
+import org.milkmobs.domain.search.Visibility;
+import org.milkmobs.domain.user.Caller;
+import org.milkmobs.domain.user.UserId;
+import org.milkmobs.domain.video.Video;
+import org.milkmobs.domain.video.VideoId;
+
+/**
+ * What the reads of a similar-videos request do (ADR 0029); run on the twin and on PostgreSQL, where each is one round trip:
+ * the source video with its asset vectors and its nearest candidates, and a page's cards with their best-matching clips.
+ */
+public abstract class SimilarReadContract extends ContractSuite {
+
+    protected static final EmbeddingModel MODEL = new EmbeddingModel("local-perceptual-v1", 128);
+    private static final EmbeddingModel OTHER = new EmbeddingModel("twelvelabs.marengo-embed-3-0-v1:0", 512);
+
+    protected abstract SimilarReadPort reader();
+
+    protected abstract SaveVideoPort videos();
+
+    protected abstract EmbeddingStore embeddings();
+
+    private final Random random = new Random(11);
+
+    private float[] unitVector(int dimension) {
+        float[] v = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return Vectors.normalised(v);
+    }
+
+    private Video newVideo() {
+        return inTransaction(() -> videos().saveVideo(TestVideos.submitted("owner")));
+    }
+
+    private void embed(VideoId video, EmbeddingModel model, List<Embedding> set) {
+        inTransaction(() -> {
+            embeddings().replaceEmbeddings(video, model, set);
+            return null;
+        });
+    }
+
+    /** A visual and an audio asset vector and two clips of each modality. */
+    private List<Embedding> analysed(EmbeddingModel model) {
+        int d = model.dimension();
+        return List.of(
+                new Embedding(model, Modality.VISUAL, Scope.ASSET, new Segment(0, 8), unitVector(d)),
+                new Embedding(model, Modality.AUDIO, Scope.ASSET, new Segment(0, 8), unitVector(d)),
+                new Embedding(model, Modality.VISUAL, Scope.CLIP, new Segment(0, 4), unitVector(d)),
+                new Embedding(model, Modality.VISUAL, Scope.CLIP, new Segment(4, 8), unitVector(d)),
+                new Embedding(model, Modality.AUDIO, Scope.CLIP, new Segment(0, 4), unitVector(d)),
+                new Embedding(model, Modality.AUDIO, Scope.CLIP, new Segment(4, 8), unitVector(d)));
+    }
+
+    private Optional<Source> source(VideoId video) {
+        return inTransaction(() -> reader().sourceWithNearest(video, MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(Modality.AUDIO), 10)).map(SourceWithNearest::source);
+    }
+
+    @Test
+    void theSourceComesWithItsAssetVectorsOfTheModelOnly() {
+        Video video = newVideo();
+        List<Embedding> set = analysed(MODEL);
+        embed(video.id(), MODEL, set);
+        embed(video.id(), OTHER, analysed(OTHER));
+
+        Source source = source(video.id()).orElseThrow();
+
+        assertThat(source.video().snapshot()).isEqualTo(video.snapshot());
+        assertThat(source.assets()).containsOnlyKeys(Modality.VISUAL, Modality.AUDIO);
+        List<Embedding> stored = inTransaction(() -> embeddings().findEmbeddings(video.id(), MODEL));
+        for (Embedding asset : stored.stream().filter(e -> e.scope() == Scope.ASSET).toList()) {
+            assertThat(source.assets().get(asset.modality())).as("as stored (half precision)").containsExactly(asset.vector());
+        }
+    }
+
+    @Test
+    void aSourceNotAnalysedYetHasNoAssetVectorsAndAnUnknownOneIsNoSource() {
+        Video bare = newVideo();
+        Video clipsOnly = newVideo();
+        embed(clipsOnly.id(), MODEL, analysed(MODEL).stream().filter(e -> e.scope() == Scope.CLIP).toList());
+
+        assertThat(source(bare.id()).orElseThrow().assets()).isEmpty();
+        assertThat(source(clipsOnly.id()).orElseThrow().assets()).isEmpty();
+        assertThat(source(VideoId.generate())).isEmpty();
+    }
+
+    @Test
+    void theNearestAreTheOtherVideosByVisualCosineWithTheirAudioCosinesAndNeverTheSourceOrItsExactBytes() {
+        Video source = newVideo();
+        embed(source.id(), MODEL, analysed(MODEL));
+        Map<Modality, float[]> sourceAssets = source(source.id()).orElseThrow().assets();
+        List<VideoId> others = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Video other = newVideo();
+            embed(other.id(), MODEL, analysed(MODEL));
+            others.add(other.id());
+        }
+        Video visualOnly = newVideo();
+        embed(visualOnly.id(), MODEL, analysed(MODEL).stream().filter(e -> e.modality() == Modality.VISUAL).toList());
+        others.add(visualOnly.id());
+        Video theirs = inTransaction(() -> videos().saveVideo(TestVideos.submitted("someone-else")));
+        embed(theirs.id(), MODEL, analysed(MODEL));
+
+        List<AssetMatch> nearest = inTransaction(() -> reader().sourceWithNearest(source.id(), MODEL,
+                Visibility.of(Caller.consumer(new UserId("owner"))), SearchFilters.NONE, Set.of(Modality.AUDIO), 10)).orElseThrow().nearest();
+
+        assertThat(nearest).as("the owner's own videos; not the source, nor another user's video not yet validated")
+                .extracting(m -> m.match().video()).containsExactlyInAnyOrderElementsOf(others);
+        assertThat(nearest).extracting(m -> m.match().cosine()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        for (AssetMatch match : nearest) {
+            Map<Modality, float[]> its = assets(match.match().video());
+            assertThat(match.match().modality()).isEqualTo(Modality.VISUAL);
+            assertThat(match.match().cosine()).isCloseTo(Vectors.cosine(its.get(Modality.VISUAL), sourceAssets.get(Modality.VISUAL)),
+                    within(1e-3));
+            if (its.containsKey(Modality.AUDIO)) {
+                assertThat(match.cosines()).containsOnlyKeys(Modality.AUDIO);
+                assertThat(match.cosines().get(Modality.AUDIO)).isCloseTo(
+                        Vectors.cosine(its.get(Modality.AUDIO), sourceAssets.get(Modality.AUDIO)), within(1e-3));
+            } else {
+                assertThat(match.cosines()).as("no audio asset vector, no audio cosine").isEmpty();
+            }
+        }
+        assertThat(inTransaction(() -> reader().sourceWithNearest(source.id(), MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(), 2)).orElseThrow().nearest()).as("k nearest, no cosines asked").hasSize(2)
+                .allSatisfy(m -> assertThat(m.cosines()).isEmpty());
+
+        // a re-upload of the source's exact bytes is never among its look-alikes; a video with other bytes is
+        Video uploaded = uploadedVideo();
+        embed(uploaded.id(), MODEL, analysed(MODEL));
+        Video sameBytes = uploadedVideo();
+        embed(sameBytes.id(), MODEL, analysed(MODEL));
+        assertThat(inTransaction(() -> reader().sourceWithNearest(uploaded.id(), MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(), 20)).orElseThrow().nearest()).extracting(m -> m.match().video()).doesNotContain(uploaded.id(), sameBytes.id())
+                .contains(source.id());
+        assertThat(inTransaction(() -> reader().sourceWithNearest(source.id(), MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(), 20)).orElseThrow().nearest()).as("a source with no bytes yet leaves no one out for them")
+                .extracting(m -> m.match().video()).contains(uploaded.id(), sameBytes.id());
+    }
+
+    @Test
+    void aSourceWithNoVisualAssetVectorHasNoNearest() {
+        Video bare = newVideo();
+        Video other = newVideo();
+        embed(other.id(), MODEL, analysed(MODEL));
+
+        assertThat(inTransaction(() -> reader().sourceWithNearest(bare.id(), MODEL, Visibility.everything(), SearchFilters.NONE,
+                Set.of(Modality.AUDIO), 10)).orElseThrow().nearest()).isEmpty();
+    }
+
+    /** A video whose bytes are TestVideos.mediaFacts()'s. */
+    private Video uploadedVideo() {
+        Video video = newVideo();
+        video.markUploaded(TestVideos.mediaFacts(), TestVideos.later(1));
+        return inTransaction(() -> videos().saveVideo(video));
+    }
+
+    private Map<Modality, float[]> assets(VideoId video) {
+        Map<Modality, float[]> assets = new java.util.EnumMap<>(Modality.class);
+        inTransaction(() -> embeddings().findEmbeddings(video, MODEL)).stream().filter(e -> e.scope() == Scope.ASSET)
+                .forEach(e -> assets.put(e.modality(), e.vector()));
+        return assets;
+    }
+
+    @Test
+    void aPageHasItsVideosAndTheirBestClipsAndLeavesUnknownIdsOut() {
+        Video source = newVideo();
+        embed(source.id(), MODEL, analysed(MODEL));
+        Video first = newVideo();
+        embed(first.id(), MODEL, analysed(MODEL));
+        Video second = newVideo();
+        embed(second.id(), MODEL, analysed(MODEL));
+        Video noClips = newVideo();
+        VideoId unknown = VideoId.generate();
+
+        Page page = inTransaction(() -> reader().page(MODEL, Set.of(Modality.VISUAL, Modality.AUDIO), source.id(),
+                List.of(first.id(), second.id(), noClips.id(), unknown), 1));
+
+        assertThat(page.videos()).containsOnlyKeys(first.id(), second.id(), noClips.id());
+        assertThat(page.videos().get(first.id()).video().snapshot()).isEqualTo(first.snapshot());
+        assertThat(page.clips()).as("one per video and modality").hasSize(4)
+                .extracting(VectorMatch::video).containsOnly(first.id(), second.id());
+        // each is the best clip pair of its video and modality
+        List<Embedding> sourceClips = inTransaction(() -> embeddings().findEmbeddings(source.id(), MODEL)).stream()
+                .filter(e -> e.scope() == Scope.CLIP).toList();
+        for (VectorMatch clip : page.clips()) {
+            double best = inTransaction(() -> embeddings().findEmbeddings(clip.video(), MODEL)).stream()
+                    .filter(e -> e.scope() == Scope.CLIP && e.modality() == clip.modality())
+                    .flatMap(e -> sourceClips.stream().filter(s -> s.modality() == clip.modality())
+                            .map(s -> Vectors.cosine(e.vector(), s.vector())))
+                    .mapToDouble(Double::doubleValue).max().orElseThrow();
+            assertThat(clip.cosine()).isCloseTo(best, within(1e-3));
+        }
+        Page visualOnly = inTransaction(() -> reader().page(MODEL, Set.of(Modality.VISUAL), source.id(), List.of(first.id()), 2));
+        assertThat(visualOnly.clips()).hasSize(2).extracting(VectorMatch::modality).containsOnly(Modality.VISUAL);
+        assertThat(inTransaction(() -> reader().page(MODEL, Set.of(Modality.VISUAL), source.id(), List.of(), 2))).isEqualTo(Page.EMPTY);
+    }
+}
