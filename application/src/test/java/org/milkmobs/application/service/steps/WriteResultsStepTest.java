@@ -14,6 +14,7 @@ import org.milkmobs.application.port.in.pipeline.StepOutcome;
 import org.milkmobs.application.service.duplicate.NearDuplicateDetection;
 import org.milkmobs.application.testing.InMemoryAnalysisStore;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
+import org.milkmobs.application.testing.InMemoryFingerprintStore;
 import org.milkmobs.application.testing.InMemoryMobs;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
 import org.milkmobs.application.testing.InMemoryVectorSearch;
@@ -51,7 +52,7 @@ class WriteResultsStepTest {
     private final InMemoryNearDuplicateStore pairs = new InMemoryNearDuplicateStore();
     private final NearDuplicateDetection nearDuplicates = new NearDuplicateDetection(
             new InMemoryVideoListing(fixture.store, new InMemoryMobs(), new MobSpace("test-model/2/visual=1.0")), embeddings,
-            new InMemoryVectorSearch(fixture.store, embeddings), pairs, MODEL, new NearDuplicates(0.8, 0.9, 0.7), 5);
+            new InMemoryVectorSearch(fixture.store, embeddings), pairs, new InMemoryFingerprintStore(), MODEL, new NearDuplicates(0.8, 0.9, 0.7), 5);
     private final WriteResultsStep step = new WriteResultsStep(fixture.videos, analyses, embeddings, MODEL, nearDuplicates);
 
     @Test
