@@ -54,12 +54,8 @@ public final class Sql {
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-                return result;
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                return rows(statement.executeQuery(), mapper);
             }
         });
     }
@@ -75,13 +71,7 @@ public final class Sql {
                 if (!statement.getMoreResults()) {
                     throw new SQLException("no rows after the prelude: " + sql);
                 }
-                List<T> result = new ArrayList<>();
-                try (ResultSet rows = statement.getResultSet()) {
-                    while (rows.next()) {
-                        result.add(mapper.map(rows));
-                    }
-                }
-                return result;
+                return rows(statement.getResultSet(), mapper);
             }
         });
     }
