@@ -28,10 +28,16 @@ final class ContractCheck {
                     .build())
             .build();
 
+    /** Off ({@code -Dmilkmobs.contract-check=off}) when a benchmark drives another build: its answers keep its own document. */
+    private static final boolean ON = !"off".equals(System.getProperty("milkmobs.contract-check"));
+
     private ContractCheck() {
     }
 
     static void verify(HttpResponse<String> response) {
+        if (!ON) {
+            return;
+        }
         verify(response.request().method(), response.request().uri().getPath(), response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
