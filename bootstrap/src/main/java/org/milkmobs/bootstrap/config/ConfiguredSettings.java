@@ -18,6 +18,7 @@ import org.milkmobs.application.service.video.UploadSettings;
 import org.milkmobs.domain.campaign.Campaign;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
+import org.milkmobs.domain.mob.ReclusterSchedule;
 import org.milkmobs.domain.validation.Signal;
 import org.milkmobs.domain.validation.ValidationPolicy;
 import org.milkmobs.domain.video.Hashtags;
@@ -66,7 +67,9 @@ public class ConfiguredSettings {
         Optional<Integer> k = settings.optionalText("mobs.k").map(Integer::parseInt);
         String join = LocalPerceptualModel.MODEL.equals(embedder.model()) ? "mobs.join-similarity.local" : "mobs.join-similarity";
         return new MobSettings(settings.decimal(join), settings.integer("mobs.max-count"), k,
-                settings.integer("mobs.restarts"), settings.decimal("mobs.keep-id-similarity"), settings.duration("mobs.recluster-every"),
+                settings.integer("mobs.restarts"), settings.decimal("mobs.keep-id-similarity"),
+                new ReclusterSchedule(settings.duration("mobs.recluster-every"), settings.decimal("mobs.recluster-growth"),
+                        settings.integer("mobs.recluster-growth-from")),
                 settings.decimal("mobs.k-tolerance"));
     }
 

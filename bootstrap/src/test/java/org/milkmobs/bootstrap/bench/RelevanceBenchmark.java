@@ -164,9 +164,13 @@ public final class RelevanceBenchmark {
         }
         put("p@5 similar videos", analyzer, fmt(precision / ids.size()) + (refused > 0 ? " (" + refused + " refused)" : ""));
 
-        // mobs against families, as the videos came, then after a re-cluster
-        put("ARI mobs, incremental", analyzer, fmt(ari(familyOf, videos)));
-        notes.add(analyzer + ": mobs per family, incremental: " + mobsPerFamily(familyOf, videos));
+        // mobs against families as served once the uploads settled (greedy joins, and the re-clusters the catalogue's growth
+        // called: ADR 0032), then after an admin's re-cluster
+        notes.add(analyzer + ": before the admin's re-cluster, " + awaitAutomaticRecluster(admin));
+        Map<String, JsonObject> served = new HashMap<>();
+        ids.values().forEach(id -> served.put(id, fan.get("/api/videos/" + id).json()));
+        put("ARI mobs, as served (+ growth runs)", analyzer, fmt(ari(familyOf, served)));
+        notes.add(analyzer + ": mobs per family, as served: " + mobsPerFamily(familyOf, served));
         String rerun = recluster(admin);
         if (rerun == null) {
             Map<String, JsonObject> after = new HashMap<>();
@@ -431,6 +435,29 @@ public final class RelevanceBenchmark {
         return settled;
     }
 
+    /**
+     * Waits until no re-cluster runs, and none started for two housekeeping ticks (a growth-called run starts on the tick
+     * after the video that grew the mobs); says which ran last.
+     */
+    private static String awaitAutomaticRecluster(ApiClient admin) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        Instant quietSince = Instant.now();
+        JsonObject last = null;
+        while (Instant.now().isBefore(deadline)) {
+            ApiResponse latest = admin.get("/api/admin/mobs/recluster");
+            last = latest.status() == 200 ? latest.json() : null;
+            if (last != null && last.getString("status").equals("RUNNING")) {
+                quietSince = Instant.now();
+            } else if (Duration.between(quietSince, Instant.now()).toSeconds() >= 12) {
+                break;
+            }
+            sleep(1000);
+        }
+        return last == null ? "no re-cluster ran" : "the last re-cluster: " + last.getString("trigger") + ", " + last.getString("status")
+                + (last.isNull("videos") || !last.containsKey("videos") ? "" : " over " + last.getInt("videos") + " videos")
+                + (last.isNull("k") || !last.containsKey("k") ? "" : ", K=" + last.getInt("k"));
+    }
+
     /** Runs a re-cluster to its end; null when it succeeded, otherwise why not. */
     private static String recluster(ApiClient admin) {
         ApiResponse started = admin.post("/api/admin/mobs/recluster", "application/json", new byte[0]);
@@ -488,7 +515,7 @@ public final class RelevanceBenchmark {
     }
 
     private void print(List<String> analyzers) {
-        Map<String, String> goals = Map.of("p@5 similar videos", ">= 0.95", "ARI mobs, incremental", ">= 0.95",
+        Map<String, String> goals = Map.of("p@5 similar videos", ">= 0.95", "ARI mobs, as served (+ growth runs)", ">= 0.95",
                 "ARI mobs, after re-cluster", ">= 0.95", "near-dup F1", ">= 0.9", "shared-intro pairs called near-dup", "0",
                 "off-campaign VALIDATED without review", "0 (local)");
         System.out.println();

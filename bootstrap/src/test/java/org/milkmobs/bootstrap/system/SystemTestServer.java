@@ -19,6 +19,7 @@ public class SystemTestServer implements ParameterResolver {
             "UPLOADS_COMPLETE_AFTER", "PT3S",
             "UPLOADS_RECONCILE_INTERVAL", "PT1S",
             "MOBS_RECLUSTER_EVERY", "PT24H",
+            "MOBS_RECLUSTER_GROWTH", "0",
             "CORS_ALLOWED_ORIGINS", SecurityIT.WEB_APP_ORIGIN);
 
     public static final long MAX_BYTES = 5_000_000;

@@ -4,18 +4,20 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.milkmobs.domain.mob.MembershipRule;
+import org.milkmobs.domain.mob.ReclusterSchedule;
 
 /**
  * How mobs form: {@code joinSimilarity} and {@code maxMobs} make the {@link MembershipRule} a new video is placed by. The batch
  * re-clustering uses {@code k} (or chooses it by silhouette: the fewest clusters within {@code kTolerance} of the best
- * silhouette), and a new cluster keeps an old mob's id when their centroids are at least {@code keepIdSimilarity} alike.
+ * silhouette), and a new cluster keeps an old mob's id when their centroids are at least {@code keepIdSimilarity} alike;
+ * {@code recluster} says when it starts by itself.
  */
 public record MobSettings(double joinSimilarity, int maxMobs, Optional<Integer> k, int restarts, double keepIdSimilarity,
-                          Duration reclusterEvery, double kTolerance) {
+                          ReclusterSchedule recluster, double kTolerance) {
 
-    /** K chosen by the best silhouette alone. */
+    /** K chosen by the best silhouette alone, re-clustered on the clock alone. */
     public MobSettings(double joinSimilarity, int maxMobs, Optional<Integer> k, int restarts, double keepIdSimilarity, Duration reclusterEvery) {
-        this(joinSimilarity, maxMobs, k, restarts, keepIdSimilarity, reclusterEvery, 0);
+        this(joinSimilarity, maxMobs, k, restarts, keepIdSimilarity, ReclusterSchedule.every(reclusterEvery), 0);
     }
 
     public MobSettings {
@@ -33,7 +35,7 @@ public record MobSettings(double joinSimilarity, int maxMobs, Optional<Integer> 
                 throw new IllegalArgumentException("k must be at least 1");
             }
         });
-        Objects.requireNonNull(reclusterEvery, "reclusterEvery");
+        Objects.requireNonNull(recluster, "recluster");
     }
 
     /** Where a newly validated video goes. */

@@ -67,12 +67,9 @@ public class ReclusterService implements ReclusterUseCase {
 
     @Override
     public Optional<ReclusterRun> startIfDue() {
-        Optional<ReclusterRun> latest = latest();
-        if (latest.isPresent() && ("RUNNING".equals(latest.get().status())
-                || latest.get().startedAt().plus(settings.reclusterEvery()).isAfter(clock.instant()))) {
-            return Optional.empty();
-        }
-        return Optional.of(start("schedule"));
+        int members = settings.recluster().growth() == 0 ? 0
+                : transactions.inTransaction(() -> mobs.listMobs(vectors.space()).stream().mapToInt(MobSummary::size).sum());
+        return settings.recluster().due(latest(), members, clock.instant()).map(this::start);
     }
 
     /** A run that reported no progress for this long is considered dead. */

@@ -28,6 +28,7 @@ import org.milkmobs.domain.mob.MembershipRule;
 import org.milkmobs.domain.mob.MobId;
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.domain.mob.ReclusterRun;
+import org.milkmobs.domain.mob.ReclusterSchedule;
 import org.milkmobs.domain.validation.ValidationPolicy;
 import org.milkmobs.domain.video.Hashtags;
 import org.milkmobs.domain.video.VideoId;
@@ -41,11 +42,7 @@ class ReclusterServiceTest {
     private final VideoVectors vectors = new VideoVectors(new InMemoryEmbeddingStore(), new EmbeddingModel("test-model", 3),
             new ModalityWeights(Map.of(Modality.VISUAL, 1.0)));
     private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
-    private final ReclusterUseCase recluster = new ReclusterService(mobs, mobs, runs, vectors,
-            new MobSettings(0.9, 10, Optional.of(2), 3, 0.5, Duration.ofHours(6)),
-            new CampaignProvider(campaigns, new CampaignSettings(new Campaign("Milk Mob", "pouring milk", Hashtags.of("milkmob"), List.of("milk")),
-                    ValidationPolicy.DEFAULT, 0.2, 0.8)),
-            java.util.function.Supplier::get, clock);
+    private final ReclusterUseCase recluster = service(new MobSettings(0.9, 10, Optional.of(2), 3, 0.5, Duration.ofHours(6)));
     private final Random random = new Random(7);
 
     @Test
@@ -85,6 +82,25 @@ class ReclusterServiceTest {
 
         clock.advance(Duration.ofHours(6));
         assertThat(recluster.startIfDue()).hasValueSatisfying(next -> assertThat(next.id()).isNotEqualTo(running.id()));
+    }
+
+    @Test
+    void mobsThatGrewByTheScheduledShareAreReclusteredBeforeTheClockSaysSo() {
+        ReclusterUseCase growing = service(new MobSettings(0.9, 10, Optional.of(2), 3, 0.5,
+                new ReclusterSchedule(Duration.ofHours(6), 0.5, 4), 0));
+        group(new float[] {1, 0, 0}, "blue", 4);
+        assertThat(growing.startIfDue()).as("no run yet").hasValueSatisfying(run -> assertThat(run.trigger()).isEqualTo("schedule"));
+        assertThat(growing.executeNextQueued().orElseThrow().videos()).isEqualTo(4);
+
+        group(new float[] {0, 1, 0}, "red", 1);
+        assertThat(growing.startIfDue()).as("5 members: not yet half as many again as the 4 of the last run").isEmpty();
+
+        group(new float[] {0, 1, 0}, "red", 1);
+        ReclusterRun grown = growing.startIfDue().orElseThrow();
+        assertThat(grown.trigger()).isEqualTo("growth");
+        assertThat(growing.startIfDue()).as("one is running").isEmpty();
+        assertThat(growing.executeNextQueued().orElseThrow().videos()).isEqualTo(6);
+        assertThat(growing.startIfDue()).as("ran just now on these 6").isEmpty();
     }
 
     @Test
@@ -136,13 +152,16 @@ class ReclusterServiceTest {
 
     /** A run on these mobs with K chosen by silhouette within {@code tolerance}. */
     private ReclusterRun reclusterChoosingK(double tolerance) {
-        ReclusterUseCase choosing = new ReclusterService(mobs, mobs, runs, vectors,
-                new MobSettings(0.9, 10, Optional.empty(), 3, 0.5, Duration.ofHours(6), tolerance),
+        ReclusterUseCase choosing = service(new MobSettings(0.9, 10, Optional.empty(), 3, 0.5, ReclusterSchedule.every(Duration.ofHours(6)), tolerance));
+        choosing.start("admin");
+        return choosing.executeNextQueued().orElseThrow();
+    }
+
+    private ReclusterUseCase service(MobSettings settings) {
+        return new ReclusterService(mobs, mobs, runs, vectors, settings,
                 new CampaignProvider(campaigns, new CampaignSettings(new Campaign("Milk Mob", "pouring milk", Hashtags.of("milkmob"), List.of("milk")),
                         ValidationPolicy.DEFAULT, 0.2, 0.8)),
                 java.util.function.Supplier::get, clock);
-        choosing.start("admin");
-        return choosing.executeNextQueued().orElseThrow();
     }
 
     private List<VideoId> group(float[] centre, String term, int size) {
