@@ -176,7 +176,7 @@ public class UseCaseProducers {
                                                   NearDuplicateStore pairs, FingerprintStore fingerprints, VideoEmbedder embedder) {
         NearDuplicates rule = new NearDuplicates(settings.decimal("duplicates.near.min-duration-ratio"),
                 settings.decimal("duplicates.near.min-clip-similarity"), settings.decimal("duplicates.near.min-share"),
-                settings.decimal("duplicates.near.min-frame-similarity"));
+                settings.decimal("duplicates.near.min-frame-similarity"), settings.decimal("duplicates.near.min-frame-share"));
         return new NearDuplicateDetection(videos, embeddings, vectors, pairs, fingerprints, embedder.model(), rule,
                 settings.integer("duplicates.near.candidates"));
     }

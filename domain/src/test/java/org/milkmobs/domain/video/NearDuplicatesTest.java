@@ -140,6 +140,74 @@ class NearDuplicatesTest {
     }
 
     @Test
+    void aTrimWhoseClipsMissTheirOriginalsIsANearDuplicateWhenItsFramesAlign() {
+        // a continuous zoom cut 2 s in, half a 4 s clip window: every clip vector moves off its original, the frames do not
+        byte[][] frames = frames(12, 7);
+        byte[][] trimmed = noisyFrames(java.util.Arrays.copyOfRange(frames, 2, 12), 6);
+        Comparison c = rule.compare(footage(scenes(3), frames), new Footage(10, scenes(3), Optional.of(fingerprint(trimmed))));
+        assertThat(c.aligned()).as("no clip matches").isZero();
+        assertThat(c.frameShare()).hasValue(10.0 / 12);
+        assertThat(c.nearDuplicate()).as("the frames decide").isTrue();
+    }
+
+    @Test
+    void aSharedThreeSecondIntroBeforeTheSameStaticSceneIsNotEnough() {
+        // a test card: every second of it is the same picture, so the nine seconds after the intro align with any nine of
+        // a 12 s video of the card, and its clips after the intro match too
+        byte[] card = frames(1, 8)[0];
+        byte[][] base = new byte[12][];
+        java.util.Arrays.fill(base, card);
+        byte[][] withIntro = new byte[12][];
+        System.arraycopy(frames(3, 9), 0, withIntro, 0, 3);
+        java.util.Arrays.fill(withIntro, 3, 12, card);
+        float[] cardClip = scenes(1).get(0);
+        List<float[]> cardClips = List.of(cardClip, cardClip, cardClip);
+        List<float[]> introClips = List.of(scenes(1).get(0), cardClip, cardClip);
+        Comparison c = rule.compare(footage(cardClips, base), footage(introClips, noisyFrames(withIntro, 6)));
+        assertThat(c.frameShare()).hasValue(9.0 / 12);
+        assertThat(c.nearDuplicate()).as("0.75 of the frames, under 0.8").isFalse();
+    }
+
+    @Test
+    void framesAlignedOverJustUnderTheShareAreNotEnoughAndAtTheShareAreEnough() {
+        // a 40 s video and a re-edit of the same length with a stretch in the middle replaced by other footage
+        List<float[]> clips = scenes(10);
+        byte[][] frames = frames(40, 10);
+        byte[][] other = frames(40, 11);
+        byte[][] eightReplaced = frames.clone();
+        System.arraycopy(other, 16, eightReplaced, 16, 8);
+        byte[][] nineReplaced = frames.clone();
+        System.arraycopy(other, 16, nineReplaced, 16, 9);
+
+        Comparison atShare = rule.compare(footage(clips, frames), footage(noisy(clips, 0.05), noisyFrames(eightReplaced, 6)));
+        assertThat(atShare.frameShare()).hasValue(32.0 / 40);
+        assertThat(atShare.nearDuplicate()).isTrue();
+        Comparison under = rule.compare(footage(clips, frames), footage(noisy(clips, 0.05), noisyFrames(nineReplaced, 6)));
+        assertThat(under.frameShare()).hasValue(31.0 / 40);
+        assertThat(under.share()).as("the clips alone would have called it one").isGreaterThanOrEqualTo(0.7);
+        assertThat(under.nearDuplicate()).isFalse();
+    }
+
+    @Test
+    void aSpeedChangeKeepsItsFramesInOrder() {
+        // a slowly changing picture played 1.2 times as fast: each of its seconds is close to one of the original's, in order
+        byte[][] textures = frames(2, 12);
+        byte[][] original = new byte[12][];
+        for (int s = 0; s < original.length; s++) {
+            original[s] = blended(textures, s, 1.0);
+        }
+        byte[][] faster = new byte[10][];
+        for (int s = 0; s < faster.length; s++) {
+            faster[s] = blended(textures, s * 1.2, 1.2);
+        }
+        List<float[]> scenes = scenes(3);
+        Comparison c = rule.compare(footage(scenes, original), footage(noisy(scenes, 0.05), noisyFrames(faster, 6)));
+        assertThat(c.durationRatio()).isEqualTo(10.0 / 12);
+        assertThat(c.frameShare()).hasValue(10.0 / 12);
+        assertThat(c.nearDuplicate()).isTrue();
+    }
+
+    @Test
     void withAFingerprintOnOneSideOnlyTheClipRuleDecides() {
         List<float[]> clips = scenes(3);
         Comparison c = rule.compare(footage(clips, frames(12, 6)), footage(noisy(clips, 0.05)));
@@ -160,7 +228,10 @@ class NearDuplicatesTest {
 
     @Test
     void settingsAreChecked() {
-        assertThatThrownBy(() -> new NearDuplicates(0.8, 0.9, 0.7, 1.2)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new NearDuplicates(0.8, 0.9, 0.7, 1.2, 0.8)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new NearDuplicates(0.8, 0.9, 0.7, 0.9, 0)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new NearDuplicates(0.8, 0.9, 0.7, 0.9, 1.1)).isInstanceOf(InvalidValueException.class);
+        assertThat(new NearDuplicates(0.8, 0.9, 0.7).minFrameShare()).isEqualTo(NearDuplicates.DEFAULT_MIN_FRAME_SHARE);
         assertThatThrownBy(() -> new NearDuplicates(0, 0.9, 0.7)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new NearDuplicates(0.8, 1.5, 0.7)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new NearDuplicates(0.8, 0.9, 1.1)).isInstanceOf(InvalidValueException.class);
@@ -194,6 +265,23 @@ class NearDuplicatesTest {
             texture.nextBytes(frame);
         }
         return frames;
+    }
+
+    /**
+     * One second of a picture that turns slowly from one texture to another and back (0.5 rad a second), as the
+     * analyzer sees it: the mean of four frames sampled over the {@code length} seconds of source from {@code start}.
+     */
+    private static byte[] blended(byte[][] textures, double start, double length) {
+        byte[] out = new byte[GRID_W * GRID_H];
+        for (int i = 0; i < out.length; i++) {
+            double sum = 0;
+            for (int k = 0; k < 4; k++) {
+                double angle = 0.5 * (start + length * (k + 0.5) / 4);
+                sum += 128 + 0.45 * (Math.cos(angle) * textures[0][i] + Math.sin(angle) * textures[1][i]);
+            }
+            out[i] = (byte) Math.round(sum / 4);
+        }
+        return out;
     }
 
     /** The same seconds after a lossy re-encode: every cell a few greys off. */

@@ -33,7 +33,8 @@ class LocalNearDuplicatesTest {
     private static final FfmpegTools TOOLS = FfmpegTools.onPath();
     private static final LocalVideoEmbedder EMBEDDER = new LocalVideoEmbedder(null, TOOLS);
     private static final FfprobeMediaProber PROBER = new FfprobeMediaProber(TOOLS, new MediaLimits(1L << 30, 0, 3600));
-    private static final NearDuplicates RULE = new NearDuplicates(0.8, 0.9, 0.7);
+    private static final NearDuplicates RULE = new NearDuplicates(0.8, 0.9, 0.7, NearDuplicates.DEFAULT_MIN_FRAME_SIMILARITY,
+            NearDuplicates.DEFAULT_MIN_FRAME_SHARE);
     private static final String X264 = "-c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac";
 
     @TempDir
