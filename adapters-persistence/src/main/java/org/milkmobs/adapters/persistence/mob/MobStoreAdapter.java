@@ -32,8 +32,10 @@ import org.milkmobs.domain.video.VideoId;
 
 /**
  * Mobs in SQL, behind the three mob ports (loading, membership, clustering): they share one pair of tables. A mob keeps the sum of its members' unit vectors; joining and leaving add and subtract in
- * one UPDATE, so concurrent assignments never lose one another. Creating a mob takes a transaction-level
- * advisory lock per space and looks again, so two look-alike newcomers do not found two mobs.
+ * one UPDATE, so concurrent assignments never lose one another. Every write of a space's membership (found, join,
+ * leave, replace) first takes a transaction-level advisory lock per space: two look-alike newcomers do not found two
+ * mobs, and a batch run's replacement sees every join committed before it and lets none commit under it (a join
+ * committing mid-replacement was cascaded away with the mob row it had locked).
  */
 @Dependent
 class MobStoreAdapter implements LoadMobsPort, MobMembershipPort, MobClusteringPort {
@@ -64,7 +66,7 @@ class MobStoreAdapter implements LoadMobsPort, MobMembershipPort, MobClusteringP
 
     @Override
     public MobId createMobFor(MobSpace space, VideoId video, float[] vector, MembershipRule rule, Instant now) {
-        sql.query("SELECT pg_advisory_xact_lock(hashtext(?))", row -> null, "mob-create:" + space.key());
+        lockMembership(space.key());
         Optional<NearestMob> nearest = nearestMob(space, vector);
         if (nearest.isPresent() && rule.joins(nearest.get().similarity())) {
             join(nearest.get().mob(), video, vector, nearest.get().similarity(), "joined", now);
@@ -79,6 +81,7 @@ class MobStoreAdapter implements LoadMobsPort, MobMembershipPort, MobClusteringP
 
     @Override
     public void join(MobId mob, VideoId video, float[] vector, double similarity, String reason, Instant now) {
+        sql.query("SELECT space FROM mob WHERE id = ?", row -> row.getString(1), mob.value()).forEach(this::lockMembership);
         PGvector unit = new PGvector(Vectors.normalised(vector));
         int added = sql.update("""
                 INSERT INTO mob_member (video_id, mob_id, vector, similarity, assigned_at) VALUES (?, ?, ?, ?, ?)
@@ -92,6 +95,8 @@ class MobStoreAdapter implements LoadMobsPort, MobMembershipPort, MobClusteringP
 
     @Override
     public Optional<MobId> leave(VideoId video, String reason, Instant now) {
+        sql.query("SELECT m.space FROM mob_member mm JOIN mob m ON m.id = mm.mob_id WHERE mm.video_id = ?", row -> row.getString(1),
+                video.value()).forEach(this::lockMembership);
         List<Object[]> left = sql.query("DELETE FROM mob_member WHERE video_id = ? RETURNING mob_id, vector::text AS vector",
                 row -> new Object[] {Sql.uuid(row, "mob_id"), row.getString("vector")}, video.value());
         if (left.isEmpty()) {
@@ -179,6 +184,7 @@ class MobStoreAdapter implements LoadMobsPort, MobMembershipPort, MobClusteringP
      */
     @Override
     public int replaceClustering(MobSpace space, List<NewMob> mobs, Instant now) {
+        lockMembership(space.key());
         Map<VideoId, MobId> before = new HashMap<>();
         sql.query("SELECT mm.video_id, mm.mob_id FROM mob_member mm JOIN mob m ON m.id = mm.mob_id WHERE m.space = ? FOR UPDATE OF mm",
                 row -> before.put(new VideoId(Sql.uuid(row, "video_id")), new MobId(Sql.uuid(row, "mob_id"))), space.key());
@@ -215,6 +221,11 @@ class MobStoreAdapter implements LoadMobsPort, MobMembershipPort, MobClusteringP
         sql.batch("INSERT INTO mob_membership_change (video_id, from_mob, to_mob, reason, at) VALUES (?, ?, ?, ?, ?)", changes);
         renumberForFeed(space);
         return changes.size();
+    }
+
+    /** Until this transaction ends, no other writes the space's membership (reentrant within the transaction). */
+    private void lockMembership(String space) {
+        sql.query("SELECT pg_advisory_xact_lock(hashtext(?))", row -> null, "mob-membership:" + space);
     }
 
     /** The feed's order within each new mob (V25): members numbered by creation, newest highest. */

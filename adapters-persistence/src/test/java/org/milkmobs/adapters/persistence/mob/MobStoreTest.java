@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -206,6 +207,50 @@ class MobStoreTest extends PersistenceTest {
         txRun(() -> mobs.relabel(Map.of(red, "recomputed")));
         assertThat(tx(() -> mobs.findMob(red))).map(MobSummary::label).as("a new computed label does not hide the name").contains("Red pours");
         assertThat(tx(() -> mobs.findMob(blue))).map(MobSummary::name).contains(Optional.empty());
+    }
+
+    /**
+     * A join that is written before the batch run's write and commits during it: the run waits for it and places it,
+     * where it used to delete the mob the join had locked and, by the cascade, the new member with it (a validated video
+     * left in no mob; seen when growth-called runs met uploads, ADR 0032). Leaving waits the same way.
+     */
+    @Test
+    void aJoinCommittingWhileTheClusteringIsReplacedIsPlacedNotCascadedAway() throws Exception {
+        VideoId a = video();
+        VideoId b = video();
+        VideoId late = video();
+        MobId red = tx(() -> mobs.createMobFor(SPACE, a, axis(4, 0), RULE, NOW));
+        txRun(() -> mobs.join(red, b, axis(4, 0), 1, "joined", NOW));
+        Map<VideoId, float[]> read = tx(() -> mobs.memberVectors(SPACE));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch joined = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        EntityManager joining = jpa.newEntityManager();
+        EntityManager replacing = jpa.newEntityManager();
+        Future<?> join = pool.submit(() -> JpaTestSupport.inTransaction(joining, ignored -> {
+            new MobStoreAdapter(joining).join(red, late, axis(4, 0), 1, "joined", NOW);
+            joined.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+        joined.await(30, TimeUnit.SECONDS);
+        Future<Integer> replace = pool.submit(() -> JpaTestSupport.inTransaction(replacing, ignored ->
+                new MobStoreAdapter(replacing).replaceClustering(SPACE, List.of(
+                        new MobClusteringPort.NewMob(red, List.of(a, b), Map.of(a, read.get(a), b, read.get(b)))), NOW)));
+        Thread.sleep(500); // lets the run reach whatever it waits on
+        commit.countDown();
+        join.get(30, TimeUnit.SECONDS);
+        replace.get(30, TimeUnit.SECONDS);
+        pool.shutdown();
+        joining.close();
+        replacing.close();
+
+        assertThat(tx(() -> mobs.mobOf(late))).contains(red);
+        assertThat(tx(() -> mobs.findMob(red))).map(MobSummary::size).contains(3);
     }
 
     @Test
