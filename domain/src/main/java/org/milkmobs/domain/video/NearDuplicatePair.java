@@ -8,7 +8,8 @@ import org.milkmobs.domain.InvalidValueException;
  * Two videos found to be near-duplicates (ADR 0026). The {@code original} is the earlier submission (video ids are
  * time-ordered), so a pair is the same whichever of the two was analysed last.
  *
- * @param share         the aligned clips' share of the longer clip sequence
+ * @param share         the share that decided (ADR 0030): the aligned frames' share of the longer fingerprint when both
+ *                      videos had one, else the aligned clips' share of the longer clip sequence
  * @param durationRatio the shorter duration over the longer
  */
 public record NearDuplicatePair(VideoId copy, VideoId original, double share, double durationRatio, Instant detectedAt) {
@@ -25,7 +26,7 @@ public record NearDuplicatePair(VideoId copy, VideoId original, double share, do
     /** The pair of two distinct videos, the earlier one as the original. */
     public static NearDuplicatePair of(VideoId a, VideoId b, NearDuplicates.Comparison comparison, Instant at) {
         boolean aFirst = a.compareTo(b) < 0;
-        return new NearDuplicatePair(aFirst ? b : a, aFirst ? a : b, comparison.share(), comparison.durationRatio(), at);
+        return new NearDuplicatePair(aFirst ? b : a, aFirst ? a : b, comparison.decidingShare(), comparison.durationRatio(), at);
     }
 
     public boolean involves(VideoId video) {

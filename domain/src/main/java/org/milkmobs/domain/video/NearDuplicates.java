@@ -81,6 +81,11 @@ public record NearDuplicates(double minDurationRatio, double minClipSimilarity, 
         public Comparison(double durationRatio, int aligned, double share, boolean nearDuplicate) {
             this(durationRatio, aligned, share, OptionalDouble.empty(), nearDuplicate);
         }
+
+        /** The share that decided: the frames' when both videos had fingerprints, else the clips'. */
+        public double decidingShare() {
+            return frameShare.orElse(share);
+        }
     }
 
     public Comparison compare(Footage a, Footage b) {

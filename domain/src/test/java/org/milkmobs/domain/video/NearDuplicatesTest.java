@@ -148,6 +148,9 @@ class NearDuplicatesTest {
         assertThat(c.aligned()).as("no clip matches").isZero();
         assertThat(c.frameShare()).hasValue(10.0 / 12);
         assertThat(c.nearDuplicate()).as("the frames decide").isTrue();
+        assertThat(c.decidingShare()).isEqualTo(10.0 / 12);
+        assertThat(NearDuplicatePair.of(VideoId.generate(), VideoId.generate(), c, java.time.Instant.EPOCH).share())
+                .as("the pair records the share that decided").isEqualTo(10.0 / 12);
     }
 
     @Test
