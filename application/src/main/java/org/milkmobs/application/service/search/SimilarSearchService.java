@@ -85,8 +85,9 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         if (!assets.containsKey(Modality.VISUAL)) {
             throw new NotAnalysedException(videoId, model);
         }
-        Map<Modality, float[]> alongside = weighted(assets, asked);
-        alongside.remove(Modality.VISUAL);
+        // the modalities compared alongside the visual one are those asked for, of those the source has
+        Map<Modality, float[]> alongside = new EnumMap<>(Modality.class);
+        compared.forEach(modality -> Optional.ofNullable(assets.get(modality)).ifPresent(vector -> alongside.put(modality, vector)));
         List<AssetMatch> pool = read.nearest();
         List<SearchHit> hits = hits(videoId, pool, asked, options, hideNearDuplicates);
         if (first < window && pool.size() == first && !settled(hits, after, options, bound(pool, asked, alongside))) {
@@ -202,17 +203,6 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         clips.values().forEach(list -> list.sort(Comparator.comparingDouble(VectorMatch::cosine).reversed()
                 .thenComparingDouble(m -> m.segment().startSeconds())));
         return clips;
-    }
-
-    /** The asset vectors of the modalities that count for similarity (weight above zero). */
-    private static Map<Modality, float[]> weighted(Map<Modality, float[]> assets, ModalityWeights weights) {
-        Map<Modality, float[]> weighted = new EnumMap<>(Modality.class);
-        assets.forEach((modality, vector) -> {
-            if (weights.weights().getOrDefault(modality, 0.0) > 0) {
-                weighted.put(modality, vector);
-            }
-        });
-        return weighted;
     }
 
     private static Set<Modality> weighted(Set<Modality> modalities, ModalityWeights weights) {
