@@ -3,7 +3,8 @@
 #   scripts/db.sh start|stop|status|url [dev|test]
 # "dev" (port 55432) keeps the run command's data and is durable; "test" (port 55433) is for the test
 # command and trades durability for speed (fsync off). Both are idempotent: start on a running cluster,
-# or stop on a stopped one, does nothing.
+# or stop on a stopped one, does nothing. The dev cluster keeps commit timestamps (track_commit_timestamp),
+# which ./mm bench pickup reads; a dev cluster made before that gets the setting at its next start.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,6 +59,9 @@ init_cluster() {
     echo "max_connections = 200"
     echo "shared_buffers = 256MB"
     echo "maintenance_work_mem = 1GB"
+    if [ "$flavour" = dev ]; then
+      echo "track_commit_timestamp = on"
+    fi
     if [ "$flavour" = test ]; then
       echo "fsync = off"
       echo "synchronous_commit = off"
@@ -69,6 +73,11 @@ init_cluster() {
 case "$command" in
   start)
     [ -f "$DATA/PG_VERSION" ] || init_cluster
+    # a dev cluster made before it kept commit timestamps gets the setting here (it takes effect at a start)
+    if [ "$flavour" = dev ] && ! "${RUN_AS[@]}" grep -q '^track_commit_timestamp' "$DATA/postgresql.conf"; then
+      echo "track_commit_timestamp = on" | "${RUN_AS[@]}" tee -a "$DATA/postgresql.conf" >/dev/null
+      is_running && echo "PostgreSQL (dev): track_commit_timestamp is set from its next start (scripts/db.sh stop dev)" >&2
+    fi
     if ! is_running; then
       "${RUN_AS[@]}" mkdir -p "$RUN"
       [ "$(id -u)" -eq 0 ] && { touch "$LOG"; chown postgres "$LOG"; }

@@ -152,11 +152,19 @@ public class PipelineWorkers {
         synchronized (dispatchLock) {
             if (dispatching) {
                 wokenWhileDispatching = true;
-            } else {
-                idleDelayMillis = pollMillis;
-                scheduleDispatch(0);
+                return;
+            }
+            idleDelayMillis = pollMillis;
+            if (nextDispatch != null) {
+                nextDispatch.cancel(false);
+                nextDispatch = null;
             }
         }
+        // claim on the listening thread itself: handing the dispatch to the scheduler's thread costs a wake-up of
+        // another thread, which waits for a core on a loaded machine (the pickup latency, ADR 0025). A scheduled
+        // dispatch that began meanwhile makes this one return at once; notifications that arrive while this one
+        // claims are read after it and wake another dispatch.
+        dispatch();
     }
 
     /** Replaces the pending dispatch (if it has not started) by one in {@code delayMillis}; call under the lock. */

@@ -59,27 +59,13 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
 
     @Override
     public List<PipelineJob> claim(String worker, Set<PipelineStep> steps, int limit) {
-        Set<PipelineStep> runnable = steps.isEmpty() ? EnumSet.noneOf(PipelineStep.class) : EnumSet.copyOf(steps);
-        runnable.removeAll(control.pausedSteps());
-        if (runnable.isEmpty() || limit <= 0) {
+        if (limit <= 0) {
             return List.of();
         }
-        Instant now = clock.instant();
-        Instant leaseUntil = now.plus(retry.lease());
-        List<PipelineJob> claimed = new ArrayList<>();
-        Set<PipelineStep> unlimited = EnumSet.noneOf(PipelineStep.class);
-        for (PipelineStep step : runnable) {
-            OptionalInt clusterLimit = limits.acrossCluster(step);
-            if (clusterLimit.isPresent()) {
-                claimed.addAll(queue.claimWithinClusterLimit(worker, step, limit - claimed.size(), clusterLimit.getAsInt(), now, leaseUntil));
-            } else {
-                unlimited.add(step);
-            }
-        }
-        if (!unlimited.isEmpty() && claimed.size() < limit) {
-            claimed.addAll(queue.claim(worker, unlimited, limit - claimed.size(), now, leaseUntil));
-        }
-        return claimed;
+        // one limit shared by every step: each claim gets what the claims before it left
+        return claimRound(worker, steps, (step, claimedSoFar) -> limit - claimedSoFar,
+                (rest, claimedSoFar, now, leaseUntil) -> claimedSoFar < limit
+                        ? queue.claim(worker, rest, limit - claimedSoFar, now, leaseUntil) : List.of());
     }
 
     @Override
@@ -90,23 +76,56 @@ public class PipelineWorkerService implements PipelineWorkerUseCase {
                 free.put(step, jobs);
             }
         });
-        free.keySet().removeAll(control.pausedSteps());
-        if (free.isEmpty()) {
+        return claimRound(worker, free.keySet(), (step, claimedSoFar) -> free.get(step),
+                (rest, claimedSoFar, now, leaseUntil) -> {
+                    Map<PipelineStep, Integer> restRoom = new EnumMap<>(free);
+                    restRoom.keySet().retainAll(rest);
+                    return queue.claimEach(worker, restRoom, now, leaseUntil);
+                });
+    }
+
+    /**
+     * One claim, whichever way its room is counted: paused steps are left out, each step with a cluster
+     * limit is claimed on its own within that limit, and the steps without one are handed to
+     * {@code rest} together.
+     */
+    private List<PipelineJob> claimRound(String worker, Set<PipelineStep> steps, RoomForStep roomFor, ClaimRest rest) {
+        Set<PipelineStep> runnable = steps.isEmpty() ? EnumSet.noneOf(PipelineStep.class) : EnumSet.copyOf(steps);
+        runnable.removeAll(control.pausedSteps());
+        if (runnable.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(retry.lease());
         List<PipelineJob> claimed = new ArrayList<>();
-        for (PipelineStep step : EnumSet.copyOf(free.keySet())) {
+        Set<PipelineStep> unlimited = EnumSet.noneOf(PipelineStep.class);
+        for (PipelineStep step : runnable) {
             OptionalInt clusterLimit = limits.acrossCluster(step);
-            if (clusterLimit.isPresent()) {
-                claimed.addAll(queue.claimWithinClusterLimit(worker, step, free.remove(step), clusterLimit.getAsInt(), now, leaseUntil));
+            if (clusterLimit.isEmpty()) {
+                unlimited.add(step);
+                continue;
+            }
+            int room = roomFor.jobs(step, claimed.size());
+            if (room > 0) {
+                claimed.addAll(queue.claimWithinClusterLimit(worker, step, room, clusterLimit.getAsInt(), now, leaseUntil));
             }
         }
-        if (!free.isEmpty()) {
-            claimed.addAll(queue.claimEach(worker, free, now, leaseUntil));
+        if (!unlimited.isEmpty()) {
+            claimed.addAll(rest.claim(unlimited, claimed.size(), now, leaseUntil));
         }
         return claimed;
+    }
+
+    /** How many jobs of a step one claim may take, given how many it has taken so far. */
+    @FunctionalInterface
+    private interface RoomForStep {
+        int jobs(PipelineStep step, int claimedSoFar);
+    }
+
+    /** Claims the steps without a cluster limit, in one statement. */
+    @FunctionalInterface
+    private interface ClaimRest {
+        List<PipelineJob> claim(Set<PipelineStep> steps, int claimedSoFar, Instant now, Instant leaseUntil);
     }
 
     @Override
