@@ -91,8 +91,7 @@ public record NearDuplicates(double minDurationRatio, double minClipSimilarity, 
     public Comparison compare(Footage a, Footage b) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        double longer = Math.max(a.durationSeconds(), b.durationSeconds());
-        double ratio = longer == 0 ? 0 : Math.min(a.durationSeconds(), b.durationSeconds()) / longer;
+        double ratio = durationRatio(a.durationSeconds(), b.durationSeconds());
         boolean durationsClose = ratio >= minDurationRatio;
         int most = Math.max(a.clips().size(), b.clips().size());
         int aligned = Math.min(a.clips().size(), b.clips().size()) == 0 ? 0 : aligned(a.clips(), b.clips(), minClipSimilarity, true);
@@ -105,6 +104,19 @@ public record NearDuplicates(double minDurationRatio, double minClipSimilarity, 
             return new Comparison(ratio, aligned, share, OptionalDouble.of(frames), durationsClose && frames >= minFrameShare);
         }
         return new Comparison(ratio, aligned, share, durationsClose && aligned > 0 && share >= minShare);
+    }
+
+    /**
+     * Whether videos of these lengths could be near-duplicates at all: the one test that needs nothing but the
+     * durations, so a caller can skip reading the footage of videos it rules out.
+     */
+    public boolean durationsClose(double secondsA, double secondsB) {
+        return durationRatio(secondsA, secondsB) >= minDurationRatio;
+    }
+
+    private static double durationRatio(double a, double b) {
+        double longer = Math.max(a, b);
+        return longer == 0 ? 0 : Math.min(a, b) / longer;
     }
 
     /**

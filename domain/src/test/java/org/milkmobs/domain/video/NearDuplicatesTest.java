@@ -67,6 +67,16 @@ class NearDuplicatesTest {
     }
 
     @Test
+    void durationsAloneRuleOutVideosOfAnotherLengthAsComparingWould() {
+        List<float[]> scenes = scenes(4);
+        assertThat(rule.durationsClose(16, 12.8)).as("0.8 of the longer").isTrue();
+        assertThat(rule.durationsClose(12.7, 16)).isFalse();
+        assertThat(rule.durationsClose(0, 0)).as("no footage has no length to match").isFalse();
+        assertThat(rule.compare(new Footage(16, scenes), new Footage(12.7, scenes)).nearDuplicate())
+                .as("the same clips do not make a pair when the lengths rule it out").isFalse();
+    }
+
+    @Test
     void theSameClipsShuffledDoNotAlign() {
         List<float[]> scenes = scenes(6);
         List<float[]> reversed = new ArrayList<>(scenes);

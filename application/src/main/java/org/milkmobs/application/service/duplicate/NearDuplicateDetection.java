@@ -29,8 +29,9 @@ import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 
 /**
- * Finds a freshly analysed video's near-duplicates (ADR 0026): the few videos nearest by visual asset vector are the
- * candidates, and the domain rule compares clip sequences and durations. Exact copies (same bytes) are the identical
+ * Finds a freshly analysed video's near-duplicates (ADR 0026): the videos nearest by visual asset vector are the
+ * candidates, and the domain rule compares clip sequences and durations. A candidate whose length rules it out is
+ * skipped before its footage is read, so a wide window (a trend's look-alikes crowd the nearest) stays cheap. Exact copies (same bytes) are the identical
  * tier and are neither candidates nor checked: their vectors are the original's. Videos that have a picture fingerprint
  * (the local analyzer's, ADR 0030) are compared frame by frame as well.
  */
@@ -78,9 +79,10 @@ public class NearDuplicateDetection {
                 .collect(Collectors.toMap(Video::id, Function.identity()));
         Footage footage = footage(video, own);
         List<NearDuplicatePair> found = new ArrayList<>();
+        double seconds = footage.durationSeconds();
         for (VideoId candidate : nearest) {
             Video other = candidateVideos.get(candidate);
-            if (other == null || other.media().isEmpty()) {
+            if (other == null || other.media().isEmpty() || !rule.durationsClose(seconds, other.media().get().durationSeconds())) {
                 continue;
             }
             NearDuplicates.Comparison comparison = rule.compare(footage, footage(other, embeddings.findEmbeddings(candidate, model)));

@@ -101,6 +101,28 @@ class NearDuplicatesServiceTest {
     }
 
     @Test
+    void candidatesOfAnotherLengthAreSkippedWithoutReadingTheirFootage() {
+        List<float[]> look = scenes(4);
+        Video original = analysed(look, 16);
+        Video shortTake = analysed(look, 8);
+        Video reEncode = analysed(noisy(look), 16);
+        List<VideoId> read = new ArrayList<>();
+        InMemoryEmbeddingStore counted = new InMemoryEmbeddingStore() {
+            @Override
+            public List<Embedding> findEmbeddings(VideoId video, EmbeddingModel model) {
+                read.add(video);
+                return embeddings.findEmbeddings(video, model);
+            }
+        };
+        NearDuplicateDetection reading = new NearDuplicateDetection(new Listing(), counted, new ExactNearest(), pairs, fingerprints,
+                MODEL, new NearDuplicates(0.8, 0.9, 0.7), 5);
+
+        assertThat(reading.detect(reEncode, NOW)).extracting(NearDuplicatePair::original).containsExactly(original.id());
+        assertThat(read).as("the 8 s take has the same clips but half the length: never a pair, never read")
+                .contains(reEncode.id(), original.id()).doesNotContain(shortTake.id());
+    }
+
+    @Test
     void theReviewListPagesNewestFirstWithBothVideos() {
         List<float[]> scenes = scenes(4);
         Video original = analysed(scenes, 16);
