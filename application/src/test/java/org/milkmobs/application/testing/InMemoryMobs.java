@@ -141,6 +141,11 @@ public class InMemoryMobs implements LoadMobsPort, MobMembershipPort, MobCluster
     }
 
     @Override
+    public synchronized int memberCount(MobSpace space) {
+        return inSpace(space).stream().mapToInt(mob -> mob.members.size()).sum();
+    }
+
+    @Override
     public synchronized Optional<MobSummary> findMob(MobId id) {
         return Optional.ofNullable(mobs.get(id)).map(InMemoryMobs::summary);
     }

@@ -47,6 +47,8 @@ public abstract class LoadMobsContract extends MobPortsFixture {
         assertThat(redSummary.samples()).containsExactlyInAnyOrder(a, b);
         assertThat(inTransaction(() -> loading().findMob(blue))).map(MobSummary::samples).contains(List.of(c));
         assertThat(inTransaction(() -> loading().findMob(MobId.generate()))).isEmpty();
+        assertThat(inTransaction(() -> loading().memberCount(space))).as("red's two and blue's one, not the other space's").isEqualTo(3);
+        assertThat(inTransaction(() -> loading().memberCount(new MobSpace(space.key() + "-empty")))).isZero();
     }
 
     @Test

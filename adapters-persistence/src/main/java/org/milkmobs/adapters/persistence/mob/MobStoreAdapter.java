@@ -133,6 +133,12 @@ class MobStoreAdapter implements LoadMobsPort, MobMembershipPort, MobClusteringP
     }
 
     @Override
+    public int memberCount(MobSpace space) {
+        return sql.query("SELECT COALESCE(SUM(size), 0)::int AS members FROM mob WHERE space = ?", row -> row.getInt("members"),
+                space.key()).get(0);
+    }
+
+    @Override
     public Optional<MobSummary> findMob(MobId id) {
         return sql.query(SUMMARY + " WHERE m.id = ? AND m.size > 0", MobStoreAdapter::summary, SAMPLES, id.value()).stream().findFirst();
     }

@@ -68,7 +68,7 @@ public class ReclusterService implements ReclusterUseCase {
     @Override
     public Optional<ReclusterRun> startIfDue() {
         int members = settings.recluster().growth() == 0 ? 0
-                : transactions.inTransaction(() -> mobs.listMobs(vectors.space()).stream().mapToInt(MobSummary::size).sum());
+                : transactions.inTransaction(() -> mobs.memberCount(vectors.space()));
         return settings.recluster().due(latest(), members, clock.instant()).map(this::start);
     }
 

@@ -15,6 +15,9 @@ public interface LoadMobsPort {
     /** The mobs of the space that have members. */
     List<MobSummary> listMobs(MobSpace space);
 
+    /** How many videos the space's mobs hold together, in one aggregate read (no samples, no rows per mob). */
+    int memberCount(MobSpace space);
+
     Optional<MobSummary> findMob(MobId id);
 
     /** Members newest first, after {@code afterVideo} (exclusive) when given. */
