@@ -69,7 +69,7 @@ public class ConfiguredSettings {
         return new MobSettings(settings.decimal(join), settings.integer("mobs.max-count"), k,
                 settings.integer("mobs.restarts"), settings.decimal("mobs.keep-id-similarity"),
                 new ReclusterSchedule(settings.duration("mobs.recluster-every"), settings.decimal("mobs.recluster-growth"),
-                        settings.integer("mobs.recluster-growth-from")),
+                        settings.integer("mobs.recluster-growth-from"), settings.duration("mobs.recluster-settle")),
                 settings.decimal("mobs.k-tolerance"));
     }
 

@@ -20,6 +20,7 @@ public class SystemTestServer implements ParameterResolver {
             "UPLOADS_RECONCILE_INTERVAL", "PT1S",
             "MOBS_RECLUSTER_EVERY", "PT24H",
             "MOBS_RECLUSTER_GROWTH", "0",
+            "MOBS_RECLUSTER_SETTLE", "PT0S",
             "CORS_ALLOWED_ORIGINS", SecurityIT.WEB_APP_ORIGIN);
 
     public static final long MAX_BYTES = 5_000_000;

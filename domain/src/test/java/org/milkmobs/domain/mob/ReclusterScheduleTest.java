@@ -60,6 +60,33 @@ class ReclusterScheduleTest {
     }
 
     @Test
+    void aCountThatChangedSinceTheLastRunAndThenStoodStillForTheSettlePeriodCallsARun() {
+        ReclusterSchedule settling = new ReclusterSchedule(Duration.ofHours(1), 0.2, 20, Duration.ofMinutes(2));
+        Instant lastUpload = RAN.plus(Duration.ofMinutes(5));
+
+        assertThat(settling.due(succeeded(100), 110, lastUpload, lastUpload.plusSeconds(119))).as("still settling").isEmpty();
+        assertThat(settling.due(succeeded(100), 110, lastUpload, lastUpload.plusSeconds(120))).contains("settled");
+        assertThat(settling.due(succeeded(100), 95, lastUpload, lastUpload.plusSeconds(120))).as("videos left: a change too")
+                .contains("settled");
+        assertThat(settling.due(succeeded(100), 130, lastUpload, lastUpload.plusSeconds(1))).as("growth does not wait")
+                .contains("growth");
+    }
+
+    @Test
+    void nothingSettlesWhenTheCountIsTheLastRunsBelowTheMinimumAfterAFailureOrWithSettleOff() {
+        ReclusterSchedule settling = new ReclusterSchedule(Duration.ofHours(1), 0.2, 20, Duration.ofMinutes(2));
+        Instant later = RAN.plus(Duration.ofMinutes(30));
+        ReclusterRun failed = new ReclusterRun(UUID.randomUUID(), "FAILED", "growth", "clustering", 0.3, RAN, RAN, null, null, null, null, "boom");
+
+        assertThat(settling.due(succeeded(100), 100, RAN, later)).as("the clustering is of these members").isEmpty();
+        assertThat(settling.due(succeeded(10), 12, RAN, later)).as("below the minimum").isEmpty();
+        assertThat(settling.due(Optional.of(failed), 110, RAN, later)).as("a failure waits for the clock").isEmpty();
+        assertThat(schedule.due(succeeded(100), 110, RAN, later)).as("settle zero").isEmpty();
+        assertThatThrownBy(() -> new ReclusterSchedule(Duration.ofHours(1), 0.2, 20, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aScheduleWithoutAPositivePeriodOrWithNegativeGrowthIsRefused() {
         assertThatThrownBy(() -> new ReclusterSchedule(Duration.ZERO, 0.2, 20)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReclusterSchedule(Duration.ofHours(1), -0.1, 20)).isInstanceOf(IllegalArgumentException.class);

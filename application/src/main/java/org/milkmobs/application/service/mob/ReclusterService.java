@@ -2,6 +2,7 @@ package org.milkmobs.application.service.mob;
 
 import org.milkmobs.domain.mob.MobSummary;
 import org.milkmobs.domain.mob.ReclusterRun;
+import org.milkmobs.domain.mob.ReclusterSchedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ public class ReclusterService implements ReclusterUseCase {
     private final Clock clock;
     /** When this instance last computed labels; they are recomputed after any mob changes. */
     private volatile Instant labelledAt = Instant.EPOCH;
+    /** The members' count at the last look, and since when it has been that: what the settled trigger waits on. */
+    private int countSeen = -1;
+    private Instant countSeenSince = Instant.EPOCH;
 
     public ReclusterService(LoadMobsPort mobs, MobClusteringPort clustering, ReclusterRuns runs, VideoVectors vectors, MobSettings settings, CampaignProvider campaign,
                             Transactions transactions, Clock clock) {
@@ -67,9 +71,19 @@ public class ReclusterService implements ReclusterUseCase {
 
     @Override
     public Optional<ReclusterRun> startIfDue() {
-        int members = settings.recluster().growth() == 0 ? 0
-                : transactions.inTransaction(() -> mobs.memberCount(vectors.space()));
-        return settings.recluster().due(latest(), members, clock.instant()).map(this::start);
+        ReclusterSchedule schedule = settings.recluster();
+        boolean counting = schedule.growth() > 0 || !schedule.settle().isZero();
+        int members = counting ? transactions.inTransaction(() -> mobs.memberCount(vectors.space())) : 0;
+        Instant now = clock.instant();
+        return schedule.due(latest(), members, unchangedSince(members, now), now).map(this::start);
+    }
+
+    private synchronized Instant unchangedSince(int members, Instant now) {
+        if (members != countSeen) {
+            countSeen = members;
+            countSeenSince = now;
+        }
+        return countSeenSince;
     }
 
     /** A run that reported no progress for this long is considered dead. */

@@ -104,6 +104,32 @@ class ReclusterServiceTest {
     }
 
     @Test
+    void aBurstShortOfTheGrowthShareIsReclusteredOnceTheCountHasStoodStillForTheSettlePeriod() {
+        ReclusterUseCase settling = service(new MobSettings(0.9, 10, Optional.of(2), 3, 0.5,
+                new ReclusterSchedule(Duration.ofHours(6), 1.0, 4, Duration.ofMinutes(2)), 0));
+        group(new float[] {1, 0, 0}, "blue", 4);
+        settling.startIfDue();
+        assertThat(settling.executeNextQueued().orElseThrow().videos()).isEqualTo(4);
+
+        group(new float[] {0, 1, 0}, "red", 1);
+        assertThat(settling.startIfDue()).as("5 members: short of the growth share, and just changed").isEmpty();
+        clock.advance(Duration.ofSeconds(90));
+        assertThat(settling.startIfDue()).as("still settling").isEmpty();
+        group(new float[] {0, 1, 0}, "red", 1);
+        assertThat(settling.startIfDue()).as("the burst went on: the count changed again").isEmpty();
+        clock.advance(Duration.ofSeconds(90));
+        assertThat(settling.startIfDue()).as("90 s since it changed").isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+
+        ReclusterRun settled = settling.startIfDue().orElseThrow();
+
+        assertThat(settled.trigger()).isEqualTo("settled");
+        assertThat(settling.executeNextQueued().orElseThrow().videos()).isEqualTo(6);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(settling.startIfDue()).as("the clustering is of these 6: nothing to settle").isEmpty();
+    }
+
+    @Test
     void aRunWhoseInstanceStoppedReportingFailsAndNoLongerBlocksNewRuns() {
         ReclusterRun stuck = recluster.start("admin");
         runs.claimQueued(clock.instant());
