@@ -33,9 +33,9 @@ public final class FfmpegFrameFingerprinter implements FrameFingerprinter {
         try (LocalCopy copy = storage.localCopy(media.key())) {
             return FrameTrack.fingerprint(tools, copy.path(), timeout);
         } catch (ProcessRunner.TimeoutException | UncheckedIOException e) {
-            throw new AnalysisFailedException("the frames of video " + media.videoId() + " could not be read in time: " + e.getMessage(),
+            throw new AnalysisFailedException("the frames of video " + media.videoId() + " could not be read (for now): " + e.getMessage(),
                     false, e);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException e) { // ffmpeg's non-zero exit, or an interrupt
             if (Thread.currentThread().isInterrupted()) {
                 throw e;
             }
