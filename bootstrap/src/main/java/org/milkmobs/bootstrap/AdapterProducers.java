@@ -25,6 +25,7 @@ import org.milkmobs.adapters.media.ffmpeg.FfmpegThumbnailExtractor;
 import org.milkmobs.adapters.media.ffmpeg.FfmpegTools;
 import org.milkmobs.adapters.media.ffmpeg.FfprobeAudioClipProber;
 import org.milkmobs.adapters.media.ffmpeg.FfprobeMediaProber;
+import org.milkmobs.adapters.media.local.FfmpegFrameFingerprinter;
 import org.milkmobs.adapters.media.local.LocalQueryEmbedder;
 import org.milkmobs.adapters.media.local.LocalVideoEmbedder;
 import org.milkmobs.adapters.media.local.LocalVideoUnderstanding;
@@ -34,6 +35,7 @@ import org.milkmobs.application.port.out.chat.ChatModel;
 import org.milkmobs.application.port.out.chat.VideoQuestions;
 import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
+import org.milkmobs.application.port.out.duplicate.FrameFingerprinter;
 import org.milkmobs.application.port.out.media.AudioClipProber;
 import org.milkmobs.application.port.out.media.MediaLimits;
 import org.milkmobs.application.port.out.media.MediaProber;
@@ -169,6 +171,16 @@ public class AdapterProducers {
     @Singleton
     VideoEmbedder videoEmbedder(BlobStorage blobs) {
         return bedrock(blobs).map(BedrockAnalyzer::embedder).orElseGet(() -> new LocalVideoEmbedder(blobs, tools));
+    }
+
+    /**
+     * The picture fingerprint from ffmpeg, whichever analyzer is chosen: the embed step asks for it only when the
+     * embedder made none (Marengo), the local analyzer making its own in its single pass over the frames (ADR 0030).
+     */
+    @Produces
+    @Singleton
+    FrameFingerprinter frameFingerprinter(BlobStorage blobs) {
+        return new FfmpegFrameFingerprinter(blobs, tools);
     }
 
     @Produces

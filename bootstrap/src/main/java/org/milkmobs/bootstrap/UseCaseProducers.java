@@ -43,6 +43,7 @@ import org.milkmobs.application.port.out.analysis.VideoEmbedder;
 import org.milkmobs.application.port.out.analysis.VideoUnderstanding;
 import org.milkmobs.application.port.out.campaign.CampaignStore;
 import org.milkmobs.application.port.out.duplicate.FingerprintStore;
+import org.milkmobs.application.port.out.duplicate.FrameFingerprinter;
 import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
 import org.milkmobs.domain.campaign.CampaignSettings;
 import org.milkmobs.domain.validation.UnprovenParticipation;
@@ -326,13 +327,14 @@ public class UseCaseProducers {
                                    ThumbnailExtractor thumbnails, VideoUnderstanding understanding, VideoEmbedder embedder,
                                    AnalysisStore analyses, EmbeddingStore embeddings, CampaignProvider campaign,
                                    ValidationService validation, ValidationStore decisions, MobAssignment mobs, LoadMobsPort mobStore,
-                                   EventOutbox outbox, NearDuplicateDetection nearDuplicates, FingerprintStore fingerprints, Clock clock) {
+                                   EventOutbox outbox, NearDuplicateDetection nearDuplicates, FingerprintStore fingerprints,
+                                   FrameFingerprinter fingerprinter, Clock clock) {
         StepVideos videos = new StepVideos(load, save, clock);
         Map<PipelineStep, StepHandler> handlers = new EnumMap<>(PipelineStep.class);
         handlers.put(PipelineStep.PREFLIGHT, new PreflightStep(videos, storage, prober, listing));
         handlers.put(PipelineStep.THUMBNAIL, new ThumbnailStep(videos, storage, thumbnails));
         handlers.put(PipelineStep.UNDERSTAND, new UnderstandStep(videos, understanding, analyses, campaign));
-        handlers.put(PipelineStep.EMBED, new EmbedStep(videos, embedder, embeddings, fingerprints));
+        handlers.put(PipelineStep.EMBED, new EmbedStep(videos, embedder, embeddings, fingerprints, fingerprinter));
         handlers.put(PipelineStep.WRITE_RESULTS, new WriteResultsStep(videos, analyses, embeddings, embedder.model(), nearDuplicates));
         handlers.put(PipelineStep.VALIDATE, new ValidateStep(videos, validation, decisions));
         handlers.put(PipelineStep.CLUSTER, new ClusterStep(videos, mobs));

@@ -33,32 +33,56 @@ final class FrameTrack {
     }
 
     static Sums read(FfmpegTools tools, Path video, ClipWindows windows, Duration timeout) {
+        double[][] sums = new double[windows.count()][VisualFeatures.DIMENSION];
+        int[] counts = new int[windows.count()];
+        VisualFeatures features = new VisualFeatures();
+        Seconds seconds = new Seconds();
+        stream(tools, video, timeout, (index, frame) -> {
+            seconds.add(index / LocalPerceptualModel.FRAMES_PER_SECOND, frame);
+            float[] f = features.next(frame);
+            int window = windows.indexOf((double) index / LocalPerceptualModel.FRAMES_PER_SECOND);
+            for (int i = 0; i < f.length; i++) {
+                sums[window][i] += f[i];
+            }
+            counts[window]++;
+        });
+        return new Sums(sums, counts, seconds.fingerprint());
+    }
+
+    /**
+     * The fingerprint alone, from the same frames as {@link #read} (for an analyzer that makes none: the frame
+     * fingerprinter), so both are one measure.
+     */
+    static Optional<Fingerprint> fingerprint(FfmpegTools tools, Path video, Duration timeout) {
+        Seconds seconds = new Seconds();
+        stream(tools, video, timeout, (index, frame) -> seconds.add(index / LocalPerceptualModel.FRAMES_PER_SECOND, frame));
+        return seconds.fingerprint();
+    }
+
+    /** Receives each sampled frame (64×36 RGB, reused between calls) with its index. */
+    @FunctionalInterface
+    interface FrameSink {
+        void accept(int index, byte[] rgb);
+    }
+
+    /** Streams the video's sampled frames to {@code sink}, one frame in memory at a time. */
+    private static void stream(FfmpegTools tools, Path video, Duration timeout, FrameSink sink) {
         int frameBytes = LocalPerceptualModel.FRAME_WIDTH * LocalPerceptualModel.FRAME_HEIGHT * 3;
         List<String> command = List.of(tools.ffmpeg(), "-v", "error", "-nostdin", "-i", video.toAbsolutePath().toString(),
                 "-an", "-sn", "-dn",
                 "-vf", "fps=" + LocalPerceptualModel.FRAMES_PER_SECOND + ",scale=" + LocalPerceptualModel.FRAME_WIDTH + ":"
                         + LocalPerceptualModel.FRAME_HEIGHT + ":flags=area,format=rgb24",
                 "-f", "rawvideo", "pipe:1");
-        return ProcessRunner.stream(command, timeout, stdout -> {
-            double[][] sums = new double[windows.count()][VisualFeatures.DIMENSION];
-            int[] counts = new int[windows.count()];
-            VisualFeatures features = new VisualFeatures();
-            Seconds seconds = new Seconds();
+        ProcessRunner.stream(command, timeout, stdout -> {
             DataInputStream in = new DataInputStream(stdout);
             byte[] frame = new byte[frameBytes];
             for (int index = 0; ; index++) {
                 try {
                     in.readFully(frame);
                 } catch (EOFException end) {
-                    return new Sums(sums, counts, seconds.fingerprint());
+                    return null;
                 }
-                seconds.add(index / LocalPerceptualModel.FRAMES_PER_SECOND, frame);
-                float[] f = features.next(frame);
-                int window = windows.indexOf((double) index / LocalPerceptualModel.FRAMES_PER_SECOND);
-                for (int i = 0; i < f.length; i++) {
-                    sums[window][i] += f[i];
-                }
-                counts[window]++;
+                sink.accept(index, frame);
             }
         });
     }

@@ -79,7 +79,7 @@ class BudgetDeferralTest {
                 BudgetMode.STRICT), ledger, Duration.ofMinutes(10), rig.clock);
         var videos = VideoStorageForTests.adapter(node.em);
         EmbedStep step = new EmbedStep(new StepVideos(videos, videos, rig.clock), new PaidEmbedder(gate), EmbeddingStorageForTests.adapter(node.em),
-                new org.milkmobs.application.testing.InMemoryFingerprintStore());
+                new org.milkmobs.application.testing.InMemoryFingerprintStore(), new org.milkmobs.application.testing.InMemoryFrameFingerprinter());
 
         VideoId id = rig.startWorkflows(1).get(0);
         node.inTransaction(em -> {

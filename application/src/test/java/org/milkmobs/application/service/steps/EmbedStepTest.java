@@ -20,6 +20,8 @@ import org.milkmobs.application.port.out.analysis.VideoMedia;
 import org.milkmobs.application.port.out.budget.BudgetExhaustedException;
 import org.milkmobs.application.testing.InMemoryEmbeddingStore;
 import org.milkmobs.application.testing.InMemoryFingerprintStore;
+import org.milkmobs.application.testing.InMemoryFrameFingerprinter;
+import org.milkmobs.application.port.out.storage.BlobKey;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
@@ -40,11 +42,13 @@ class EmbedStepTest {
     private final InMemoryEmbeddingStore embeddings = new InMemoryEmbeddingStore();
     private final InMemoryFingerprintStore fingerprints = new InMemoryFingerprintStore();
     private final ScriptedEmbedder embedder = new ScriptedEmbedder();
-    private final EmbedStep step = new EmbedStep(fixture.videos, embedder, embeddings, fingerprints);
+    private final InMemoryFrameFingerprinter fingerprinter = new InMemoryFrameFingerprinter();
+    private final EmbedStep step = new EmbedStep(fixture.videos, embedder, embeddings, fingerprints, fingerprinter);
 
     @Test
     void aFinishedEmbeddingIsWrittenWithTheCompletion() {
         Video video = fixture.processing();
+        fingerprinter.picture(BlobKey.source(video.id()), Optional.empty());
         embedder.answers.add(new VideoEmbedder.Progress.Done(List.of(vector(1, 0))));
 
         StepOutcome outcome = step.execute(StepFixture.job(video, PipelineStep.EMBED, Map.of()), JobSignal.NEVER);
@@ -101,6 +105,40 @@ class EmbedStepTest {
         fixture.store.saveVideo(copy);
         StepFixture.written(step.execute(StepFixture.job(copy, PipelineStep.EMBED, Map.of()), JobSignal.NEVER));
         assertThat(fingerprints.findFingerprint(copy.id())).contains(fingerprint);
+        assertThat(fingerprinter.calls()).as("the embedder's own fingerprint: the video is not decoded again").isZero();
+    }
+
+    @Test
+    void anEmbedderThatMakesNoFingerprintHasTheFrameFingerprinterMakeOneAfterItsLastPoll() {
+        Video video = fixture.processing();
+        Fingerprint frames = new Fingerprint(2, 2, new byte[] {9, 8, 7, 6});
+        fingerprinter.picture(BlobKey.source(video.id()), Optional.of(frames));
+        embedder.answers.add(new VideoEmbedder.Progress.Pending(Map.of("invocation", "arn:3"), Duration.ofSeconds(5)));
+        embedder.answers.add(new VideoEmbedder.Progress.Done(List.of(vector(1, 0))));
+
+        step.execute(StepFixture.job(video, PipelineStep.EMBED, Map.of()), JobSignal.NEVER);
+        assertThat(fingerprinter.calls()).as("not while the embedder is still at work").isZero();
+        StepOutcome outcome = step.execute(StepFixture.job(video, PipelineStep.EMBED, Map.of("invocation", "arn:3")), JobSignal.NEVER);
+
+        assertThat(fingerprints.findFingerprint(video.id())).as("nothing before the completion's write").isEmpty();
+        StepFixture.written(outcome);
+        assertThat(fingerprints.findFingerprint(video.id())).contains(frames);
+        assertThat(embeddings.findEmbeddings(video.id(), MODEL)).hasSize(1);
+        assertThat(fingerprinter.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aVideoWhoseFramesCannotBeFingerprintedKeepsItsEmbeddingsAndLosesAStaleFingerprint() {
+        Video video = fixture.processing();
+        fingerprints.replaceFingerprint(video.id(), Optional.of(new Fingerprint(1, 1, new byte[] {1})));
+        fingerprinter.undecodable(BlobKey.source(video.id()), "a codec ffmpeg lacks");
+        embedder.answers.add(new VideoEmbedder.Progress.Done(List.of(vector(1, 0))));
+
+        StepOutcome outcome = StepFixture.written(step.execute(StepFixture.job(video, PipelineStep.EMBED, Map.of()), JobSignal.NEVER));
+
+        assertThat(outcome).as("the paid embeddings are kept: near-duplicates compare its clips").isInstanceOf(StepOutcome.Completed.class);
+        assertThat(embeddings.findEmbeddings(video.id(), MODEL)).hasSize(1);
+        assertThat(fingerprints.findFingerprint(video.id())).isEmpty();
     }
 
     @Test
