@@ -15,9 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.milkmobs.adapters.media.testing.MediaFixtures;
-import org.milkmobs.adapters.media.testing.VideoFamilies;
-import org.milkmobs.adapters.media.testing.VideoFamilies.Family;
 import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
 
 /**
@@ -29,8 +26,6 @@ import org.milkmobs.bootstrap.system.ApiClient.ApiResponse;
  */
 class BedrockNearDuplicatesIT {
 
-    private static final Family ORIGINAL = new Family("bnd-testsrc", "testsrc=size=320x240:rate=25", 520);
-    private static final Family INTRO = new Family("bnd-intro", "smptehdbars=size=320x240:rate=25", 700);
     private static final String OWNER = "bedrock-near-dup-fan";
 
     @TempDir
@@ -52,28 +47,13 @@ class BedrockNearDuplicatesIT {
         server = stack.server();
         fan = server.as(server.tokens().consumer(OWNER));
         Uploads uploads = new Uploads(fan);
-        Path source = MediaFixtures.ffmpeg(dir.resolve("original.mp4"), List.of(
-                "-f", "lavfi", "-t", "16", "-i", ORIGINAL.source(),
-                "-f", "lavfi", "-t", "16", "-i", "sine=frequency=" + ORIGINAL.toneHz() + ":sample_rate=44100",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"));
-        Path noisy = MediaFixtures.ffmpeg(dir.resolve("re-encoded.mp4"), List.of("-i", source.toString(),
-                "-vf", "noise=alls=12:allf=t", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "34", "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-b:a", "64k"));
-        Path cut = MediaFixtures.ffmpeg(dir.resolve("trimmed.mp4"), List.of("-ss", "2", "-i", source.toString(), "-t", "14",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"));
-        Family mandelbrot = VideoFamilies.FAMILIES.stream().filter(f -> f.name().equals("mandelbrot")).findFirst().orElseThrow();
-        Family life = VideoFamilies.FAMILIES.stream().filter(f -> f.name().equals("life")).findFirst().orElseThrow();
-        Path withIntroOne = VideoFamilies.spliced(dir, "intro-one", INTRO, mandelbrot, 4, 12);
-        Path withIntroTwo = VideoFamilies.spliced(dir, "intro-two", INTRO, life, 4, 12);
-
-        original = uploads.submitUploadComplete(source, "the original", List.of("#milkmob"));
-        uploads.awaitSettled(original);
-        identical = uploads.submitUploadComplete(source, "the same file again", List.of("#milkmob"));
-        reEncoded = uploads.submitUploadComplete(noisy, "re-encoded", List.of("#milkmob"));
-        trimmed = uploads.submitUploadComplete(cut, "trimmed", List.of("#milkmob"));
-        introOne = uploads.submitUploadComplete(withIntroOne, "shared intro, one", List.of("#milkmob"));
-        introTwo = uploads.submitUploadComplete(withIntroTwo, "shared intro, two", List.of("#milkmob"));
-        List.of(identical, reEncoded, trimmed, introOne, introTwo).forEach(uploads::awaitSettled);
+        NearDuplicateSet set = NearDuplicateSet.upload(dir, uploads, "bnd");
+        original = set.original();
+        identical = set.identical();
+        reEncoded = set.reEncoded();
+        trimmed = set.trimmed();
+        introOne = set.introOne();
+        introTwo = set.introTwo();
     }
 
     @AfterAll
