@@ -81,13 +81,15 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
         List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
         parameters.addAll(knn.parameters());
         Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
-        Sql.Both<Video, AssetMatch> both = sql.queryBothAfter(VectorSearchSqlAdapter.Knn.SETTINGS, SOURCE, row -> source(row, assets),
-                knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, compared), parameters.toArray());
+        // a generic plan for the k-NN (its limit a literal) where only visibility narrows it, outside a transaction (ADR 0033)
+        String settings = filters.equals(SearchFilters.NONE) ? VectorSearchSqlAdapter.Knn.GENERIC_SETTINGS : VectorSearchSqlAdapter.Knn.SETTINGS;
+        Sql.Both<Video, AssetMatch> both = sql.queryBothAfter(autocommit -> autocommit ? settings : VectorSearchSqlAdapter.Knn.SETTINGS,
+                SOURCE, row -> source(row, assets), knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, compared), parameters.toArray());
         if (both.first().isEmpty()) {
             return Optional.empty();
         }
         // no visual asset vector: the k-NN ordered by NULL, its rows mean nothing
-        List<AssetMatch> nearest = assets.containsKey(Modality.VISUAL) ? both.second() : List.of();
+        List<AssetMatch> nearest = assets.containsKey(Modality.VISUAL) ? knn.top(both.second()) : List.of();
         return Optional.of(new SourceWithNearest(new Source(both.first().get(0), assets), nearest));
     }
 
