@@ -73,9 +73,9 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
                     @Override
                     public String alongside(Modality modality, List<Object> parameters) {
                         parameters.add(video.value());
-                        return ("(SELECT s.vector FROM embedding s WHERE s.video_id = ? AND s.model_id = %s AND s.modality = '%s'"
-                                + " AND s.scope = 'ASSET' AND s.dimension = %d ORDER BY s.start_seconds DESC LIMIT 1)%s")
-                                .formatted(VectorSearchSqlAdapter.literal(model), modality.name(), model.dimension(), cast);
+                        return "(SELECT s.vector FROM embedding s WHERE s.video_id = ? AND s.model_id = " + VectorSearchSqlAdapter.literal(model)
+                                + " AND s.modality = '" + modality.name() + "' AND s.scope = 'ASSET' AND s.dimension = " + model.dimension()
+                                + " ORDER BY s.start_seconds DESC LIMIT 1)" + cast;
                     }
                 }, compared);
         List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
