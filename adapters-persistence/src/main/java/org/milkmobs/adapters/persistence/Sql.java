@@ -11,8 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
