@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -65,8 +66,16 @@ public final class Sql {
      * in one round trip (the driver sends both before it waits); the prelude's result is skipped.
      */
     public <T> List<T> queryAfter(String prelude, String sql, RowMapper<T> mapper, Object... parameters) {
+        return queryAfter(autocommit -> prelude, sql, mapper, parameters);
+    }
+
+    /**
+     * As {@link #queryAfter(String, String, RowMapper, Object...)}, the prelude chosen by whether the connection is in
+     * autocommit (no transaction: transaction-local settings then end with this round trip).
+     */
+    public <T> List<T> queryAfter(Function<Boolean, String> prelude, String sql, RowMapper<T> mapper, Object... parameters) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = prepare(connection, prelude + ";\n" + sql, parameters)) {
+            try (PreparedStatement statement = prepare(connection, prelude.apply(connection.getAutoCommit()) + ";\n" + sql, parameters)) {
                 statement.execute();
                 if (!statement.getMoreResults()) {
                     throw new SQLException("no rows after the prelude: " + sql);
@@ -82,14 +91,21 @@ public final class Sql {
      */
     public <A, B> Both<A, B> queryBoth(String first, RowMapper<A> firstMapper, String second, RowMapper<B> secondMapper,
                                        Object... parameters) {
-        return queryBothAfter(null, first, firstMapper, second, secondMapper, parameters);
+        return queryBothAfter((String) null, first, firstMapper, second, secondMapper, parameters);
     }
 
     /** As {@link #queryBoth}, after {@code prelude} (a statement without parameters, as in {@link #queryAfter}), all in one round trip. */
     public <A, B> Both<A, B> queryBothAfter(String prelude, String first, RowMapper<A> firstMapper, String second,
                                             RowMapper<B> secondMapper, Object... parameters) {
-        String statements = (prelude == null ? "" : prelude + ";\n") + first + ";\n" + second;
+        return queryBothAfter(autocommit -> prelude, first, firstMapper, second, secondMapper, parameters);
+    }
+
+    /** As {@link #queryBothAfter(String, String, RowMapper, String, RowMapper, Object...)}, the prelude chosen as in {@link #queryAfter(Function, String, RowMapper, Object...)}. */
+    public <A, B> Both<A, B> queryBothAfter(Function<Boolean, String> preludes, String first, RowMapper<A> firstMapper, String second,
+                                            RowMapper<B> secondMapper, Object... parameters) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            String prelude = preludes.apply(connection.getAutoCommit());
+            String statements = (prelude == null ? "" : prelude + ";\n") + first + ";\n" + second;
             try (PreparedStatement statement = prepare(connection, statements, parameters)) {
                 boolean rows = statement.execute();
                 if (prelude != null) {

@@ -29,6 +29,23 @@ class SqlTest extends PersistenceTest {
     }
 
     @Test
+    void aPreludeIsChosenByWhetherATransactionHoldsTheConnection() {
+        Sql sql = new Sql(em);
+        java.util.function.Function<Boolean, String> prelude = autocommit -> "SELECT set_config('hnsw.ef_search', '"
+                + (autocommit ? "77" : "88") + "', true)";
+        String read = "SELECT current_setting('hnsw.ef_search', true) AS value";
+
+        List<String> outside = sql.queryAfter(prelude, read, row -> row.getString("value"));
+        List<String> inside = tx(() -> sql.queryAfter(prelude, read, row -> row.getString("value")));
+        Sql.Both<String, String> both = sql.queryBothAfter(prelude, read, row -> row.getString("value"), read, row -> row.getString("value"));
+
+        assertThat(outside).containsExactly("77");
+        assertThat(inside).containsExactly("88");
+        assertThat(both.first()).containsExactly("77");
+        assertThat(both.second()).containsExactly("77");
+    }
+
+    @Test
     void twoQueriesInOneRoundTripEachGetTheirParametersAndTheirRows() {
         Sql.Both<Integer, String> both = new Sql(em).queryBoth("SELECT g AS n FROM generate_series(1, ?) g", row -> row.getInt("n"),
                 "SELECT ? || '-' || ? AS s", row -> row.getString("s"), 3, "a", "b");

@@ -73,21 +73,23 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
                     @Override
                     public String alongside(Modality modality, List<Object> parameters) {
                         parameters.add(video.value());
-                        return ("(SELECT s.vector FROM embedding s WHERE s.video_id = ? AND s.model_id = %s AND s.modality = '%s'"
-                                + " AND s.scope = 'ASSET' AND s.dimension = %d ORDER BY s.start_seconds DESC LIMIT 1)%s")
-                                .formatted(VectorSearchSqlAdapter.literal(model), modality.name(), model.dimension(), cast);
+                        return "(SELECT s.vector FROM embedding s WHERE s.video_id = ? AND s.model_id = " + VectorSearchSqlAdapter.literal(model)
+                                + " AND s.modality = '" + modality.name() + "' AND s.scope = 'ASSET' AND s.dimension = " + model.dimension()
+                                + " ORDER BY s.start_seconds DESC LIMIT 1)" + cast;
                     }
                 }, compared);
         List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
         parameters.addAll(knn.parameters());
         Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
-        Sql.Both<Video, AssetMatch> both = sql.queryBothAfter(VectorSearchSqlAdapter.Knn.SETTINGS, SOURCE, row -> source(row, assets),
-                knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, compared), parameters.toArray());
+        // a generic plan for the k-NN (its limit a literal) where only visibility narrows it, outside a transaction (ADR 0033)
+        String settings = filters.equals(SearchFilters.NONE) ? VectorSearchSqlAdapter.Knn.GENERIC_SETTINGS : VectorSearchSqlAdapter.Knn.SETTINGS;
+        Sql.Both<Video, AssetMatch> both = sql.queryBothAfter(autocommit -> autocommit ? settings : VectorSearchSqlAdapter.Knn.SETTINGS,
+                SOURCE, row -> source(row, assets), knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, compared), parameters.toArray());
         if (both.first().isEmpty()) {
             return Optional.empty();
         }
         // no visual asset vector: the k-NN ordered by NULL, its rows mean nothing
-        List<AssetMatch> nearest = assets.containsKey(Modality.VISUAL) ? both.second() : List.of();
+        List<AssetMatch> nearest = assets.containsKey(Modality.VISUAL) ? knn.top(both.second()) : List.of();
         return Optional.of(new SourceWithNearest(new Source(both.first().get(0), assets), nearest));
     }
 

@@ -22,6 +22,7 @@ import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Segment;
+import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.VectorMatch;
 import org.milkmobs.domain.video.VideoId;
 
@@ -52,7 +53,7 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
     @Override
     public List<VectorMatch> nearest(NearestQuery query) {
         Knn knn = knn(query, Map.of());
-        return sql.queryAfter(Knn.SETTINGS, knn.statement(), VectorSearchSqlAdapter::match, knn.parameters().toArray());
+        return knn.top(sql.queryAfter(Knn.SETTINGS, knn.statement(), VectorSearchSqlAdapter::match, knn.parameters().toArray()));
     }
 
     @Override
@@ -61,7 +62,10 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
             throw new IllegalArgumentException("alongside cosines are read between asset vectors, not " + query.scope());
         }
         Knn knn = knn(query, alongside);
-        return sql.queryAfter(Knn.SETTINGS, knn.statement(), row -> assetMatch(row, alongside.keySet()), knn.parameters().toArray());
+        // a similar request's widened window: a generic plan when nothing but visibility narrows it, outside a transaction
+        String settings = query.filters().equals(SearchFilters.NONE) ? Knn.GENERIC_SETTINGS : Knn.SETTINGS;
+        return knn.top(sql.queryAfter(autocommit -> autocommit ? settings : Knn.SETTINGS, knn.statement(),
+                row -> assetMatch(row, alongside.keySet()), knn.parameters().toArray()));
     }
 
     private static Knn knn(NearestQuery query, Map<Modality, float[]> alongside) {
@@ -104,7 +108,7 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
      * from using it), then, per row, the cosine of the same video's asset vector of each {@code alongside}
      * modality, looked up by primary key in the same round trip.
      */
-    record Knn(String statement, List<Object> parameters) {
+    record Knn(String statement, List<Object> parameters, int k) {
 
         // relaxed_order: when filters discard candidates, the index scan goes on until k rows pass (pgvector
         // 0.8 iterative scans); rows may come slightly out of order, hence the re-sort outside. Both settings
@@ -113,37 +117,71 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
         static final String SETTINGS = "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '"
                 + EF_SEARCH + "', true)";
 
+        /**
+         * {@link #SETTINGS} and a generic plan for the k-NN (ADR 0033): its limit is written into the statement, so the plan
+         * PostgreSQL caches for the server-prepared statement is the custom one's (the HNSW scan, each alongside vector looked
+         * up by primary key) and it is not planned anew at every bind (1.3 of its 4.4 ms, timed in the database at 5k). Transaction-local
+         * like the others, so it is only sent outside a transaction, where it ends with the round trip, and only where no
+         * filter but visibility narrows the candidates (a selective filter's custom plan may read its rows otherwise).
+         */
+        static final String GENERIC_SETTINGS = SETTINGS + ", set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+        /**
+         * The limits written into k-NN statements: {@code k} rounded up to 1, 2 or 5 times a power of ten, so that a few
+         * statement texts serve every k (each its own server-prepared statement and cached plan) and the rows past {@code k}
+         * are dropped after. A limit left a parameter would make a generic plan guess it large and scan every alongside vector.
+         */
+        static int limitFor(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be positive, not " + k);
+            }
+            for (long decade = 1; ; decade *= 10) {
+                for (int step : new int[] {1, 2, 5}) {
+                    if (step * decade >= k) {
+                        return (int) Math.min(Integer.MAX_VALUE, step * decade);
+                    }
+                }
+            }
+        }
+
+        /** The first {@code k} of the statement's rows (ordered by distance). */
+        <T> List<T> top(List<T> rows) {
+            return rows.size() <= k ? rows : List.copyOf(rows.subList(0, k));
+        }
+
         static Knn of(EmbeddingModel model, Scope scope, Set<Modality> searched, SearchConditions conditions, int k, VectorSql vectors,
                       Set<Modality> alongside) {
+            // built by concatenation, not String.format: the format strings' parsing was a tenth of a similar request's
+            // CPU in the server (JFR at 100k, ADR 0033)
             String cast = cast(model);
+            String modelLiteral = literal(model);
             List<Object> parameters = new ArrayList<>();
             String query = vectors.query(parameters);
             parameters.addAll(conditions.parameters());
-            parameters.add(k);
             String modalities = searched.stream().map(m -> "'" + m.name() + "'").sorted().collect(Collectors.joining(", "));
             StringBuilder columns = new StringBuilder();
             StringBuilder joins = new StringBuilder();
             for (Modality modality : alongside.stream().sorted().toList()) {
                 String table = "a_" + modality.name().toLowerCase(Locale.ROOT);
-                columns.append(", 1 - (%s.vector <=> %s) AS %s".formatted(table, vectors.alongside(modality, parameters), cosineColumn(modality)));
-                joins.append("""
-                        LEFT JOIN embedding %1$s ON %1$s.video_id = n.video_id AND %1$s.model_id = %2$s AND %1$s.modality = '%3$s'
-                                                AND %1$s.scope = 'ASSET' AND %1$s.dimension = %4$d
-                        """.formatted(table, literal(model), modality.name(), model.dimension()));
+                columns.append(", 1 - (").append(table).append(".vector <=> ").append(vectors.alongside(modality, parameters)).append(") AS ")
+                        .append(cosineColumn(modality));
+                joins.append("LEFT JOIN embedding ").append(table).append(" ON ").append(table).append(".video_id = n.video_id AND ")
+                        .append(table).append(".model_id = ").append(modelLiteral).append(" AND ").append(table).append(".modality = '")
+                        .append(modality.name()).append("'\n    AND ").append(table).append(".scope = 'ASSET' AND ").append(table)
+                        .append(".dimension = ").append(model.dimension()).append('\n');
             }
-            String statement = """
-                    WITH nearest AS MATERIALIZED (
-                        SELECT e.video_id, e.modality, e.start_seconds, e.end_seconds,
-                               e.vector%1$s <=> %9$s AS distance
-                        FROM embedding e JOIN video v ON v.id = e.video_id
-                        WHERE e.model_id = %2$s AND e.scope = '%3$s' AND e.dimension = %4$d AND e.modality IN (%5$s)%6$s
-                        ORDER BY distance
-                        LIMIT ?
-                    )
-                    SELECT n.video_id, n.modality, n.start_seconds, n.end_seconds, n.distance%7$s FROM nearest n
-                    %8$sORDER BY n.distance, n.video_id, n.start_seconds
-                    """.formatted(cast, literal(model), scope.name(), model.dimension(), modalities, conditions.sql(), columns, joins, query);
-            return new Knn(statement, parameters);
+            String statement = "WITH nearest AS MATERIALIZED (\n"
+                    + "    SELECT e.video_id, e.modality, e.start_seconds, e.end_seconds,\n"
+                    + "           e.vector" + cast + " <=> " + query + " AS distance\n"
+                    + "    FROM embedding e JOIN video v ON v.id = e.video_id\n"
+                    + "    WHERE e.model_id = " + modelLiteral + " AND e.scope = '" + scope.name() + "' AND e.dimension = " + model.dimension()
+                    + " AND e.modality IN (" + modalities + ")" + conditions.sql() + "\n"
+                    + "    ORDER BY distance\n"
+                    + "    LIMIT " + limitFor(k) + "\n"
+                    + ")\n"
+                    + "SELECT n.video_id, n.modality, n.start_seconds, n.end_seconds, n.distance" + columns + " FROM nearest n\n"
+                    + joins + "ORDER BY n.distance, n.video_id, n.start_seconds\n";
+            return new Knn(statement, parameters, k);
         }
     }
 

@@ -93,6 +93,31 @@ class VectorSearchTest extends PersistenceTest {
     }
 
     @Test
+    void theLimitWrittenIntoTheStatementIsKRoundedUpToOneTwoOrFiveTimesAPowerOfTen() {
+        assertThat(List.of(1, 2, 3, 5, 6, 10, 11, 20, 21, 50, 51, 200, 201, 1000))
+                .extracting(VectorSearchSqlAdapter.Knn::limitFor)
+                .containsExactly(1, 2, 5, 5, 10, 10, 20, 20, 50, 50, 100, 200, 500, 1000);
+    }
+
+    @Test
+    void aKBetweenTheWrittenLimitsGetsExactlyItsNearest() {
+        float[] look = data.randomUnit(128);
+        for (int i = 0; i < 12; i++) {
+            Video video = data.video("ann", VideoStatus.VALIDATED, T0);
+            data.embeddings(video.id(), LOCAL, List.of(asset(LOCAL, data.near(look, 0.1 * (i + 1)))));
+        }
+
+        List<VectorMatch> ten = tx(() -> search.nearest(query(LOCAL, Scope.ASSET, look, Visibility.everything(), SearchFilters.NONE, 10)));
+        List<VectorMatch> seven = tx(() -> search.nearest(query(LOCAL, Scope.ASSET, look, Visibility.everything(), SearchFilters.NONE, 7)));
+        List<AssetMatch> three = search.nearestAssets(query(LOCAL, Scope.ASSET, look, Visibility.everything(), SearchFilters.NONE, 3),
+                Map.of());
+
+        assertThat(ten).hasSize(10);
+        assertThat(seven).extracting(VectorMatch::video).containsExactlyElementsOf(ten.subList(0, 7).stream().map(VectorMatch::video).toList());
+        assertThat(three).extracting(m -> m.match().video()).containsExactlyElementsOf(ten.subList(0, 3).stream().map(VectorMatch::video).toList());
+    }
+
+    @Test
     void aQueryOnlyEverMeetsVectorsOfItsOwnModel() {
         float[] shared = data.randomUnit(128);
         Video local = data.video("ann", VideoStatus.VALIDATED, T0);

@@ -49,6 +49,7 @@ public class SimilarSearchService implements SearchSimilarUseCase {
     private final ModalityWeights weights;
     private final int window;
     private final NearDuplicateStore nearDuplicates;
+    private final WideningRate widening = new WideningRate();
 
     /** The nearest candidates a page of videos ranks first, before the whole window if it must (ADR 0029). */
     static final int FIRST_WINDOW = 50;
@@ -71,8 +72,10 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), SearchCursor.fingerprint(kind, videoId.toString(), options));
         ModalityWeights asked = options.weights().orElse(weights);
         // a page of videos first ranks the nearest FIRST_WINDOW, and the whole window only when a candidate beyond them
-        // could still rank on the page (ADR 0029): the page is the same as the whole window's either way
-        int first = options.groupBy() == GroupBy.VIDEO ? Math.min(window, FIRST_WINDOW) : window;
+        // could still rank on the page (ADR 0029): the page is the same as the whole window's either way; where most
+        // requests lately had to widen, it reads the whole window at once (ADR 0033)
+        boolean firstWindowFirst = options.groupBy() == GroupBy.VIDEO && FIRST_WINDOW < window;
+        int first = firstWindowFirst && !widening.likely() ? FIRST_WINDOW : window;
         // the source, its vectors and its nearest candidates in one round trip; the candidates are dropped unseen if the
         // caller may not see the source
         Set<Modality> compared = asked.weights().entrySet().stream().filter(w -> w.getValue() > 0 && w.getKey() != Modality.VISUAL)
@@ -90,9 +93,19 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         compared.forEach(modality -> Optional.ofNullable(assets.get(modality)).ifPresent(vector -> alongside.put(modality, vector)));
         List<AssetMatch> pool = read.nearest();
         List<SearchHit> hits = hits(videoId, pool, asked, options, hideNearDuplicates);
-        if (first < window && pool.size() == first && !settled(hits, after, options, bound(pool, asked, alongside))) {
-            pool = nearest(found, alongside, visibility, options, window);
-            hits = hits(videoId, pool, asked, options, hideNearDuplicates);
+        if (first < window) {
+            boolean settles = pool.size() < first || settled(hits, after, options, bound(pool, asked, alongside));
+            widening.record(!settles);
+            if (!settles) {
+                pool = nearest(found, alongside, visibility, options, window);
+                hits = hits(videoId, pool, asked, options, hideNearDuplicates);
+            }
+        } else if (firstWindowFirst && !hideNearDuplicates) {
+            // read at once: would the first window (the nearest of the whole one) have settled? (hiding near-duplicates
+            // would ask for their pairs again, so those requests leave the rate alone)
+            List<AssetMatch> nearest = pool.subList(0, Math.min(pool.size(), FIRST_WINDOW));
+            widening.record(nearest.size() == FIRST_WINDOW
+                    && !settled(hits(videoId, nearest, asked, options, false), after, options, bound(nearest, asked, alongside)));
         }
         Set<Modality> modalities = weighted(assets.keySet(), asked);
         long fingerprint = SearchCursor.fingerprint(kind, videoId.toString(), options);

@@ -6,22 +6,28 @@ import static org.assertj.core.api.Assertions.within;
 import static org.milkmobs.application.service.search.SearchFixture.along;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.application.port.in.VideoNotFoundException;
 import org.milkmobs.application.port.in.search.NotAnalysedException;
 import org.milkmobs.application.port.in.search.SearchOptions;
 import org.milkmobs.application.port.in.search.SearchResults;
+import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.application.testing.InMemoryNearDuplicateStore;
+import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.search.GroupBy;
 import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.SearchMode;
+import org.milkmobs.domain.search.Visibility;
 import org.milkmobs.domain.user.Caller;
 import org.milkmobs.domain.user.UserId;
+import org.milkmobs.domain.video.Hashtags;
 import org.milkmobs.domain.video.NearDuplicatePair;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
@@ -97,6 +103,61 @@ class SimilarSearchServiceTest {
         assertThat(seen.get(0)).as("audio lifts it above the visually nearer fifty").isEqualTo(soundsAlike);
         assertThat(seen).doesNotHaveDuplicates().hasSize(fillers.size() + 1).containsAll(fillers);
         assertThat(seen.subList(1, seen.size())).as("the rest in visual order").containsExactlyElementsOf(fillers);
+    }
+
+    @Test
+    void whereMostRequestsLatelyWidenedTheWholeWindowIsReadAtOnceAndThePagesAreTheSame() {
+        List<Integer> asked = new java.util.ArrayList<>();
+        SimilarReadPort recording = new SimilarReadPort() {
+            @Override
+            public Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility,
+                                                                 SearchFilters filters, Set<Modality> alongside, int k) {
+                asked.add(k);
+                return world.similarReads.sourceWithNearest(video, model, visibility, filters, alongside, k);
+            }
+
+            @Override
+            public Page page(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> videos, int perVideo) {
+                return world.similarReads.page(model, modalities, source, videos, perVideo);
+            }
+        };
+        SimilarSearchService adaptive = new SimilarSearchService(recording, world.vectors, SearchFixture.MODEL, world.cards,
+                new ModalityWeights(Map.of(Modality.VISUAL, 0.5, Modality.AUDIO, 0.5)), SearchFixture.WINDOW, nearDuplicates);
+        Video source = world.analysed("source", along(0), along(4));
+        for (int i = 0; i < SimilarSearchService.FIRST_WINDOW + 10; i++) {
+            world.analysed("looks alike, sounds different " + i, turned(0.001 * (i + 1)), along(5));
+        }
+        VideoId soundsAlike = world.analysed("looks a little less alike, sounds the same", turned(0.5), along(4)).id();
+        SearchOptions firstPage = new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0, GroupBy.VIDEO, 10, Optional.empty());
+        SearchResults widened = adaptive.similar(source.id(), firstPage, false);
+        SearchResults secondPage = adaptive.similar(source.id(), new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0, GroupBy.VIDEO,
+                10, widened.nextCursor()), false);
+        // each page read the first window and then widened (the look-alike that sounds the same lies beyond it)
+        assertThat(asked).containsExactly(SimilarSearchService.FIRST_WINDOW, SimilarSearchService.FIRST_WINDOW);
+        assertThat(ids(widened).get(0)).isEqualTo(soundsAlike);
+
+        for (int i = 0; i < 2 * WideningRate.MEMORY; i++) {
+            adaptive.similar(source.id(), firstPage, false);
+        }
+        asked.clear();
+        SearchResults atOnce = adaptive.similar(source.id(), firstPage, false);
+        SearchResults secondAtOnce = adaptive.similar(source.id(), new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0,
+                GroupBy.VIDEO, 10, atOnce.nextCursor()), false);
+
+        assertThat(asked).as("the whole window at once").containsExactly(SearchFixture.WINDOW, SearchFixture.WINDOW);
+        assertThat(ids(atOnce)).isEqualTo(ids(widened));
+        assertThat(atOnce.nextCursor()).isEqualTo(widened.nextCursor());
+        assertThat(ids(secondAtOnce)).isEqualTo(ids(secondPage));
+
+        // requests that the first window settles (here: nothing passes the filter) bring the first window back
+        SearchOptions nobodys = new SearchOptions(SearchFixture.ADMIN, new SearchFilters(Optional.empty(), Optional.of(new UserId("nobody")),
+                Hashtags.NONE, Optional.empty(), Optional.empty(), Set.of()), 0, GroupBy.VIDEO, 10, Optional.empty());
+        for (int i = 0; i < 2 * WideningRate.MEMORY; i++) {
+            adaptive.similar(source.id(), nobodys, false);
+        }
+        asked.clear();
+        assertThat(ids(adaptive.similar(source.id(), firstPage, false))).isEqualTo(ids(widened));
+        assertThat(asked).containsExactly(SimilarSearchService.FIRST_WINDOW);
     }
 
     /** A unit vector {@code radians} away from axis 0, towards axis 1. */
