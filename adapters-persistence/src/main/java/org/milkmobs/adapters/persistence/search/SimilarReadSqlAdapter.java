@@ -82,9 +82,7 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
         parameters.addAll(knn.parameters());
         Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
         // a generic plan for the k-NN (its limit a literal) where only visibility narrows it, outside a transaction (ADR 0033)
-        String settings = filters.equals(SearchFilters.NONE) ? VectorSearchSqlAdapter.Knn.GENERIC_SETTINGS : VectorSearchSqlAdapter.Knn.SETTINGS;
-        Sql.Both<Video, AssetMatch> both = sql.queryBothAfter(autocommit -> autocommit ? settings : VectorSearchSqlAdapter.Knn.SETTINGS,
-                SOURCE, row -> source(row, assets), knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, compared), parameters.toArray());
+        Sql.Both<Video, AssetMatch> both = sql.queryBothAfter(VectorSearchSqlAdapter.Knn.similarSettings(filters), SOURCE, row -> source(row, assets), knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, compared), parameters.toArray());
         if (both.first().isEmpty()) {
             return Optional.empty();
         }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.milkmobs.adapters.persistence.Sql;
@@ -62,10 +63,9 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
             throw new IllegalArgumentException("alongside cosines are read between asset vectors, not " + query.scope());
         }
         Knn knn = knn(query, alongside);
-        // a similar request's widened window: a generic plan when nothing but visibility narrows it, outside a transaction
-        String settings = query.filters().equals(SearchFilters.NONE) ? Knn.GENERIC_SETTINGS : Knn.SETTINGS;
-        return knn.top(sql.queryAfter(autocommit -> autocommit ? settings : Knn.SETTINGS, knn.statement(),
-                row -> assetMatch(row, alongside.keySet()), knn.parameters().toArray()));
+        // a similar request's widened window
+        return knn.top(sql.queryAfter(Knn.similarSettings(query.filters()), knn.statement(), row -> assetMatch(row, alongside.keySet()),
+                knn.parameters().toArray()));
     }
 
     private static Knn knn(NearestQuery query, Map<Modality, float[]> alongside) {
@@ -125,6 +125,12 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
          * filter but visibility narrows the candidates (a selective filter's custom plan may read its rows otherwise).
          */
         static final String GENERIC_SETTINGS = SETTINGS + ", set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+        /** A similar request's settings, by whether its connection is in autocommit: {@link #GENERIC_SETTINGS} where they apply. */
+        static Function<Boolean, String> similarSettings(SearchFilters filters) {
+            boolean unfiltered = filters.equals(SearchFilters.NONE);
+            return autocommit -> autocommit && unfiltered ? GENERIC_SETTINGS : SETTINGS;
+        }
 
         /**
          * The limits written into k-NN statements: {@code k} rounded up to 1, 2 or 5 times a power of ten, so that a few

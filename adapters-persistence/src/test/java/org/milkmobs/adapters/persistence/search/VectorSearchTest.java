@@ -100,6 +100,18 @@ class VectorSearchTest extends PersistenceTest {
     }
 
     @Test
+    void aSimilarRequestForcesAGenericPlanOnlyOutsideATransactionAndWithoutFilters() {
+        SearchFilters byOwner = new SearchFilters(Optional.empty(), Optional.of(new UserId("someone")), Hashtags.NONE, Optional.empty(),
+                Optional.empty(), Set.of());
+
+        assertThat(VectorSearchSqlAdapter.Knn.similarSettings(SearchFilters.NONE).apply(true)).contains("force_generic_plan");
+        assertThat(VectorSearchSqlAdapter.Knn.similarSettings(SearchFilters.NONE).apply(false))
+                .as("transaction-local: it would outlive the statement").isEqualTo(VectorSearchSqlAdapter.Knn.SETTINGS);
+        assertThat(VectorSearchSqlAdapter.Knn.similarSettings(byOwner).apply(true))
+                .as("a filter's custom plan may read its rows otherwise").isEqualTo(VectorSearchSqlAdapter.Knn.SETTINGS);
+    }
+
+    @Test
     void aKBetweenTheWrittenLimitsGetsExactlyItsNearest() {
         float[] look = data.randomUnit(128);
         for (int i = 0; i < 12; i++) {
