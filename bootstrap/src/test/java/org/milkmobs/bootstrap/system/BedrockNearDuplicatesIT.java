@@ -31,15 +31,11 @@ class BedrockNearDuplicatesIT {
     @TempDir
     static Path dir;
 
+    private static NearDuplicateSet videos;
+
     private static BedrockStack stack;
     private static MilkMobsServer server;
     private static ApiClient fan;
-    private static String original;
-    private static String identical;
-    private static String reEncoded;
-    private static String trimmed;
-    private static String introOne;
-    private static String introTwo;
 
     @BeforeAll
     static void uploadVideos() {
@@ -47,13 +43,7 @@ class BedrockNearDuplicatesIT {
         server = stack.server();
         fan = server.as(server.tokens().consumer(OWNER));
         Uploads uploads = new Uploads(fan);
-        NearDuplicateSet set = NearDuplicateSet.upload(dir, uploads, "bnd");
-        original = set.original();
-        identical = set.identical();
-        reEncoded = set.reEncoded();
-        trimmed = set.trimmed();
-        introOne = set.introOne();
-        introTwo = set.introTwo();
+        videos = NearDuplicateSet.upload(dir, uploads, "bnd");
     }
 
     @AfterAll
@@ -65,44 +55,44 @@ class BedrockNearDuplicatesIT {
 
     @Test
     void aReEncodeAndATrimAreNearDuplicatesByTheirFrames() throws Exception {
-        assertThat(video(reEncoded).getString("nearDuplicateOf")).isEqualTo(original);
-        assertThat(video(trimmed).getString("nearDuplicateOf")).isEqualTo(original);
-        assertThat(absent(video(original), "nearDuplicateOf")).as("the original is the earlier video").isTrue();
+        assertThat(video(videos.reEncoded()).getString("nearDuplicateOf")).isEqualTo(videos.original());
+        assertThat(video(videos.trimmed()).getString("nearDuplicateOf")).isEqualTo(videos.original());
+        assertThat(absent(video(videos.original()), "nearDuplicateOf")).as("the original is the earlier video").isTrue();
 
         ApiResponse page = server.as(server.tokens().admin("bedrock-near-dup-admin")).get("/api/admin/near-duplicates?limit=100");
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         JsonObject pair = page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(p -> p.getJsonObject("video").getString("videoId").equals(reEncoded)
-                        && p.getJsonObject("original").getString("videoId").equals(original)).findFirst().orElseThrow();
+                .filter(p -> p.getJsonObject("video").getString("videoId").equals(videos.reEncoded())
+                        && p.getJsonObject("original").getString("videoId").equals(videos.original())).findFirst().orElseThrow();
         assertThat(pair.getJsonNumber("share").doubleValue()).as("the frames' share decided").isBetween(0.8, 1.0);
     }
 
     @Test
     void videosSharingOnlyAnIntroAreNot() {
-        assertThat(absent(video(introOne), "nearDuplicateOf")).isTrue();
-        assertThat(absent(video(introTwo), "nearDuplicateOf")).isTrue();
+        assertThat(absent(video(videos.introOne()), "nearDuplicateOf")).isTrue();
+        assertThat(absent(video(videos.introTwo()), "nearDuplicateOf")).isTrue();
     }
 
     @Test
     void everyMarengoVideoHasAFingerprintOnTheLocalAnalyzersGridAndTwoPaidCallsOnly() throws Exception {
-        for (String id : List.of(original, reEncoded, trimmed, introOne, introTwo)) {
+        for (String id : List.of(videos.original(), videos.reEncoded(), videos.trimmed(), videos.introOne(), videos.introTwo())) {
             assertThat(strings("SELECT width || 'x' || height || ' ' || (length(cells) / (width * height)) FROM video_fingerprint"
                     + " WHERE video_id = ?", id)).as("the fingerprint of " + id).singleElement().asString().startsWith("32x18 ");
             assertThat(strings("SELECT operation FROM model_usage WHERE video_id = ? AND error_code IS NULL", id))
                     .as("paid calls of " + id).containsExactlyInAnyOrder("EMBED_VIDEO", "ANALYZE_VIDEO");
         }
         assertThat(strings("SELECT width || 'x' || height || ' ' || (length(cells) / (width * height)) FROM video_fingerprint"
-                + " WHERE video_id = ?", original)).as("one frame a second of 16 s").containsExactly("32x18 16");
+                + " WHERE video_id = ?", videos.original())).as("one frame a second of 16 s").containsExactly("32x18 16");
     }
 
     @Test
     void theSameBytesAreAnIdenticalDuplicateThatCopiesItsOriginalsFingerprintUnpaid() throws Exception {
-        JsonObject video = video(identical);
-        assertThat(video.getString("duplicateOf")).isEqualTo(original);
+        JsonObject video = video(videos.identical());
+        assertThat(video.getString("duplicateOf")).isEqualTo(videos.original());
         assertThat(absent(video, "nearDuplicateOf")).isTrue();
-        assertThat(strings("SELECT encode(sha256(cells), 'hex') FROM video_fingerprint WHERE video_id = ?", identical))
-                .isNotEmpty().isEqualTo(strings("SELECT encode(sha256(cells), 'hex') FROM video_fingerprint WHERE video_id = ?", original));
-        assertThat(strings("SELECT operation FROM model_usage WHERE video_id = ?", identical)).as("nothing paid twice").isEmpty();
+        assertThat(strings("SELECT encode(sha256(cells), 'hex') FROM video_fingerprint WHERE video_id = ?", videos.identical()))
+                .isNotEmpty().isEqualTo(strings("SELECT encode(sha256(cells), 'hex') FROM video_fingerprint WHERE video_id = ?", videos.original()));
+        assertThat(strings("SELECT operation FROM model_usage WHERE video_id = ?", videos.identical())).as("nothing paid twice").isEmpty();
     }
 
     private static JsonObject video(String id) {

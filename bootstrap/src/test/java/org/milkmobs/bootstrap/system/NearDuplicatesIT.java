@@ -30,15 +30,11 @@ class NearDuplicatesIT {
     @TempDir
     static Path dir;
 
+    private static NearDuplicateSet videos;
+
     private static ApiClient fan;
     private static ApiClient admin;
     private static MilkMobsServer server;
-    private static String original;
-    private static String identical;
-    private static String reEncoded;
-    private static String trimmed;
-    private static String introOne;
-    private static String introTwo;
 
     @BeforeAll
     static void uploadVideos(MilkMobsServer running) {
@@ -46,51 +42,47 @@ class NearDuplicatesIT {
         fan = server.as(server.tokens().consumer(OWNER));
         admin = server.as(server.tokens().admin("near-dup-admin"));
         Uploads uploads = new Uploads(fan);
-        NearDuplicateSet set = NearDuplicateSet.upload(dir, uploads, "nd");
-        original = set.original();
-        identical = set.identical();
-        reEncoded = set.reEncoded();
-        trimmed = set.trimmed();
-        introOne = set.introOne();
-        introTwo = set.introTwo();
+        videos = NearDuplicateSet.upload(dir, uploads, "nd");
     }
 
     @Test
     void theSameBytesAreAnIdenticalDuplicate() {
-        JsonObject video = video(identical);
-        assertThat(video.getString("duplicateOf")).isEqualTo(original);
+        JsonObject video = video(videos.identical());
+        assertThat(video.getString("duplicateOf")).isEqualTo(videos.original());
         assertThat(absent(video, "nearDuplicateOf")).as("the identical tier is not a near-duplicate").isTrue();
     }
 
     @Test
     void aReEncodeAndATrimmedReEditAreNearDuplicatesOfTheOriginal() {
-        assertThat(video(reEncoded).getString("nearDuplicateOf")).isEqualTo(original);
-        assertThat(absent(video(reEncoded), "duplicateOf")).isTrue();
-        assertThat(video(trimmed).getString("nearDuplicateOf")).isEqualTo(original);
-        assertThat(absent(video(original), "nearDuplicateOf")).as("the original is the earlier video").isTrue();
+        assertThat(video(videos.reEncoded()).getString("nearDuplicateOf")).isEqualTo(videos.original());
+        assertThat(absent(video(videos.reEncoded()), "duplicateOf")).isTrue();
+        assertThat(video(videos.trimmed()).getString("nearDuplicateOf")).isEqualTo(videos.original());
+        assertThat(absent(video(videos.original()), "nearDuplicateOf")).as("the original is the earlier video").isTrue();
     }
 
     @Test
     void videosSharingOnlyAnIntroAreNotNearDuplicates() {
-        assertThat(absent(video(introOne), "nearDuplicateOf")).isTrue();
-        assertThat(absent(video(introTwo), "nearDuplicateOf")).isTrue();
+        assertThat(absent(video(videos.introOne()), "nearDuplicateOf")).isTrue();
+        assertThat(absent(video(videos.introTwo()), "nearDuplicateOf")).isTrue();
     }
 
     @Test
     void similarSearchHidesNearDuplicatesWhenAsked() {
-        String query = "/api/search/similar?videoId=" + original + "&owner=" + OWNER + "&threshold=0&limit=100";
+        String query = "/api/search/similar?videoId=" + videos.original() + "&owner=" + OWNER + "&threshold=0&limit=100";
         ApiResponse all = fan.get(query);
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
-        assertThat(ids(all.json())).contains(reEncoded, trimmed, introOne, introTwo).doesNotContain(original, identical);
+        assertThat(ids(all.json())).contains(videos.reEncoded(), videos.trimmed(), videos.introOne(), videos.introTwo())
+                .doesNotContain(videos.original(), videos.identical());
 
         ApiResponse distinct = fan.get(query + "&hideNearDuplicates=true");
         assertThat(distinct.status()).as(distinct.toString()).isEqualTo(200);
-        assertThat(ids(distinct.json())).contains(introOne, introTwo).doesNotContain(reEncoded, trimmed, original, identical);
+        assertThat(ids(distinct.json())).contains(videos.introOne(), videos.introTwo())
+                .doesNotContain(videos.reEncoded(), videos.trimmed(), videos.original(), videos.identical());
 
         // from the re-encode's side: the original is its near-duplicate, and the trim one of the original's
-        ApiResponse fromCopy = fan.get("/api/search/similar?videoId=" + reEncoded + "&owner=" + OWNER
+        ApiResponse fromCopy = fan.get("/api/search/similar?videoId=" + videos.reEncoded() + "&owner=" + OWNER
                 + "&threshold=0&limit=100&hideNearDuplicates=true");
-        assertThat(ids(fromCopy.json())).doesNotContain(original, reEncoded).contains(introOne, introTwo);
+        assertThat(ids(fromCopy.json())).doesNotContain(videos.original(), videos.reEncoded()).contains(videos.introOne(), videos.introTwo());
 
         assertThat(fan.get(query + "&hideNearDuplicates=maybe").status()).isEqualTo(400);
     }
@@ -106,7 +98,7 @@ class NearDuplicatesIT {
                     .noneSatisfy(row -> assertThat(row).contains("shared intro, one", "shared intro, two"));
             browser.shot("admin-near-duplicates");
 
-            browser.open("/admin/videos/" + trimmed);
+            browser.open("/admin/videos/" + videos.trimmed());
             browser.awaitText(By.cssSelector("[data-testid=near-duplicate-of]"), "re-edit", Duration.ofSeconds(20))
                     .findElement(By.tagName("a")).click();
             browser.awaitText(By.tagName("h1"), "the original", Duration.ofSeconds(20));
@@ -129,13 +121,13 @@ class NearDuplicatesIT {
             assertThat(cursor == null || cursors.add(cursor)).as("a cursor never repeats").isTrue();
         } while (cursor != null);
 
-        List<String> ours = pairs.stream().filter(p -> p.getJsonObject("original").getString("videoId").equals(original))
+        List<String> ours = pairs.stream().filter(p -> p.getJsonObject("original").getString("videoId").equals(videos.original()))
                 .map(p -> p.getJsonObject("video").getString("videoId")).toList();
-        assertThat(ours).contains(reEncoded, trimmed).doesNotHaveDuplicates();
-        assertThat(pairs).noneMatch(p -> Set.of(introOne, introTwo).contains(p.getJsonObject("video").getString("videoId"))
-                && Set.of(introOne, introTwo).contains(p.getJsonObject("original").getString("videoId")));
-        JsonObject pair = pairs.stream().filter(p -> p.getJsonObject("video").getString("videoId").equals(reEncoded)
-                && p.getJsonObject("original").getString("videoId").equals(original)).findFirst().orElseThrow();
+        assertThat(ours).contains(videos.reEncoded(), videos.trimmed()).doesNotHaveDuplicates();
+        assertThat(pairs).noneMatch(p -> Set.of(videos.introOne(), videos.introTwo()).contains(p.getJsonObject("video").getString("videoId"))
+                && Set.of(videos.introOne(), videos.introTwo()).contains(p.getJsonObject("original").getString("videoId")));
+        JsonObject pair = pairs.stream().filter(p -> p.getJsonObject("video").getString("videoId").equals(videos.reEncoded())
+                && p.getJsonObject("original").getString("videoId").equals(videos.original())).findFirst().orElseThrow();
         assertThat(pair.getJsonNumber("share").doubleValue()).isBetween(0.7, 1.0);
         assertThat(pair.getJsonNumber("durationRatio").doubleValue()).isBetween(0.8, 1.0);
         assertThat(pair.getJsonObject("video").getString("title")).isEqualTo("re-encoded");
