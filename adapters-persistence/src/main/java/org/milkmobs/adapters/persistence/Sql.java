@@ -103,10 +103,21 @@ public final class Sql {
     /** As {@link #queryBothAfter(String, String, RowMapper, String, RowMapper, Object...)}, the prelude chosen as in {@link #queryAfter(Function, String, RowMapper, Object...)}. */
     public <A, B> Both<A, B> queryBothAfter(Function<Boolean, String> preludes, String first, RowMapper<A> firstMapper, String second,
                                             RowMapper<B> secondMapper, Object... parameters) {
+        Many<A, B> many = queryManyAfter(preludes, first, firstMapper, List.of(new Query<>(second, secondMapper)), parameters);
+        return new Both<>(many.first(), many.rest().get(0));
+    }
+
+    /**
+     * As {@link #queryBothAfter(Function, String, RowMapper, String, RowMapper, Object...)} with any number of queries after the
+     * first, each with its own mapper to one type: all in one round trip, {@code parameters} bound in order across them.
+     */
+    public <A, B> Many<A, B> queryManyAfter(Function<Boolean, String> preludes, String first, RowMapper<A> firstMapper, List<Query<B>> rest,
+                                            Object... parameters) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             String prelude = preludes.apply(connection.getAutoCommit());
-            String statements = (prelude == null ? "" : prelude + ";\n") + first + ";\n" + second;
-            try (PreparedStatement statement = prepare(connection, statements, parameters)) {
+            StringBuilder statements = new StringBuilder(prelude == null ? "" : prelude + ";\n").append(first);
+            rest.forEach(query -> statements.append(";\n").append(query.sql()));
+            try (PreparedStatement statement = prepare(connection, statements.toString(), parameters)) {
                 boolean rows = statement.execute();
                 if (prelude != null) {
                     rows = statement.getMoreResults();
@@ -115,12 +126,24 @@ public final class Sql {
                     throw new SQLException("no rows from the first query: " + first);
                 }
                 List<A> firstRows = rows(statement.getResultSet(), firstMapper);
-                if (!statement.getMoreResults()) {
-                    throw new SQLException("no rows from the second query: " + second);
+                List<List<B>> restRows = new ArrayList<>();
+                for (Query<B> query : rest) {
+                    if (!statement.getMoreResults()) {
+                        throw new SQLException("no rows from the query: " + query.sql());
+                    }
+                    restRows.add(rows(statement.getResultSet(), query.mapper()));
                 }
-                return new Both<>(firstRows, rows(statement.getResultSet(), secondMapper));
+                return new Many<>(firstRows, restRows);
             }
         });
+    }
+
+    /** A query of {@link #queryManyAfter} after the first: its SQL and how its rows map. */
+    public record Query<T>(String sql, RowMapper<T> mapper) {
+    }
+
+    /** The rows of the queries of {@link #queryManyAfter}: the first's, and each of the rest's in order. */
+    public record Many<A, B>(List<A> first, List<List<B>> rest) {
     }
 
     /** The rows of the two queries of {@link #queryBoth}. */

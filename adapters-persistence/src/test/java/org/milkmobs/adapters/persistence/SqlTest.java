@@ -53,4 +53,14 @@ class SqlTest extends PersistenceTest {
         assertThat(both.first()).containsExactly(1, 2, 3);
         assertThat(both.second()).containsExactly("a-b");
     }
+
+    @Test
+    void manyQueriesInOneRoundTripEachGetTheirParametersAndTheirRowsInOrder() {
+        Sql.Many<Integer, String> many = new Sql(em).queryManyAfter(autocommit -> null, "SELECT g AS n FROM generate_series(1, ?) g",
+                row -> row.getInt("n"), List.of(new Sql.Query<>("SELECT ? || '-' || ? AS s", row -> row.getString("s")),
+                        new Sql.Query<>("SELECT upper(?) AS s UNION ALL SELECT 'z'", row -> row.getString("s"))), 2, "a", "b", "c");
+
+        assertThat(many.first()).containsExactly(1, 2);
+        assertThat(many.rest()).containsExactly(List.of("a-b"), List.of("C", "z"));
+    }
 }

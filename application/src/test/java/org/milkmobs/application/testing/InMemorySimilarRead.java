@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.milkmobs.application.port.out.LoadVideoPort;
 import org.milkmobs.application.port.out.VideoDetailsReadPort;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
+import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
 import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
@@ -35,26 +37,33 @@ public class InMemorySimilarRead implements SimilarReadPort {
     }
 
     private Optional<Source> source(VideoId video, EmbeddingModel model) {
-        return videos.loadVideo(video).map(found -> {
-            Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
-            embeddings.findEmbeddings(video, model).stream().filter(e -> e.scope() == Scope.ASSET)
-                    .forEach(e -> assets.put(e.modality(), e.vector()));
-            return new Source(found, assets);
-        });
+        return videos.loadVideo(video).map(found -> new Source(found, assets(video, model).keySet()));
+    }
+
+    private Map<Modality, float[]> assets(VideoId video, EmbeddingModel model) {
+        Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
+        embeddings.findEmbeddings(video, model).stream().filter(e -> e.scope() == Scope.ASSET).forEach(e -> assets.put(e.modality(), e.vector()));
+        return assets;
     }
 
     @Override
     public Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
                                                          Set<Modality> alongside, int k) {
         return source(video, model).map(source -> {
-            float[] visual = source.assets().get(Modality.VISUAL);
-            if (visual == null) {
-                return new SourceWithNearest(source, List.of());
+            Map<Modality, float[]> assets = assets(video, model);
+            if (!assets.containsKey(Modality.VISUAL)) {
+                return new SourceWithNearest(source, Map.of());
             }
-            Map<Modality, float[]> compared = new EnumMap<>(Modality.class);
-            alongside.stream().filter(m -> m != Modality.VISUAL && source.assets().containsKey(m)).forEach(m -> compared.put(m, source.assets().get(m)));
-            return new SourceWithNearest(source, vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL), visual,
-                    visibility, filters, Optional.of(video), source.video().media().map(m -> m.contentHash()), k), compared));
+            Map<Modality, float[]> searched = new EnumMap<>(Modality.class);
+            Stream.concat(Stream.of(Modality.VISUAL), alongside.stream()).filter(assets::containsKey).forEach(m -> searched.put(m, assets.get(m)));
+            Map<Modality, List<AssetMatch>> nearest = new EnumMap<>(Modality.class);
+            searched.forEach((modality, vector) -> {
+                Map<Modality, float[]> others = new EnumMap<>(searched);
+                others.remove(modality);
+                nearest.put(modality, vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(modality), vector, visibility, filters,
+                        Optional.of(video), source.video().media().map(m -> m.contentHash()), k), others));
+            });
+            return new SourceWithNearest(source, nearest);
         });
     }
 

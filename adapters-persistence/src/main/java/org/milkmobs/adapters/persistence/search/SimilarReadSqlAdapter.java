@@ -1,6 +1,5 @@
 package org.milkmobs.adapters.persistence.search;
 
-import com.pgvector.PGhalfvec;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,12 +8,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.adapters.persistence.video.VideoDetailsRows;
 import org.milkmobs.application.port.out.VideoDetailsReadPort.VideoWithFacts;
@@ -38,7 +39,7 @@ import org.milkmobs.domain.video.VideoId;
 class SimilarReadSqlAdapter implements SimilarReadPort {
 
     private static final String SOURCE = "SELECT " + VideoDetailsRows.VIDEO_COLUMNS + """
-            , e.modality, e.vector::text AS vector
+            , e.modality
             FROM video v
             LEFT JOIN embedding e ON e.video_id = v.id AND e.model_id = ? AND e.dimension = ? AND e.scope = 'ASSET'
             WHERE v.id = ?
@@ -60,41 +61,61 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
         // the source's exact bytes: '' (never a hash) when it has no media, so that nothing is left out for it
         conditions.and("v.content_sha256 IS DISTINCT FROM coalesce((SELECT c.content_sha256 FROM video c WHERE c.id = ?), '')",
                 video.value());
-        String cast = VectorSearchSqlAdapter.cast(model);
-        Set<Modality> compared = alongside.stream().filter(m -> m != Modality.VISUAL).collect(Collectors.toUnmodifiableSet());
-        VectorSearchSqlAdapter.Knn knn = VectorSearchSqlAdapter.Knn.of(model, Scope.ASSET, Set.of(Modality.VISUAL), conditions, k,
-                new VectorSearchSqlAdapter.VectorSql() {
-                    @Override
-                    public String query(List<Object> parameters) {
-                        return alongside(Modality.VISUAL, parameters);
-                    }
-
-                    /** The source's own asset vector, read once in the statement (an InitPlan); NULL when it has none. */
-                    @Override
-                    public String alongside(Modality modality, List<Object> parameters) {
-                        parameters.add(video.value());
-                        return "(SELECT s.vector FROM embedding s WHERE s.video_id = ? AND s.model_id = " + VectorSearchSqlAdapter.literal(model)
-                                + " AND s.modality = '" + modality.name() + "' AND s.scope = 'ASSET' AND s.dimension = " + model.dimension()
-                                + " ORDER BY s.start_seconds DESC LIMIT 1)" + cast;
-                    }
-                }, compared);
+        // one leg per modality searched (ADR 0034): its k-NN by the source's vector of it, each row with its cosines in the others
+        List<Modality> searched = Stream.concat(Stream.of(Modality.VISUAL), alongside.stream()).distinct().sorted().toList();
         List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
-        parameters.addAll(knn.parameters());
-        Map<Modality, float[]> assets = new EnumMap<>(Modality.class);
+        List<VectorSearchSqlAdapter.Knn> knns = new ArrayList<>();
+        List<Sql.Query<AssetMatch>> legs = new ArrayList<>();
+        for (Modality leg : searched) {
+            Set<Modality> others = searched.stream().filter(m -> m != leg).collect(Collectors.toUnmodifiableSet());
+            VectorSearchSqlAdapter.Knn knn = VectorSearchSqlAdapter.Knn.of(model, Scope.ASSET, Set.of(leg), conditions, k,
+                    sourceVectors(video, model, leg), others);
+            knns.add(knn);
+            parameters.addAll(knn.parameters());
+            legs.add(new Sql.Query<>(knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, others)));
+        }
+        Set<Modality> assets = EnumSet.noneOf(Modality.class);
         // a generic plan for the k-NN (its limit a literal) where only visibility narrows it, outside a transaction (ADR 0033)
-        Sql.Both<Video, AssetMatch> both = sql.queryBothAfter(VectorSearchSqlAdapter.Knn.similarSettings(filters), SOURCE, row -> source(row, assets), knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, compared), parameters.toArray());
-        if (both.first().isEmpty()) {
+        Sql.Many<Video, AssetMatch> many = sql.queryManyAfter(VectorSearchSqlAdapter.Knn.similarSettings(filters), SOURCE,
+                row -> source(row, assets), legs, parameters.toArray());
+        if (many.first().isEmpty()) {
             return Optional.empty();
         }
-        // no visual asset vector: the k-NN ordered by NULL, its rows mean nothing
-        List<AssetMatch> nearest = assets.containsKey(Modality.VISUAL) ? knn.top(both.second()) : List.of();
-        return Optional.of(new SourceWithNearest(new Source(both.first().get(0), assets), nearest));
+        // a leg the source has no vector for ordered by NULL, its rows mean nothing; without a visual one there are no candidates
+        Map<Modality, List<AssetMatch>> nearest = new EnumMap<>(Modality.class);
+        if (assets.contains(Modality.VISUAL)) {
+            for (int i = 0; i < searched.size(); i++) {
+                if (assets.contains(searched.get(i))) {
+                    nearest.put(searched.get(i), knns.get(i).top(many.rest().get(i)));
+                }
+            }
+        }
+        return Optional.of(new SourceWithNearest(new Source(many.first().get(0), assets), nearest));
     }
 
-    private static Video source(ResultSet row, Map<Modality, float[]> assets) throws SQLException {
+    /** The source's own asset vectors, each read once in the statement (an InitPlan; NULL when it has none), searching by {@code leg}'s. */
+    private static VectorSearchSqlAdapter.VectorSql sourceVectors(VideoId video, EmbeddingModel model, Modality leg) {
+        String cast = VectorSearchSqlAdapter.cast(model);
+        return new VectorSearchSqlAdapter.VectorSql() {
+            @Override
+            public String query(List<Object> parameters) {
+                return alongside(leg, parameters);
+            }
+
+            @Override
+            public String alongside(Modality modality, List<Object> parameters) {
+                parameters.add(video.value());
+                return "(SELECT s.vector FROM embedding s WHERE s.video_id = ? AND s.model_id = " + VectorSearchSqlAdapter.literal(model)
+                        + " AND s.modality = '" + modality.name() + "' AND s.scope = 'ASSET' AND s.dimension = " + model.dimension()
+                        + " ORDER BY s.start_seconds DESC LIMIT 1)" + cast;
+            }
+        };
+    }
+
+    private static Video source(ResultSet row, Set<Modality> assets) throws SQLException {
         String modality = row.getString("modality");
         if (modality != null) {
-            assets.put(Modality.valueOf(modality), new PGhalfvec(row.getString("vector")).toArray());
+            assets.add(Modality.valueOf(modality));
         }
         return VideoDetailsRows.video(row);
     }

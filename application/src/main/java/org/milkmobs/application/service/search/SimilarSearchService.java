@@ -2,7 +2,6 @@ package org.milkmobs.application.service.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,10 @@ import org.milkmobs.application.port.in.search.SearchResults;
 import org.milkmobs.application.port.in.search.SearchSimilarUseCase;
 import org.milkmobs.application.port.out.duplicate.NearDuplicateStore;
 import org.milkmobs.application.port.out.search.SimilarReadPort;
-import org.milkmobs.application.port.out.search.SimilarReadPort.Source;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
-import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
-import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
-import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.search.ClipGrouping;
 import org.milkmobs.domain.search.GroupBy;
 import org.milkmobs.domain.search.ResultWindow;
@@ -35,10 +30,10 @@ import org.milkmobs.domain.search.Visibility;
 import org.milkmobs.domain.video.VideoId;
 
 /**
- * Look-alikes of a video: the window of nearest visual asset vectors, re-ranked by the weighted modalities, near-duplicates
- * left out when asked, and decorated with each hit's best-matching clips. It only reads, each read on its own: the source
- * with its vectors, the k-NN, and the page's cards with their clips are one round trip each (ADR 0029), and the use case
- * runs in no transaction unless its caller holds one.
+ * Look-alikes of a video: the window of its nearest by each weighed modality's asset vector (ADR 0034), ranked by the weighted
+ * modalities, near-duplicates left out when asked, and decorated with each hit's best-matching clips. It only reads, each read
+ * on its own: the source with its vectors and its nearest, and the page's cards with their clips are one round trip each
+ * (ADR 0029), and the use case runs in no transaction unless its caller holds one.
  */
 public class SimilarSearchService implements SearchSimilarUseCase {
 
@@ -51,7 +46,7 @@ public class SimilarSearchService implements SearchSimilarUseCase {
     private final NearDuplicateStore nearDuplicates;
     private final WideningRate widening = new WideningRate();
 
-    /** The nearest candidates a page of videos ranks first, before the whole window if it must (ADR 0029). */
+    /** The nearest candidates by each modality a page of videos ranks first, before the whole window if it must (ADR 0029, 0034). */
     static final int FIRST_WINDOW = 50;
 
     public SimilarSearchService(SimilarReadPort reads, VectorSearchPort vectors, EmbeddingModel model, ResultCards cards,
@@ -71,43 +66,36 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         String kind = hideNearDuplicates ? "similar-distinct" : "similar";
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), SearchCursor.fingerprint(kind, videoId.toString(), options));
         ModalityWeights asked = options.weights().orElse(weights);
-        // a page of videos first ranks the nearest FIRST_WINDOW, and the whole window only when a candidate beyond them
-        // could still rank on the page (ADR 0029): the page is the same as the whole window's either way; where most
-        // requests lately had to widen, it reads the whole window at once (ADR 0033)
+        // a page of videos first ranks the nearest FIRST_WINDOW by each modality, and the whole window only when a video in
+        // none of them could still rank on the page (ADR 0034): the page is the same as the whole window's either way; where
+        // most requests lately had to widen, it reads the whole window at once (ADR 0033)
         boolean firstWindowFirst = options.groupBy() == GroupBy.VIDEO && FIRST_WINDOW < window;
         int first = firstWindowFirst && !widening.likely() ? FIRST_WINDOW : window;
-        // the source, its vectors and its nearest candidates in one round trip; the candidates are dropped unseen if the
-        // caller may not see the source
+        // the source, its vectors and its nearest candidates by each in one round trip; the candidates are dropped unseen if
+        // the caller may not see the source
         Set<Modality> compared = asked.weights().entrySet().stream().filter(w -> w.getValue() > 0 && w.getKey() != Modality.VISUAL)
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
-        SimilarReadPort.SourceWithNearest read = reads.sourceWithNearest(videoId, model, visibility, options.filters(), compared, first)
-                .filter(s -> s.source().video().isVisibleTo(options.caller()))
-                .orElseThrow(() -> new VideoNotFoundException(videoId));
-        Source found = read.source();
-        Map<Modality, float[]> assets = found.assets();
-        if (!assets.containsKey(Modality.VISUAL)) {
+        SimilarReadPort.SourceWithNearest read = sourceWithNearest(videoId, visibility, options, compared, first);
+        Set<Modality> assets = read.source().assets();
+        if (!assets.contains(Modality.VISUAL)) {
             throw new NotAnalysedException(videoId, model);
         }
-        // the modalities compared alongside the visual one are those asked for, of those the source has
-        Map<Modality, float[]> alongside = new EnumMap<>(Modality.class);
-        compared.forEach(modality -> Optional.ofNullable(assets.get(modality)).ifPresent(vector -> alongside.put(modality, vector)));
-        List<AssetMatch> pool = read.nearest();
+        SimilarCandidates pool = new SimilarCandidates(read.nearest(), first);
         List<SearchHit> hits = hits(videoId, pool, asked, options, hideNearDuplicates);
         if (first < window) {
-            boolean settles = pool.size() < first || settled(hits, after, options, bound(pool, asked, alongside));
+            boolean settles = settled(hits, after, options, pool.bound(asked));
             widening.record(!settles);
             if (!settles) {
-                pool = nearest(found, alongside, visibility, options, window);
+                pool = new SimilarCandidates(sourceWithNearest(videoId, visibility, options, compared, window).nearest(), window);
                 hits = hits(videoId, pool, asked, options, hideNearDuplicates);
             }
         } else if (firstWindowFirst && !hideNearDuplicates) {
             // read at once: would the first window (the nearest of the whole one) have settled? (hiding near-duplicates
             // would ask for their pairs again, so those requests leave the rate alone)
-            List<AssetMatch> nearest = pool.subList(0, Math.min(pool.size(), FIRST_WINDOW));
-            widening.record(nearest.size() == FIRST_WINDOW
-                    && !settled(hits(videoId, nearest, asked, options, false), after, options, bound(nearest, asked, alongside)));
+            SimilarCandidates nearest = pool.nearest(FIRST_WINDOW);
+            widening.record(!settled(hits(videoId, nearest, asked, options, false), after, options, nearest.bound(asked)));
         }
-        Set<Modality> modalities = weighted(assets.keySet(), asked);
+        Set<Modality> modalities = weighted(assets, asked);
         long fingerprint = SearchCursor.fingerprint(kind, videoId.toString(), options);
         if (options.groupBy() == GroupBy.CLIP) {
             hits = clipsOfSimilar(model, videoId, modalities, hits, options.threshold());
@@ -125,38 +113,24 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         return cards.results(SearchMode.VECTOR, model, withMoments, page.videos(), slice, fingerprint);
     }
 
-    private List<AssetMatch> nearest(Source source, Map<Modality, float[]> alongside, Visibility visibility, SearchOptions options, int k) {
-        return vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL), source.assets().get(Modality.VISUAL),
-                visibility, options.filters(), Optional.of(source.video().id()), source.video().media().map(m -> m.contentHash()), k),
-                alongside);
+    private SimilarReadPort.SourceWithNearest sourceWithNearest(VideoId videoId, Visibility visibility, SearchOptions options,
+                                                                Set<Modality> compared, int k) {
+        return reads.sourceWithNearest(videoId, model, visibility, options.filters(), compared, k)
+                .filter(s -> s.source().video().isVisibleTo(options.caller()))
+                .orElseThrow(() -> new VideoNotFoundException(videoId));
     }
 
     /** The candidates scored by the weighted modalities, below the threshold left out, near-duplicates too when asked. */
-    private List<SearchHit> hits(VideoId source, List<AssetMatch> pool, ModalityWeights asked, SearchOptions options,
+    private List<SearchHit> hits(VideoId source, SimilarCandidates pool, ModalityWeights asked, SearchOptions options,
                                  boolean hideNearDuplicates) {
         List<SearchHit> hits = new ArrayList<>();
-        for (AssetMatch candidate : pool) {
-            Map<Modality, Double> scores = new EnumMap<>(Modality.class);
-            scores.put(Modality.VISUAL, candidate.match().score());
-            candidate.cosines().forEach((modality, cosine) -> scores.put(modality, SearchHit.scoreOf(cosine)));
+        pool.scores().forEach((video, scores) -> {
             double score = asked.combine(scores);
             if (score >= options.threshold()) {
-                hits.add(new SearchHit(candidate.match().video(), score, scores, List.of(), Optional.empty()));
+                hits.add(new SearchHit(video, score, scores, List.of(), Optional.empty()));
             }
-        }
+        });
         return hideNearDuplicates ? withoutNearDuplicates(source, hits) : hits;
-    }
-
-    /**
-     * The highest score a candidate beyond the pool could have: its visual score is at most the pool's lowest, and every
-     * other modality at most 1 (a weighted mean only grows by another term of 1).
-     */
-    private static double bound(List<AssetMatch> pool, ModalityWeights asked, Map<Modality, float[]> alongside) {
-        double lowest = pool.stream().mapToDouble(c -> c.match().score()).min().orElse(1);
-        Map<Modality, Double> best = new EnumMap<>(Modality.class);
-        best.put(Modality.VISUAL, lowest);
-        alongside.keySet().forEach(modality -> best.put(modality, 1.0));
-        return asked.combine(best);
     }
 
     /**

@@ -101,6 +101,17 @@ final class SearchFixture {
         return video;
     }
 
+    /** A stored video with a visual asset vector and a visual clip like it, and no sound. */
+    Video silent(String title, float[] visual) {
+        Video video = videos.saveVideo(Video.submit(VideoId.generate(), new UserId("owner"), new Title(title), Description.EMPTY,
+                Hashtags.of("#milkmob"), TestVideos.NOW));
+        embeddings.replaceEmbeddings(video.id(), MODEL, List.of(
+                new Embedding(MODEL, Modality.VISUAL, Scope.ASSET, new Segment(0, 6), Vectors.normalised(visual)),
+                new Embedding(MODEL, Modality.VISUAL, Scope.CLIP, new Segment(0, 6), Vectors.normalised(visual))));
+        texts.index(video.id());
+        return video;
+    }
+
     static SearchOptions options(double threshold, int limit, Optional<String> cursor) {
         return new SearchOptions(ADMIN, SearchFilters.NONE, threshold, GroupBy.VIDEO, limit, cursor);
     }

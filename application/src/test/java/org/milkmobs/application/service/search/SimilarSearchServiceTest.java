@@ -61,6 +61,24 @@ class SimilarSearchServiceTest {
     }
 
     @Test
+    void aSilentLookAlikeOfAVideoWithSoundScoresItsSoundAsUnrelatedAndASilentSourceIsJudgedByLookAlone() {
+        Video source = world.analysed("source", along(0), along(4));
+        VideoId silent = world.silent("looks the same, no sound", along(0)).id();
+        VideoId sounds = world.analysed("looks the same, sounds alike", along(0), along(4, 5)).id();
+
+        SearchResults results = service.similar(source.id(), options(Optional.empty()));
+
+        assertThat(ids(results)).containsExactly(sounds, silent);
+        assertThat(results.items().get(1).hit().score()).as("visual 1, audio unrelated (0.5), half each").isCloseTo(0.75, within(1e-6));
+        assertThat(results.items().get(1).hit().modalityScores()).containsEntry(Modality.AUDIO, 0.5);
+
+        SearchResults ofTheSilent = service.similar(silent, options(Optional.empty()));
+        assertThat(ids(ofTheSilent)).containsExactlyInAnyOrder(source.id(), sounds);
+        assertThat(ofTheSilent.items()).allSatisfy(r -> assertThat(r.hit().score()).as("nothing to compare the sound with")
+                .isCloseTo(1.0, within(1e-6)));
+    }
+
+    @Test
     void aNearDuplicateIsHiddenOnlyWhenAsked() {
         Video source = world.analysed("source", along(0), along(4));
         VideoId reUpload = world.analysed("re-upload", along(0), along(4)).id();
@@ -105,35 +123,62 @@ class SimilarSearchServiceTest {
         assertThat(seen.subList(1, seen.size())).as("the rest in visual order").containsExactlyElementsOf(fillers);
     }
 
+    /** The smallest window the service takes (a full page of the largest size). */
+    private static final int NARROW_WINDOW = SearchOptions.MAX_LIMIT;
+
+    @Test
+    void aVideoThatSoundsTheSameIsFoundByItsSoundThoughTheWholeVisualWindowLooksNearer() {
+        SimilarSearchService narrow = new SimilarSearchService(world.similarReads, world.vectors, SearchFixture.MODEL, world.cards,
+                new ModalityWeights(Map.of(Modality.VISUAL, 0.3, Modality.AUDIO, 0.7)), NARROW_WINDOW, nearDuplicates);
+        Video source = world.analysed("source", along(0), along(4));
+        for (int i = 0; i < NARROW_WINDOW + 1; i++) {
+            world.analysed("looks alike, sounds different " + i, turned(0.001 * (i + 1)), along(5));
+        }
+        VideoId soundsAlike = world.analysed("looks different, sounds the same", along(2), along(4)).id();
+
+        SearchResults results = narrow.similar(source.id(), new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0, GroupBy.VIDEO, 10,
+                Optional.empty()));
+
+        assertThat(ids(results).get(0)).as("visual 0.5 and audio 1 weigh 0.85; the look-alikes 0.65").isEqualTo(soundsAlike);
+        assertThat(results.items().get(0).hit().score()).isCloseTo(0.85, within(1e-6));
+    }
+
+    @Test
+    void theNearestBySoundBoundWhatAVideoInNeitherLegCouldScoreSoThePageSettlesFromTheFirstWindow() {
+        List<Integer> asked = new java.util.ArrayList<>();
+        SimilarSearchService recorded = recording(asked);
+        Video source = world.analysed("source", along(0), along(4));
+        List<VideoId> byRank = new java.util.ArrayList<>();
+        for (int i = 0; i < SimilarSearchService.FIRST_WINDOW + 10; i++) {
+            // a little further in look and in sound, one after the other: no later one outranks an earlier one
+            byRank.add(world.analysed("alike " + i, turned(0.001 * (i + 1)), turnedFrom(4, 5, 0.01 * (i + 1))).id());
+        }
+
+        SearchResults page = recorded.similar(source.id(), new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0, GroupBy.VIDEO, 10,
+                Optional.empty()), false);
+
+        // a bound of the visual leg alone (audio at most 1) would lie above the eleventh; with the audio leg's lowest it does not
+        assertThat(asked).as("the first window settles the page").containsExactly(SimilarSearchService.FIRST_WINDOW);
+        assertThat(ids(page)).containsExactlyElementsOf(byRank.subList(0, 10));
+    }
+
     @Test
     void whereMostRequestsLatelyWidenedTheWholeWindowIsReadAtOnceAndThePagesAreTheSame() {
         List<Integer> asked = new java.util.ArrayList<>();
-        SimilarReadPort recording = new SimilarReadPort() {
-            @Override
-            public Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility,
-                                                                 SearchFilters filters, Set<Modality> alongside, int k) {
-                asked.add(k);
-                return world.similarReads.sourceWithNearest(video, model, visibility, filters, alongside, k);
-            }
-
-            @Override
-            public Page page(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> videos, int perVideo) {
-                return world.similarReads.page(model, modalities, source, videos, perVideo);
-            }
-        };
-        SimilarSearchService adaptive = new SimilarSearchService(recording, world.vectors, SearchFixture.MODEL, world.cards,
-                new ModalityWeights(Map.of(Modality.VISUAL, 0.5, Modality.AUDIO, 0.5)), SearchFixture.WINDOW, nearDuplicates);
+        SimilarSearchService adaptive = recording(asked);
         Video source = world.analysed("source", along(0), along(4));
+        // alike in look and in sound, all the same: the nearest of either leg cannot tell the page from the videos beyond it
         for (int i = 0; i < SimilarSearchService.FIRST_WINDOW + 10; i++) {
-            world.analysed("looks alike, sounds different " + i, turned(0.001 * (i + 1)), along(5));
+            world.analysed("alike " + i, turned(0.01), along(4, 5));
         }
         VideoId soundsAlike = world.analysed("looks a little less alike, sounds the same", turned(0.5), along(4)).id();
         SearchOptions firstPage = new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0, GroupBy.VIDEO, 10, Optional.empty());
         SearchResults widened = adaptive.similar(source.id(), firstPage, false);
         SearchResults secondPage = adaptive.similar(source.id(), new SearchOptions(SearchFixture.ADMIN, SearchFilters.NONE, 0, GroupBy.VIDEO,
                 10, widened.nextCursor()), false);
-        // each page read the first window and then widened (the look-alike that sounds the same lies beyond it)
-        assertThat(asked).containsExactly(SimilarSearchService.FIRST_WINDOW, SimilarSearchService.FIRST_WINDOW);
+        // each page read the first window and then widened
+        assertThat(asked).containsExactly(SimilarSearchService.FIRST_WINDOW, SearchFixture.WINDOW, SimilarSearchService.FIRST_WINDOW,
+                SearchFixture.WINDOW);
         assertThat(ids(widened).get(0)).isEqualTo(soundsAlike);
 
         for (int i = 0; i < 2 * WideningRate.MEMORY; i++) {
@@ -157,15 +202,39 @@ class SimilarSearchServiceTest {
         }
         asked.clear();
         assertThat(ids(adaptive.similar(source.id(), firstPage, false))).isEqualTo(ids(widened));
-        assertThat(asked).containsExactly(SimilarSearchService.FIRST_WINDOW);
+        assertThat(asked).containsExactly(SimilarSearchService.FIRST_WINDOW, SearchFixture.WINDOW);
+    }
+
+    /** The service on the twins, the depth of each read of the source's nearest recorded in {@code asked}. */
+    private SimilarSearchService recording(List<Integer> asked) {
+        SimilarReadPort recording = new SimilarReadPort() {
+            @Override
+            public Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility,
+                                                                 SearchFilters filters, Set<Modality> alongside, int k) {
+                asked.add(k);
+                return world.similarReads.sourceWithNearest(video, model, visibility, filters, alongside, k);
+            }
+
+            @Override
+            public Page page(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> videos, int perVideo) {
+                return world.similarReads.page(model, modalities, source, videos, perVideo);
+            }
+        };
+        return new SimilarSearchService(recording, world.vectors, SearchFixture.MODEL, world.cards,
+                new ModalityWeights(Map.of(Modality.VISUAL, 0.5, Modality.AUDIO, 0.5)), SearchFixture.WINDOW, nearDuplicates);
+    }
+
+    /** A unit vector {@code radians} away from axis {@code from}, towards axis {@code to}. */
+    private static float[] turnedFrom(int from, int to, double radians) {
+        float[] v = new float[SearchFixture.MODEL.dimension()];
+        v[from] = (float) Math.cos(radians);
+        v[to] = (float) Math.sin(radians);
+        return v;
     }
 
     /** A unit vector {@code radians} away from axis 0, towards axis 1. */
     private static float[] turned(double radians) {
-        float[] v = new float[SearchFixture.MODEL.dimension()];
-        v[0] = (float) Math.cos(radians);
-        v[1] = (float) Math.sin(radians);
-        return v;
+        return turnedFrom(0, 1, radians);
     }
 
     private static SearchOptions options(Optional<ModalityWeights> weights) {

@@ -3,6 +3,7 @@ package org.milkmobs.application.port.out.search;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,11 +26,14 @@ import org.milkmobs.domain.video.VideoId;
 public interface SimilarReadPort {
 
     /**
-     * The video with its asset vectors of {@code model} by modality (none when it has none yet) and, in the same round trip, the {@code k} matches nearest to its visual asset vector: as
-     * {@link VectorSearchPort#nearestAssets} of the VISUAL asset vectors, the source and the videos with its exact bytes left out,
-     * each match with the cosines of its asset vectors to the source's of the {@code alongside} modalities (none where either has
-     * none). The matches are empty when the source has no visual asset vector. Whether the caller may see the source is the
-     * caller's to decide: the matches are what {@code visibility} may see. Empty when there is no such video.
+     * The video with the modalities of its asset vectors of {@code model} (none when it has none yet) and, in the same round trip, its
+     * nearest candidates by each of its asset vectors of VISUAL and the {@code alongside} modalities (ADR 0034): for each such
+     * modality it has a vector of, the {@code k} matches nearest to that vector among the asset vectors of that modality (as
+     * {@link VectorSearchPort#nearestAssets}), the source and the videos with its exact bytes left out, each match with the
+     * cosines of its other asset vectors of those modalities to the source's (none where either has none; computed as the match's
+     * own, so a video scores the same whichever modality found it). No matches at all when the source has no visual asset vector.
+     * Whether the caller may see the source is the caller's to decide: the matches are what {@code visibility} may see. Empty when
+     * there is no such video.
      */
     Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
                                                   Set<Modality> alongside, int k);
@@ -41,21 +45,26 @@ public interface SimilarReadPort {
      */
     Page page(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> videos, int perVideo);
 
-    record Source(Video video, Map<Modality, float[]> assets) {
+    /**
+     * The source video and the modalities it has an asset vector of. Not the vectors: the k-NN reads them in its statement, and
+     * nothing else needs them.
+     */
+    record Source(Video video, Set<Modality> assets) {
 
         public Source {
             Objects.requireNonNull(video, "video");
-            Map<Modality, float[]> copy = new EnumMap<>(Modality.class);
-            assets.forEach((modality, vector) -> copy.put(modality, vector.clone()));
-            assets = Collections.unmodifiableMap(copy);
+            assets = assets.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(assets));
         }
     }
 
-    record SourceWithNearest(Source source, List<AssetMatch> nearest) {
+    /** The source and, by the modality searched, its nearest matches in order (nearest first). */
+    record SourceWithNearest(Source source, Map<Modality, List<AssetMatch>> nearest) {
 
         public SourceWithNearest {
             Objects.requireNonNull(source, "source");
-            nearest = List.copyOf(nearest);
+            Map<Modality, List<AssetMatch>> copy = new EnumMap<>(Modality.class);
+            nearest.forEach((modality, matches) -> copy.put(modality, List.copyOf(matches)));
+            nearest = Collections.unmodifiableMap(copy);
         }
     }
 
