@@ -64,15 +64,16 @@ public class SimilarSearchService implements SearchSimilarUseCase {
     public SearchResults similar(VideoId videoId, SearchOptions options, boolean hideNearDuplicates) {
         Visibility visibility = Searches.visibility(options);
         String kind = hideNearDuplicates ? "similar-distinct" : "similar";
-        Optional<RankKey> after = SearchCursor.decode(options.cursor(), SearchCursor.fingerprint(kind, videoId.toString(), options));
+        long fingerprint = SearchCursor.fingerprint(kind, videoId.toString(), options);
+        Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint);
         ModalityWeights asked = options.weights().orElse(weights);
         // a page of videos first ranks the nearest FIRST_WINDOW by each modality, and the whole window only when a video in
         // none of them could still rank on the page (ADR 0034): the page is the same as the whole window's either way; where
         // most requests lately had to widen, it reads the whole window at once (ADR 0033)
         boolean firstWindowFirst = options.groupBy() == GroupBy.VIDEO && FIRST_WINDOW < window;
         int first = firstWindowFirst && !widening.likely() ? FIRST_WINDOW : window;
-        // the source, its vectors and its nearest candidates by each in one round trip; the candidates are dropped unseen if
-        // the caller may not see the source
+        // the source, the modalities it has vectors of, and its nearest by each in one round trip; refused unseen if the
+        // caller may not see the source
         Set<Modality> compared = asked.weights().entrySet().stream().filter(w -> w.getValue() > 0 && w.getKey() != Modality.VISUAL)
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
         SimilarReadPort.SourceWithNearest read = sourceWithNearest(videoId, visibility, options, compared, first);
@@ -96,7 +97,6 @@ public class SimilarSearchService implements SearchSimilarUseCase {
             widening.record(!settled(hits(videoId, nearest, asked, options, false), after, options, nearest.bound(asked)));
         }
         Set<Modality> modalities = weighted(assets, asked);
-        long fingerprint = SearchCursor.fingerprint(kind, videoId.toString(), options);
         if (options.groupBy() == GroupBy.CLIP) {
             hits = clipsOfSimilar(model, videoId, modalities, hits, options.threshold());
             ResultWindow.Slice slice = ResultWindow.page(hits, after, options.limit());
