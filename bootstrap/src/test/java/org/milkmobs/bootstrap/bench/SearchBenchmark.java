@@ -39,8 +39,8 @@ public final class SearchBenchmark {
             LIMIT 11
             """;
     /**
-     * A leg of the endpoint's first read (SimilarReadSqlAdapter, ADR 0034): the 50 asset vectors of one modality nearest to the
-     * query video's (ef_search 40, the iterative scan fills it), joined to the video to exclude the query video and its
+     * A leg of the endpoint's first read (SimilarReadSqlAdapter, ADR 0034): the 30 asset vectors of one modality nearest to the
+     * query video's (ef_search 40), joined to the video to exclude the query video and its
      * duplicates, each with the cosine of the same video's asset vector of the other modality to the query video's.
      */
     private static final String LEG = """
@@ -51,7 +51,7 @@ public final class SearchBenchmark {
                 WHERE e.model_id = 'local-perceptual-v1' AND e.scope = 'ASSET' AND e.dimension = 128 AND e.modality IN ('%1$s')
                   AND v.id <> ? AND v.content_sha256 IS DISTINCT FROM ?
                 ORDER BY distance
-                LIMIT 50
+                LIMIT 30
             )
             SELECT n.video_id, n.modality, n.start_seconds, n.end_seconds, n.distance,
                    1 - (a.vector <=> ?::halfvec(128)) AS cosine_other
@@ -180,7 +180,7 @@ public final class SearchBenchmark {
             System.out.printf(Locale.ROOT, "%d queries, sequential, after %d warm-up queries:%n", queries, warmup);
             System.out.printf(Locale.ROOT, "  raw SQL k-NN (JDBC, prepared):        p50 %.2f ms  p95 %.2f ms%n", percentile(raw, 50),
                     percentile(raw, 95));
-            System.out.printf(Locale.ROOT, "  the endpoint's first k-NN SQL (50 by look + 50 by sound, each with the other's cosines, ef_search 40): p50 %.2f ms  p95 %.2f ms%n",
+            System.out.printf(Locale.ROOT, "  the endpoint's first k-NN SQL (30 by look + 30 by sound, each with the other's cosines, ef_search 40): p50 %.2f ms  p95 %.2f ms%n",
                     percentile(endpointSql, 50), percentile(endpointSql, 95));
             System.out.printf(Locale.ROOT, "  recall@10 of the raw HNSW k-NN against an exact visual scan:        %.3f (%d queries)%n",
                     indexRecall / recallQueries, recallQueries);
@@ -203,7 +203,7 @@ public final class SearchBenchmark {
         }
     }
 
-    /** The plan of the endpoint's first k-NN by look (50 rows) for one query video: where its time goes. */
+    /** The plan of the endpoint's first k-NN by look (30 rows) for one query video: where its time goes. */
     private static void explain(Connection c, SyntheticCorpus corpus, int count) throws Exception {
         int index = new Random(7).nextInt(count);
         try (Statement settings = c.createStatement();
@@ -213,7 +213,7 @@ public final class SearchBenchmark {
             explain.setObject(2, corpus.videos().get(index).value());
             explain.setString(3, "");
             explain.setObject(4, new PGhalfvec(corpus.audioAsset(index)));
-            System.out.println("  the endpoint's first k-NN by look (50 rows with audio cosines), EXPLAIN (ANALYZE, BUFFERS):");
+            System.out.println("  the endpoint's first k-NN by look (30 rows with audio cosines), EXPLAIN (ANALYZE, BUFFERS):");
             try (ResultSet r = explain.executeQuery()) {
                 while (r.next()) {
                     System.out.println("    " + r.getString(1));

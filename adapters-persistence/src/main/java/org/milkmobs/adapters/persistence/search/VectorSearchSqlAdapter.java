@@ -133,7 +133,7 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
         }
 
         /**
-         * The limits written into k-NN statements: {@code k} rounded up to 1, 2 or 5 times a power of ten, so that a few
+         * The limits written into k-NN statements: {@code k} rounded up to 1, 2, 3 or 5 times a power of ten, so that a few
          * statement texts serve every k (each its own server-prepared statement and cached plan) and the rows past {@code k}
          * are dropped after. A limit left a parameter would make a generic plan guess it large and scan every alongside vector.
          */
@@ -142,7 +142,7 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
                 throw new IllegalArgumentException("k must be positive, not " + k);
             }
             for (long decade = 1; ; decade *= 10) {
-                for (int step : new int[] {1, 2, 5}) {
+                for (int step : new int[] {1, 2, 3, 5}) {
                     if (step * decade >= k) {
                         return (int) Math.min(Integer.MAX_VALUE, step * decade);
                     }

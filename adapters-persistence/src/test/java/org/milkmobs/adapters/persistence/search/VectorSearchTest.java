@@ -93,10 +93,10 @@ class VectorSearchTest extends PersistenceTest {
     }
 
     @Test
-    void theLimitWrittenIntoTheStatementIsKRoundedUpToOneTwoOrFiveTimesAPowerOfTen() {
-        assertThat(List.of(1, 2, 3, 5, 6, 10, 11, 20, 21, 50, 51, 200, 201, 1000))
+    void theLimitWrittenIntoTheStatementIsKRoundedUpToOneTwoThreeOrFiveTimesAPowerOfTen() {
+        assertThat(List.of(1, 2, 3, 4, 5, 6, 10, 11, 20, 21, 30, 31, 50, 51, 200, 201, 1000))
                 .extracting(VectorSearchSqlAdapter.Knn::limitFor)
-                .containsExactly(1, 2, 5, 5, 10, 10, 20, 20, 50, 50, 100, 200, 500, 1000);
+                .containsExactly(1, 2, 3, 5, 5, 10, 10, 20, 20, 30, 30, 50, 50, 100, 200, 300, 1000);
     }
 
     @Test

@@ -46,8 +46,11 @@ public class SimilarSearchService implements SearchSimilarUseCase {
     private final NearDuplicateStore nearDuplicates;
     private final WideningRate widening = new WideningRate();
 
-    /** The nearest candidates by each modality a page of videos ranks first, before the whole window if it must (ADR 0029, 0034). */
-    static final int FIRST_WINDOW = 50;
+    /**
+     * The nearest candidates by each modality a page of videos ranks first, before the whole window if it must (ADR 0029, 0034):
+     * below pgvector's ef_search (40), so each leg's index scan ends in its first pass.
+     */
+    static final int FIRST_WINDOW = 30;
 
     public SimilarSearchService(SimilarReadPort reads, VectorSearchPort vectors, EmbeddingModel model, ResultCards cards,
                                 ModalityWeights weights, int window, NearDuplicateStore nearDuplicates) {
