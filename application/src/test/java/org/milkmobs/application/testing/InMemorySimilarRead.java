@@ -12,11 +12,12 @@ import org.milkmobs.application.port.out.VideoDetailsReadPort;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
 import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
-import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
+import org.milkmobs.application.port.out.search.SimilarReadPort.AssetMatch;
 import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.Scope;
+import org.milkmobs.domain.embedding.Vectors;
 import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.Visibility;
 import org.milkmobs.domain.video.VideoId;
@@ -60,11 +61,23 @@ public class InMemorySimilarRead implements SimilarReadPort {
             searched.forEach((modality, vector) -> {
                 Map<Modality, float[]> others = new EnumMap<>(searched);
                 others.remove(modality);
-                nearest.put(modality, vectors.nearestAssets(new NearestQuery(model, Scope.ASSET, Set.of(modality), vector, visibility, filters,
-                        Optional.of(video), source.video().media().map(m -> m.contentHash()), k), others));
+                nearest.put(modality, vectors.nearest(new NearestQuery(model, Scope.ASSET, Set.of(modality), vector, visibility, filters,
+                        Optional.of(video), source.video().media().map(m -> m.contentHash()), k)).stream()
+                        .map(match -> new AssetMatch(match, cosines(match.video(), model, others))).toList());
             });
             return new SourceWithNearest(source, nearest);
         });
+    }
+
+    /** The cosines of the video's asset vectors of {@code compared}'s modalities to those vectors (none where it has none). */
+    private Map<Modality, Double> cosines(VideoId video, EmbeddingModel model, Map<Modality, float[]> compared) {
+        Map<Modality, Double> cosines = new EnumMap<>(Modality.class);
+        assets(video, model).forEach((modality, vector) -> {
+            if (compared.containsKey(modality)) {
+                cosines.put(modality, Vectors.cosine(vector, compared.get(modality)));
+            }
+        });
+        return cosines;
     }
 
     @Override

@@ -49,17 +49,6 @@ public class InMemoryVectorSearch implements VectorSearchPort {
     }
 
     @Override
-    public List<AssetMatch> nearestAssets(NearestQuery query, Map<Modality, float[]> alongside) {
-        return nearest(query).stream().map(match -> {
-            Map<Modality, Double> cosines = new EnumMap<>(Modality.class);
-            embeddings.findEmbeddings(match.video(), query.model()).stream()
-                    .filter(e -> e.scope() == Scope.ASSET && alongside.containsKey(e.modality()))
-                    .forEach(e -> cosines.put(e.modality(), Vectors.cosine(e.vector(), alongside.get(e.modality()))));
-            return new AssetMatch(match, cosines);
-        }).toList();
-    }
-
-    @Override
     public List<VectorMatch> bestClipMatches(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> candidates,
                                              int perVideo) {
         List<Embedding> sourceClips = clips(source, model, modalities);

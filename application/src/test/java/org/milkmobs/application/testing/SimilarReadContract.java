@@ -16,7 +16,7 @@ import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.application.port.out.search.SimilarReadPort.Page;
 import org.milkmobs.application.port.out.search.SimilarReadPort.Source;
 import org.milkmobs.application.port.out.search.SimilarReadPort.SourceWithNearest;
-import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
+import org.milkmobs.application.port.out.search.SimilarReadPort.AssetMatch;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
@@ -39,6 +39,8 @@ public abstract class SimilarReadContract extends ContractSuite {
 
     protected static final EmbeddingModel MODEL = new EmbeddingModel("local-perceptual-v1", 128);
     private static final EmbeddingModel OTHER = new EmbeddingModel("twelvelabs.marengo-embed-3-0-v1:0", 512);
+    /** Another model of the same size: its vectors must never meet the model's, not even in the cosines. */
+    private static final EmbeddingModel SAME_SIZE = new EmbeddingModel("other-perceptual-v1", 128);
 
     protected abstract SimilarReadPort reader();
 
@@ -124,6 +126,10 @@ public abstract class SimilarReadContract extends ContractSuite {
         others.add(visualOnly.id());
         Video theirs = inTransaction(() -> videos().saveVideo(TestVideos.submitted("someone-else")));
         embed(theirs.id(), MODEL, analysed(MODEL));
+        // the source's own vectors under another model of the same size: perfect matches, were models ever mixed
+        List<Embedding> sourceAsOther = inTransaction(() -> embeddings().findEmbeddings(source.id(), MODEL)).stream()
+                .map(e -> new Embedding(SAME_SIZE, e.modality(), e.scope(), e.segment(), e.vector())).toList();
+        embed(others.get(0), SAME_SIZE, sourceAsOther);
 
         Map<Modality, List<AssetMatch>> nearest = inTransaction(() -> reader().sourceWithNearest(source.id(), MODEL,
                 Visibility.of(Caller.consumer(new UserId("owner"))), SearchFilters.NONE, Set.of(Modality.AUDIO), 10)).orElseThrow().nearest();

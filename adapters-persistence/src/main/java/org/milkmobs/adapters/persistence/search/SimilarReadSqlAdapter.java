@@ -21,7 +21,7 @@ import org.milkmobs.adapters.persistence.video.VideoDetailsRows;
 import org.milkmobs.application.port.out.VideoDetailsReadPort.VideoWithFacts;
 import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.domain.embedding.EmbeddingModel;
-import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
+import org.milkmobs.application.port.out.search.SimilarReadPort.AssetMatch;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.search.SearchFilters;

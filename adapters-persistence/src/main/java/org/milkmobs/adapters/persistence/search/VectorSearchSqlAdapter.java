@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.milkmobs.adapters.persistence.Sql;
+import org.milkmobs.application.port.out.search.SimilarReadPort.AssetMatch;
 import org.milkmobs.application.port.out.search.VectorSearchPort;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
@@ -55,17 +56,6 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
     public List<VectorMatch> nearest(NearestQuery query) {
         Knn knn = knn(query, Map.of());
         return knn.top(sql.queryAfter(Knn.SETTINGS, knn.statement(), VectorSearchSqlAdapter::match, knn.parameters().toArray()));
-    }
-
-    @Override
-    public List<AssetMatch> nearestAssets(NearestQuery query, Map<Modality, float[]> alongside) {
-        if (query.scope() != Scope.ASSET) {
-            throw new IllegalArgumentException("alongside cosines are read between asset vectors, not " + query.scope());
-        }
-        Knn knn = knn(query, alongside);
-        // a similar request's widened window
-        return knn.top(sql.queryAfter(Knn.similarSettings(query.filters()), knn.statement(), row -> assetMatch(row, alongside.keySet()),
-                knn.parameters().toArray()));
     }
 
     private static Knn knn(NearestQuery query, Map<Modality, float[]> alongside) {

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.adapters.persistence.mob.MobStoreForTests;
 import org.milkmobs.adapters.persistence.testing.PersistenceTest;
-import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
 import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
@@ -121,12 +120,11 @@ class VectorSearchTest extends PersistenceTest {
 
         List<VectorMatch> ten = tx(() -> search.nearest(query(LOCAL, Scope.ASSET, look, Visibility.everything(), SearchFilters.NONE, 10)));
         List<VectorMatch> seven = tx(() -> search.nearest(query(LOCAL, Scope.ASSET, look, Visibility.everything(), SearchFilters.NONE, 7)));
-        List<AssetMatch> three = search.nearestAssets(query(LOCAL, Scope.ASSET, look, Visibility.everything(), SearchFilters.NONE, 3),
-                Map.of());
+        List<VectorMatch> three = search.nearest(query(LOCAL, Scope.ASSET, look, Visibility.everything(), SearchFilters.NONE, 3));
 
         assertThat(ten).hasSize(10);
         assertThat(seven).extracting(VectorMatch::video).containsExactlyElementsOf(ten.subList(0, 7).stream().map(VectorMatch::video).toList());
-        assertThat(three).extracting(m -> m.match().video()).containsExactlyElementsOf(ten.subList(0, 3).stream().map(VectorMatch::video).toList());
+        assertThat(three).extracting(VectorMatch::video).containsExactlyElementsOf(ten.subList(0, 3).stream().map(VectorMatch::video).toList());
     }
 
     @Test
@@ -145,29 +143,6 @@ class VectorSearchTest extends PersistenceTest {
         List<VectorMatch> others = tx(() -> search.nearest(query(OTHER, Scope.ASSET, shared, Visibility.everything(), SearchFilters.NONE, 10)));
         assertThat(others).extracting(VectorMatch::video).containsExactly(other.id());
         assertThat(others.get(0).cosine()).isCloseTo(1.0, within(1e-3));
-    }
-
-    @Test
-    void nearestAssetsCarryTheCosinesOfTheirVideosOtherAssetsOfTheSameModelOnly() {
-        float[] look = data.randomUnit(128);
-        float[] sound = data.randomUnit(128);
-        float[] ownSound = data.near(sound, 0.6);
-        Video withSound = data.video("ann", VideoStatus.VALIDATED, T0);
-        Video silent = data.video("bob", VideoStatus.VALIDATED, T0);
-        data.embeddings(withSound.id(), LOCAL, List.of(asset(LOCAL, data.near(look, 0.2)), audioAsset(LOCAL, ownSound)));
-        // the same video's audio under another model of the same dimension is the query itself: a perfect match, were models mixed
-        data.embeddings(withSound.id(), OTHER, List.of(audioAsset(OTHER, sound)));
-        data.embeddings(silent.id(), LOCAL, List.of(asset(LOCAL, data.near(look, 0.2))));
-
-        List<AssetMatch> matches = tx(() -> search.nearestAssets(query(LOCAL, Scope.ASSET, look, Visibility.everything(), SearchFilters.NONE,
-                10), Map.of(Modality.AUDIO, sound)));
-
-        assertThat(matches).extracting(m -> m.match().video()).containsExactlyInAnyOrder(withSound.id(), silent.id());
-        AssetMatch sounding = matches.stream().filter(m -> m.match().video().equals(withSound.id())).findFirst().orElseThrow();
-        assertThat(sounding.cosines()).containsOnlyKeys(Modality.AUDIO);
-        assertThat(sounding.cosines().get(Modality.AUDIO)).isCloseTo(Vectors.cosine(ownSound, sound), within(2e-3)).isLessThan(0.99);
-        assertThat(sounding.match().cosine()).isGreaterThan(0.5);
-        assertThat(matches.stream().filter(m -> m.match().video().equals(silent.id())).findFirst().orElseThrow().cosines()).isEmpty();
     }
 
     @Test

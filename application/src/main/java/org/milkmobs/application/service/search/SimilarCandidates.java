@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
+import org.milkmobs.application.port.out.search.SimilarReadPort.AssetMatch;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.search.SearchHit;

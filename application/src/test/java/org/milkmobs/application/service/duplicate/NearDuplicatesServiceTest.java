@@ -252,11 +252,6 @@ class NearDuplicatesServiceTest {
         }
 
         @Override
-        public List<AssetMatch> nearestAssets(NearestQuery query, Map<Modality, float[]> alongside) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public List<VectorMatch> bestClipMatches(EmbeddingModel model, Set<Modality> modalities, VideoId source,
                                                  Collection<VideoId> candidates, int perVideo) {
             throw new UnsupportedOperationException();

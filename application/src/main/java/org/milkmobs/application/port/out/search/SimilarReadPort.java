@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.milkmobs.application.port.out.VideoDetailsReadPort.VideoWithFacts;
-import org.milkmobs.application.port.out.search.VectorSearchPort.AssetMatch;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.search.SearchFilters;
@@ -29,7 +28,7 @@ public interface SimilarReadPort {
      * The video with the modalities of its asset vectors of {@code model} (none when it has none yet) and, in the same round trip, its
      * nearest candidates by each of its asset vectors of VISUAL and the {@code alongside} modalities (ADR 0034): for each such
      * modality it has a vector of, the {@code k} matches nearest to that vector among the asset vectors of that modality (as
-     * {@link VectorSearchPort#nearestAssets}), the source and the videos with its exact bytes left out, each match with the
+     * {@link VectorSearchPort#nearest}), the source and the videos with its exact bytes left out, each match with the
      * cosines of its other asset vectors of those modalities to the source's (none where either has none; computed as the match's
      * own, so a video scores the same whichever modality found it). No matches at all when the source has no visual asset vector.
      * Whether the caller may see the source is the caller's to decide: the matches are what {@code visibility} may see. Empty when
@@ -54,6 +53,15 @@ public interface SimilarReadPort {
         public Source {
             Objects.requireNonNull(video, "video");
             assets = assets.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(assets));
+        }
+    }
+
+    /** A nearest asset vector of one modality and the cosines of its video's asset vectors of the other modalities to the source's. */
+    record AssetMatch(VectorMatch match, Map<Modality, Double> cosines) {
+
+        public AssetMatch {
+            Objects.requireNonNull(match, "match");
+            cosines = Map.copyOf(cosines);
         }
     }
 

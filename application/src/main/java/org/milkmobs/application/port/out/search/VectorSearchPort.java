@@ -28,26 +28,11 @@ public interface VectorSearchPort {
     List<VectorMatch> nearest(NearestQuery query);
 
     /**
-     * {@link #nearest} over asset vectors, each match with the exact cosines of its video's asset vectors to
-     * {@code alongside} (per modality; absent where the video has none), read in the same pass.
-     */
-    List<AssetMatch> nearestAssets(NearestQuery query, Map<Modality, float[]> alongside);
-
-    /**
      * For each candidate and each of {@code modalities}, its clips that best match any clip of {@code source}
      * in that modality, at most {@code perVideo} per candidate and modality; cosines are the clip pair's.
      */
     List<VectorMatch> bestClipMatches(EmbeddingModel model, Set<Modality> modalities, VideoId source, Collection<VideoId> candidates,
                                       int perVideo);
-
-    /** A nearest asset and the cosines of its video's other asset vectors to the query's. */
-    record AssetMatch(VectorMatch match, Map<Modality, Double> cosines) {
-
-        public AssetMatch {
-            Objects.requireNonNull(match, "match");
-            cosines = Map.copyOf(cosines);
-        }
-    }
 
     /**
      * @param excludedVideo   a video never returned (the one whose look-alikes are wanted)
