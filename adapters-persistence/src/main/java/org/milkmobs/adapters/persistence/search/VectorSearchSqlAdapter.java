@@ -54,11 +54,11 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
 
     @Override
     public List<VectorMatch> nearest(NearestQuery query) {
-        Knn knn = knn(query, Map.of());
+        Knn knn = knn(query);
         return knn.top(sql.queryAfter(Knn.SETTINGS, knn.statement(), VectorSearchSqlAdapter::match, knn.parameters().toArray()));
     }
 
-    private static Knn knn(NearestQuery query, Map<Modality, float[]> alongside) {
+    private static Knn knn(NearestQuery query) {
         EmbeddingModel model = query.model();
         SearchConditions conditions = SearchConditions.of(query.visibility(), query.filters());
         query.excludedVideo().ifPresent(video -> conditions.and("v.id <> ?", video.value()));
@@ -73,10 +73,9 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
 
             @Override
             public String alongside(Modality modality, List<Object> parameters) {
-                parameters.add(new PGhalfvec(model.check(alongside.get(modality))));
-                return "?" + cast;
+                throw new IllegalStateException("a k-NN by a bound vector reads no other modality's cosines");
             }
-        }, alongside.keySet());
+        }, Set.of());
     }
 
     static String cast(EmbeddingModel model) {
