@@ -45,7 +45,8 @@ final class RelevanceCorpus {
             new Family("life", "life=size=320x240:rate=25:mold=10:ratio=0.1:seed=%d:death_color=#C83232:life_color=#00ff00", true, 660, "garden"),
             new Family("cellauto", "cellauto=size=320x240:rate=25:rule=110:seed=%d", true, 330, "weave"),
             new Family("smptebars", "smptebars=size=320x240:rate=25", false, 880, "stripes"),
-            new Family("gradients", "gradients=size=320x240:rate=25:speed=0.05:seed=%d", true, 1000, "sunset"),
+            // the seed places the gradient's line; its colours are random unless given, which made each take (and run) its own
+            new Family("gradients", "gradients=size=320x240:rate=25:speed=0.05:seed=%d:c0=0xf08030:c1=0x603070", true, 1000, "sunset"),
             new Family("plasma", "nullsrc=size=320x240:rate=25,geq=r='128+100*sin(X/19+T*2)':g='128+100*sin(Y/13+T*%d/7)'"
                     + ":b='128+100*sin((X+Y)/23+T)'", true, 550, "lava"));
 
