@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.milkmobs.adapters.persistence.search.SyntheticCorpus;
+import org.milkmobs.adapters.persistence.video.VideoDetailsRows;
 import org.milkmobs.bootstrap.system.MilkMobsServer;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.search.SearchHit;
@@ -66,6 +67,23 @@ public final class SearchBenchmark {
     /** The endpoint's first read for an admin: its settings and both legs (by look, by sound) in one round trip. */
     private static final String ENDPOINT_KNN = "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), "
             + "set_config('hnsw.ef_search', '40', true);\n" + VISUAL_LEG + ";\n" + LEG.formatted("AUDIO", "VISUAL");
+    /** The page's best clips (VectorSearchSqlAdapter.BEST_CLIPS): each page video's clips best matching any of the source's. */
+    private static final String BEST_CLIPS = """
+            SELECT video_id, modality, start_seconds, end_seconds, cosine FROM (
+                SELECT c.video_id, c.modality, c.start_seconds, c.end_seconds, max(1 - (c.vector <=> s.vector)) AS cosine,
+                       row_number() OVER (PARTITION BY c.video_id, c.modality
+                                          ORDER BY max(1 - (c.vector <=> s.vector)) DESC, c.start_seconds) AS place
+                FROM embedding c
+                JOIN embedding s ON s.video_id = ? AND s.model_id = c.model_id AND s.dimension = c.dimension
+                                AND s.modality = c.modality AND s.scope = 'CLIP'
+                WHERE c.model_id = ? AND c.dimension = ? AND c.modality = ANY(?) AND c.scope = 'CLIP' AND c.video_id = ANY(?)
+                GROUP BY c.video_id, c.modality, c.start_seconds, c.end_seconds
+            ) ranked
+            WHERE place <= ?
+            ORDER BY video_id, modality, place
+            """;
+    /** The endpoint's page read (SimilarReadSqlAdapter.page): the cards and their best clips in one round trip. */
+    private static final String PAGE = VideoDetailsRows.MANY + ";\n" + BEST_CLIPS;
     private static final String EXACT_COMBINED = """
             WITH q AS (
                 SELECT modality, vector FROM embedding
@@ -131,11 +149,12 @@ public final class SearchBenchmark {
         Random random = new Random(3);
         List<Double> raw = new ArrayList<>();
         List<Double> endpointSql = new ArrayList<>();
+        List<Double> pageSql = new ArrayList<>();
         double indexRecall = 0;
         int widened = 0;
         try (Connection c = server.database().dataSource().getConnection(); PreparedStatement knn = c.prepareStatement(RAW_KNN);
              Connection e = server.database().dataSource().getConnection();
-             PreparedStatement endpointKnn = e.prepareStatement(ENDPOINT_KNN)) {
+             PreparedStatement endpointKnn = e.prepareStatement(ENDPOINT_KNN); PreparedStatement pageRead = e.prepareStatement(PAGE)) {
             e.setAutoCommit(false);
             for (int q = -warmup; q < queries; q++) {
                 int index = random.nextInt(count);
@@ -170,11 +189,14 @@ public final class SearchBenchmark {
                     }
                 }
                 long t5 = System.nanoTime();
-                boolean settles = endpointKnn(e, endpointKnn, video, vector, corpus.audioAsset(index));
+                Legs legs = endpointKnn(e, endpointKnn, video, vector, corpus.audioAsset(index));
                 long t6 = System.nanoTime();
+                pageRead(e, pageRead, video, legs.page());
+                long t7 = System.nanoTime();
                 if (q >= 0) {
                     endpointSql.add((t6 - t5) / 1e6);
-                    widened += settles ? 0 : 1;
+                    pageSql.add((t7 - t6) / 1e6);
+                    widened += legs.settles() ? 0 : 1;
                     if (q < RECALL_QUERIES) {
                         indexRecall += overlapAtTen(approximate, exactVisual(c, vector), video);
                     }
@@ -186,6 +208,8 @@ public final class SearchBenchmark {
                     percentile(raw, 95));
             System.out.printf(Locale.ROOT, "  the endpoint's first k-NN SQL (30 by look + 30 by sound, each with the other's cosines, ef_search 40): p50 %.2f ms  p95 %.2f ms%n",
                     percentile(endpointSql, 50), percentile(endpointSql, 95));
+            System.out.printf(Locale.ROOT, "  the endpoint's page read (10 cards, and their 3 best clips by look and by sound): p50 %.2f ms  p95 %.2f ms%n",
+                    percentile(pageSql, 50), percentile(pageSql, 95));
             System.out.printf(Locale.ROOT, "  first reads whose page of 10 (threshold 0) is not settled by the 30-deep legs, so the endpoint widens to"
                     + " its window: %d of %d (%.0f %%)%n", widened, queries, 100.0 * widened / queries);
             System.out.printf(Locale.ROOT, "  recall@10 of the raw HNSW k-NN against an exact visual scan:        %.3f (%d queries)%n",
@@ -206,6 +230,7 @@ public final class SearchBenchmark {
                         target.recall()[0] / recallQueries);
             }
             explain(e, corpus, count);
+            explainPage(e, corpus, endpointKnn, count);
         }
     }
 
@@ -220,6 +245,30 @@ public final class SearchBenchmark {
             explain.setString(3, "");
             explain.setObject(4, new PGhalfvec(corpus.audioAsset(index)));
             System.out.println("  the endpoint's first k-NN by look (30 rows with audio cosines), EXPLAIN (ANALYZE, BUFFERS):");
+            try (ResultSet r = explain.executeQuery()) {
+                while (r.next()) {
+                    System.out.println("    " + r.getString(1));
+                }
+            }
+        } finally {
+            c.rollback();
+        }
+    }
+
+    /** The plan of the page's best clips for one query video's first page. */
+    private static void explainPage(Connection c, SyntheticCorpus corpus, PreparedStatement knn, int count) throws Exception {
+        int index = new Random(7).nextInt(count);
+        VideoId self = corpus.videos().get(index);
+        Legs legs = endpointKnn(c, knn, self, corpus.visualAsset(index), corpus.audioAsset(index));
+        try (PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + BEST_CLIPS)) {
+            java.sql.Array ids = c.createArrayOf("uuid", legs.page());
+            explain.setObject(1, self.value());
+            explain.setString(2, MODEL.id());
+            explain.setInt(3, MODEL.dimension());
+            explain.setArray(4, c.createArrayOf("text", new String[] {"AUDIO", "VISUAL"}));
+            explain.setArray(5, ids);
+            explain.setInt(6, 3);
+            System.out.println("  the page's best clips, EXPLAIN (ANALYZE, BUFFERS):");
             try (ResultSet r = explain.executeQuery()) {
                 while (r.next()) {
                     System.out.println("    " + r.getString(1));
@@ -262,7 +311,7 @@ public final class SearchBenchmark {
      * of 10 as {@code SimilarCandidates} and {@code SimilarSearchService.settled} decide it at 0.7 visual + 0.3 audio: the 11th
      * best score above the highest a video in neither leg could have (ADR 0034).
      */
-    private static boolean endpointKnn(Connection c, PreparedStatement knn, VideoId self, float[] vector, float[] audio) throws Exception {
+    private static Legs endpointKnn(Connection c, PreparedStatement knn, VideoId self, float[] vector, float[] audio) throws Exception {
         int parameter = 1;
         for (float[][] leg : new float[][][] {{vector, audio}, {audio, vector}}) {
             knn.setObject(parameter++, new PGhalfvec(leg[0]));
@@ -293,9 +342,44 @@ public final class SearchBenchmark {
             throw new IllegalStateException("the endpoint's k-NN found nothing");
         }
         double bound = 0.7 * lowest[0] + 0.3 * (legRows[1] < 30 ? UNRELATED : Math.max(lowest[1], UNRELATED));
-        List<Double> ranked = scores.values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        List<Map.Entry<String, Double>> ranked = scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
         // a visual leg that ran out holds every candidate
-        return legRows[0] < 30 || ranked.size() > 10 && ranked.get(10) > bound;
+        boolean settles = legRows[0] < 30 || ranked.size() > 10 && ranked.get(10).getValue() > bound;
+        return new Legs(settles, ranked.stream().limit(10).map(entry -> java.util.UUID.fromString(entry.getKey())).toArray(java.util.UUID[]::new));
+    }
+
+    /** What the legs of a first read gave: whether they settle the first page, and its 10 videos. */
+    private record Legs(boolean settles, java.util.UUID[] page) {
+    }
+
+    /** The page's round trip as the endpoint sends it (SimilarReadSqlAdapter.page): the cards, and the best clips by look and by sound. */
+    private static void pageRead(Connection c, PreparedStatement page, VideoId self, java.util.UUID[] videos) throws Exception {
+        bindPage(c, page, self, videos);
+        page.execute();
+        int rows = 0;
+        do {
+            try (ResultSet r = page.getResultSet()) {
+                while (r.next()) {
+                    rows++;
+                }
+            }
+        } while (page.getMoreResults());
+        c.commit();
+        if (rows == 0) {
+            throw new IllegalStateException("the page read found nothing");
+        }
+    }
+
+    private static void bindPage(Connection c, PreparedStatement page, VideoId self, java.util.UUID[] videos) throws Exception {
+        java.sql.Array ids = c.createArrayOf("uuid", videos);
+        page.setArray(1, ids);
+        page.setObject(2, self.value());
+        page.setString(3, MODEL.id());
+        page.setInt(4, MODEL.dimension());
+        page.setArray(5, c.createArrayOf("text", new String[] {"AUDIO", "VISUAL"}));
+        page.setArray(6, ids);
+        page.setInt(7, 3);
     }
 
     /** The score of a modality a video has no vector of (cosine 0), as {@code SimilarCandidates.UNRELATED}. */
