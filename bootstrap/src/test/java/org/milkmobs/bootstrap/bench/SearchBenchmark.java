@@ -67,7 +67,10 @@ public final class SearchBenchmark {
     /** The endpoint's first read for an admin: its settings and both legs (by look, by sound) in one round trip. */
     private static final String ENDPOINT_KNN = "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), "
             + "set_config('hnsw.ef_search', '40', true);\n" + VISUAL_LEG + ";\n" + LEG.formatted("AUDIO", "VISUAL");
-    /** The page's best clips (VectorSearchSqlAdapter.BEST_CLIPS): each page video's clips best matching any of the source's. */
+    /**
+     * The page's best clips: a copy of VectorSearchSqlAdapter.BEST_CLIPS (package-private there), as {@link #LEG} copies a leg:
+     * each page video's clips best matching any of the source's.
+     */
     private static final String BEST_CLIPS = """
             SELECT video_id, modality, start_seconds, end_seconds, cosine FROM (
                 SELECT c.video_id, c.modality, c.start_seconds, c.end_seconds, max(1 - (c.vector <=> s.vector)) AS cosine,
@@ -261,13 +264,7 @@ public final class SearchBenchmark {
         VideoId self = corpus.videos().get(index);
         Legs legs = endpointKnn(c, knn, self, corpus.visualAsset(index), corpus.audioAsset(index));
         try (PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + BEST_CLIPS)) {
-            java.sql.Array ids = c.createArrayOf("uuid", legs.page());
-            explain.setObject(1, self.value());
-            explain.setString(2, MODEL.id());
-            explain.setInt(3, MODEL.dimension());
-            explain.setArray(4, c.createArrayOf("text", new String[] {"AUDIO", "VISUAL"}));
-            explain.setArray(5, ids);
-            explain.setInt(6, 3);
+            bindBestClips(c, explain, 1, self, legs.page());
             System.out.println("  the page's best clips, EXPLAIN (ANALYZE, BUFFERS):");
             try (ResultSet r = explain.executeQuery()) {
                 while (r.next()) {
@@ -372,14 +369,19 @@ public final class SearchBenchmark {
     }
 
     private static void bindPage(Connection c, PreparedStatement page, VideoId self, java.util.UUID[] videos) throws Exception {
-        java.sql.Array ids = c.createArrayOf("uuid", videos);
-        page.setArray(1, ids);
-        page.setObject(2, self.value());
-        page.setString(3, MODEL.id());
-        page.setInt(4, MODEL.dimension());
-        page.setArray(5, c.createArrayOf("text", new String[] {"AUDIO", "VISUAL"}));
-        page.setArray(6, ids);
-        page.setInt(7, 3);
+        page.setArray(1, c.createArrayOf("uuid", videos));
+        bindBestClips(c, page, 2, self, videos);
+    }
+
+    /** The best clips' parameters from {@code first} on: 3 per video and modality, by look and by sound. */
+    private static void bindBestClips(Connection c, PreparedStatement statement, int first, VideoId self, java.util.UUID[] videos)
+            throws Exception {
+        statement.setObject(first, self.value());
+        statement.setString(first + 1, MODEL.id());
+        statement.setInt(first + 2, MODEL.dimension());
+        statement.setArray(first + 3, c.createArrayOf("text", new String[] {"AUDIO", "VISUAL"}));
+        statement.setArray(first + 4, c.createArrayOf("uuid", videos));
+        statement.setInt(first + 5, 3);
     }
 
     /** The score of a modality a video has no vector of (cosine 0), as {@code SimilarCandidates.UNRELATED}. */
