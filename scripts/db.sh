@@ -5,6 +5,9 @@
 # command and trades durability for speed (fsync off). Both are idempotent: start on a running cluster,
 # or stop on a stopped one, does nothing. The dev cluster keeps commit timestamps (track_commit_timestamp),
 # which ./mm bench pickup reads; a dev cluster made before that gets the setting at its next start.
+# The dev cluster gets a quarter of the machine's memory (256MB to 8GB) as shared buffers, so that the vectors and their
+# HNSW indexes stay in them (ADR 0035); one made before gets it at its next start, and ALTER SYSTEM still overrides it.
+# The test cluster's databases are small: it keeps 256MB.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,6 +42,19 @@ DATA="$BASE/postgres-$flavour"
 RUN="$BASE/postgres-$flavour-run"
 LOG="$BASE/postgres-$flavour.log"
 
+# A quarter of the memory this machine (or its cgroup) has, in MB, between 256 and 8192.
+shared_buffers_mb() {
+  local total limit
+  total=$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo)
+  limit=$(cat /sys/fs/cgroup/memory.max 2>/dev/null || echo max)
+  [[ "$limit" =~ ^[0-9]+$ ]] && [ $((limit / 1048576)) -lt "$total" ] && total=$((limit / 1048576))
+  local quarter=$((total / 4))
+  [ "$quarter" -lt 256 ] && quarter=256
+  [ "$quarter" -gt 8192 ] && quarter=8192
+  echo "$quarter"
+}
+SHARED_BUFFERS_MARK="# milkmobs: shared buffers, a quarter of the memory"
+
 pgctl() { (cd / && "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA" "$@"); }
 is_running() { [ -f "$DATA/postmaster.pid" ] && pgctl status >/dev/null 2>&1; }
 
@@ -57,7 +73,12 @@ init_cluster() {
     echo "port = $PORT"
     echo "unix_socket_directories = '$RUN'"
     echo "max_connections = 200"
-    echo "shared_buffers = 256MB"
+    if [ "$flavour" = dev ]; then
+      echo "$SHARED_BUFFERS_MARK"
+      echo "shared_buffers = $(shared_buffers_mb)MB"
+    else
+      echo "shared_buffers = 256MB"
+    fi
     echo "maintenance_work_mem = 1GB"
     if [ "$flavour" = dev ]; then
       echo "track_commit_timestamp = on"
@@ -77,6 +98,11 @@ case "$command" in
     if [ "$flavour" = dev ] && ! "${RUN_AS[@]}" grep -q '^track_commit_timestamp' "$DATA/postgresql.conf"; then
       echo "track_commit_timestamp = on" | "${RUN_AS[@]}" tee -a "$DATA/postgresql.conf" >/dev/null
       is_running && echo "PostgreSQL (dev): track_commit_timestamp is set from its next start (scripts/db.sh stop dev)" >&2
+    fi
+    # a cluster made with the former fixed 256MB gets the machine's quarter here (it takes effect at a start)
+    if [ "$flavour" = dev ] && ! "${RUN_AS[@]}" grep -qF "$SHARED_BUFFERS_MARK" "$DATA/postgresql.conf"; then
+      printf '%s\nshared_buffers = %sMB\n' "$SHARED_BUFFERS_MARK" "$(shared_buffers_mb)" | "${RUN_AS[@]}" tee -a "$DATA/postgresql.conf" >/dev/null
+      is_running && echo "PostgreSQL (dev): shared_buffers is set from its next start (scripts/db.sh stop dev)" >&2
     fi
     if ! is_running; then
       "${RUN_AS[@]}" mkdir -p "$RUN"
