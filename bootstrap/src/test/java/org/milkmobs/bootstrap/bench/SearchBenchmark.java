@@ -126,7 +126,8 @@ public final class SearchBenchmark {
         // MILKMOBS_BENCH_COMPARE_WAR: a second server with another build (e.g. the commit before a change) on the same
         // database, asked in turn with the first, query by query: both measured on one corpus under one load
         String compareWar = System.getProperty("milkmobs.compare-war", "").strip();
-        try (MilkMobsServer server = MilkMobsServer.start("bench-search", environment)) {
+        MilkMobsServer server = MilkMobsServer.start("bench-search", environment);
+        try (server) {
             long load = System.nanoTime();
             SyntheticCorpus corpus = loadWithoutIndexes(server, count);
             System.out.printf(Locale.ROOT, "loaded %d videos (visual + audio asset, 3 clips each; 128-d, 500 clusters) and built the"
@@ -146,6 +147,9 @@ public final class SearchBenchmark {
                     other.close();
                 }
             }
+        } finally {
+            // 100k videos are 611 MB
+            server.database().drop();
         }
     }
 
