@@ -19,10 +19,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.milkmobs.adapters.persistence.search.SimilarStatements;
 import org.milkmobs.adapters.persistence.search.SyntheticCorpus;
 import org.milkmobs.adapters.persistence.video.VideoDetailsRows;
 import org.milkmobs.bootstrap.system.MilkMobsServer;
 import org.milkmobs.domain.embedding.EmbeddingModel;
+import org.milkmobs.domain.embedding.Modality;
 import org.milkmobs.domain.search.SearchHit;
 import org.milkmobs.domain.video.VideoId;
 
@@ -41,64 +43,11 @@ public final class SearchBenchmark {
             ORDER BY vector::halfvec(128) <=> ?::halfvec(128)
             LIMIT 11
             """;
-    /**
-     * A leg of the endpoint's first read as SimilarReadSqlAdapter writes it (ADR 0034): the 30 asset vectors of one modality nearest
-     * to the query video's (ef_search 40, the query video's vectors read in the statement), joined to the video to exclude the
-     * query video and its duplicates, each with the cosine of the same video's asset vector of the other modality to the query
-     * video's. Four parameters, each the query video's id.
-     */
-    private static final String LEG = """
-            WITH nearest AS MATERIALIZED (
-                SELECT e.video_id, e.modality, e.start_seconds, e.end_seconds,
-                       e.vector::halfvec(128) <=> (%3$s)::halfvec(128) AS distance
-                FROM embedding e JOIN video v ON v.id = e.video_id
-                WHERE e.model_id = 'local-perceptual-v1' AND e.scope = 'ASSET' AND e.dimension = 128 AND e.modality IN ('%1$s')
-                  AND v.id <> ? AND v.content_sha256 IS DISTINCT FROM coalesce((SELECT c.content_sha256 FROM video c WHERE c.id = ?), '')
-                ORDER BY distance
-                LIMIT 30
-            )
-            SELECT n.video_id, n.modality, n.start_seconds, n.end_seconds, n.distance,
-                   1 - (a.vector <=> (%4$s)::halfvec(128)) AS cosine_other
-            FROM nearest n
-            LEFT JOIN embedding a ON a.video_id = n.video_id AND a.model_id = 'local-perceptual-v1'
-                                 AND a.modality = '%2$s' AND a.scope = 'ASSET' AND a.dimension = 128
-            ORDER BY n.distance, n.video_id, n.start_seconds
-            """;
-    private static final String SOURCE_VECTOR = "SELECT s.vector FROM embedding s WHERE s.video_id = ? AND s.model_id = 'local-perceptual-v1'"
-            + " AND s.modality = '%s' AND s.scope = 'ASSET' AND s.dimension = 128 ORDER BY s.start_seconds DESC LIMIT 1";
-    private static final String VISUAL_LEG = leg("VISUAL", "AUDIO");
-
-    private static String leg(String modality, String other) {
-        return LEG.formatted(modality, other, SOURCE_VECTOR.formatted(modality), SOURCE_VECTOR.formatted(other));
-    }
-
-    /**
-     * The endpoint's first read for an admin: its settings (with the generic plan it takes outside a transaction, ADR 0033) and
-     * both legs (by look, by sound) in one round trip.
-     */
-    private static final String ENDPOINT_KNN = "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), "
-            + "set_config('hnsw.ef_search', '40', true), set_config('plan_cache_mode', 'force_generic_plan', true);\n" + VISUAL_LEG + ";\n"
-            + leg("AUDIO", "VISUAL");
-    /**
-     * The page's best clips: a copy of VectorSearchSqlAdapter.BEST_CLIPS (package-private there), as {@link #LEG} copies a leg:
-     * each page video's clips best matching any of the source's.
-     */
-    private static final String BEST_CLIPS = """
-            SELECT video_id, modality, start_seconds, end_seconds, cosine FROM (
-                SELECT c.video_id, c.modality, c.start_seconds, c.end_seconds, max(1 - (c.vector <=> s.vector)) AS cosine,
-                       row_number() OVER (PARTITION BY c.video_id, c.modality
-                                          ORDER BY max(1 - (c.vector <=> s.vector)) DESC, c.start_seconds) AS place
-                FROM embedding c
-                JOIN embedding s ON s.video_id = ? AND s.model_id = c.model_id AND s.dimension = c.dimension
-                                AND s.modality = c.modality AND s.scope = 'CLIP'
-                WHERE c.model_id = ? AND c.dimension = ? AND c.modality = ANY(?) AND c.scope = 'CLIP' AND c.video_id = ANY(?)
-                GROUP BY c.video_id, c.modality, c.start_seconds, c.end_seconds
-            ) ranked
-            WHERE place <= ?
-            ORDER BY video_id, modality, place
-            """;
+    /** The modality each first read compares alongside the visual one, and how deep each leg reads (SimilarSearchService.FIRST_WINDOW). */
+    private static final Set<Modality> ALONGSIDE = Set.of(Modality.AUDIO);
+    private static final int FIRST_WINDOW = 30;
     /** The endpoint's page read (SimilarReadSqlAdapter.page): the cards and their best clips in one round trip. */
-    private static final String PAGE = VideoDetailsRows.MANY + ";\n" + BEST_CLIPS;
+    private static final String PAGE = VideoDetailsRows.MANY + ";\n" + SimilarStatements.BEST_CLIPS;
     private static final String EXACT_COMBINED = """
             WITH q AS (
                 SELECT modality, vector FROM embedding
@@ -174,7 +123,7 @@ public final class SearchBenchmark {
         int widened = 0;
         try (Connection c = server.database().dataSource().getConnection(); PreparedStatement knn = c.prepareStatement(RAW_KNN);
              Connection e = server.database().dataSource().getConnection();
-             PreparedStatement endpointKnn = e.prepareStatement(ENDPOINT_KNN); PreparedStatement pageRead = e.prepareStatement(PAGE)) {
+             PreparedStatement endpointKnn = e.prepareStatement(firstRead(corpus.videos().get(0)).sql()); PreparedStatement pageRead = e.prepareStatement(PAGE)) {
             e.setAutoCommit(false);
             for (int q = -warmup; q < queries; q++) {
                 int index = random.nextInt(count);
@@ -260,19 +209,13 @@ public final class SearchBenchmark {
 
     /** The plan of the endpoint's first k-NN by look (30 rows) for one query video: where its time goes. */
     private static void explain(Connection c, SyntheticCorpus corpus, int count) throws Exception {
-        int index = new Random(7).nextInt(count);
+        VideoId self = corpus.videos().get(new Random(7).nextInt(count));
+        SimilarStatements.Statement leg = SimilarStatements.visualLeg(MODEL, self, ALONGSIDE, FIRST_WINDOW);
         try (Statement settings = c.createStatement();
-             PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + VISUAL_LEG)) {
+             PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + leg.sql())) {
             settings.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '40', true)");
-            for (int parameter = 1; parameter <= 4; parameter++) {
-                explain.setObject(parameter, corpus.videos().get(index).value());
-            }
-            System.out.println("  the endpoint's first k-NN by look (30 rows with audio cosines), EXPLAIN (ANALYZE, BUFFERS):");
-            try (ResultSet r = explain.executeQuery()) {
-                while (r.next()) {
-                    System.out.println("    " + r.getString(1));
-                }
-            }
+            bind(c, explain, 1, leg.parameters());
+            printPlan(explain, "the endpoint's first k-NN by look (30 rows with audio cosines)");
         } finally {
             c.rollback();
         }
@@ -280,19 +223,22 @@ public final class SearchBenchmark {
 
     /** The plan of the page's best clips for one query video's first page. */
     private static void explainPage(Connection c, SyntheticCorpus corpus, PreparedStatement knn, int count) throws Exception {
-        int index = new Random(7).nextInt(count);
-        VideoId self = corpus.videos().get(index);
+        VideoId self = corpus.videos().get(new Random(7).nextInt(count));
         Legs legs = endpointKnn(c, knn, self);
-        try (PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + BEST_CLIPS)) {
-            bindBestClips(c, explain, 1, self, legs.page());
-            System.out.println("  the page's best clips, EXPLAIN (ANALYZE, BUFFERS):");
-            try (ResultSet r = explain.executeQuery()) {
-                while (r.next()) {
-                    System.out.println("    " + r.getString(1));
-                }
-            }
+        try (PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + SimilarStatements.BEST_CLIPS)) {
+            bind(c, explain, 1, bestClipParameters(self, legs.page()));
+            printPlan(explain, "the page's best clips");
         } finally {
             c.rollback();
+        }
+    }
+
+    private static void printPlan(PreparedStatement explain, String what) throws Exception {
+        System.out.println("  " + what + ", EXPLAIN (ANALYZE, BUFFERS):");
+        try (ResultSet r = explain.executeQuery()) {
+            while (r.next()) {
+                System.out.println("    " + r.getString(1));
+            }
         }
     }
 
@@ -329,22 +275,24 @@ public final class SearchBenchmark {
      * best score above the highest a video in neither leg could have (ADR 0034).
      */
     private static Legs endpointKnn(Connection c, PreparedStatement knn, VideoId self) throws Exception {
-        for (int parameter = 1; parameter <= 8; parameter++) {
-            knn.setObject(parameter, self.value());
-        }
+        bind(c, knn, 1, firstRead(self).parameters());
         int rows = 0;
         Map<String, Double> scores = new HashMap<>();
         double[] lowest = {1, 1};
         int[] legRows = {0, 0};
-        // the settings and both legs in one round trip, as the endpoint sends them (ADR 0029, 0034)
+        // the settings, the source's row and both legs in one round trip, as the endpoint sends them (ADR 0029, 0034)
         knn.execute();
-        for (int leg = 0; knn.getMoreResults(); leg++) {
+        knn.getMoreResults();
+        while (knn.getMoreResults()) {
             try (ResultSet r = knn.getResultSet()) {
                 while (r.next()) {
                     rows++;
+                    boolean visual = r.getString("modality").equals(Modality.VISUAL.name());
+                    int leg = visual ? 0 : 1;
                     double own = SearchHit.scoreOf(1 - r.getDouble("distance"));
-                    double other = r.getObject("cosine_other") == null ? UNRELATED : SearchHit.scoreOf(r.getDouble("cosine_other"));
-                    scores.putIfAbsent(r.getString("video_id"), leg == 0 ? 0.7 * own + 0.3 * other : 0.7 * other + 0.3 * own);
+                    String otherColumn = visual ? "cosine_audio" : "cosine_visual";
+                    double other = r.getObject(otherColumn) == null ? UNRELATED : SearchHit.scoreOf(r.getDouble(otherColumn));
+                    scores.putIfAbsent(r.getString("video_id"), visual ? 0.7 * own + 0.3 * other : 0.7 * other + 0.3 * own);
                     lowest[leg] = Math.min(lowest[leg], own);
                     legRows[leg]++;
                 }
@@ -354,12 +302,17 @@ public final class SearchBenchmark {
         if (rows == 0) {
             throw new IllegalStateException("the endpoint's k-NN found nothing");
         }
-        double bound = 0.7 * lowest[0] + 0.3 * (legRows[1] < 30 ? UNRELATED : Math.max(lowest[1], UNRELATED));
+        double bound = 0.7 * lowest[0] + 0.3 * (legRows[1] < FIRST_WINDOW ? UNRELATED : Math.max(lowest[1], UNRELATED));
         List<Map.Entry<String, Double>> ranked = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
         // a visual leg that ran out holds every candidate
-        boolean settles = legRows[0] < 30 || ranked.size() > 10 && ranked.get(10).getValue() > bound;
+        boolean settles = legRows[0] < FIRST_WINDOW || ranked.size() > 10 && ranked.get(10).getValue() > bound;
         return new Legs(settles, ranked.stream().limit(10).map(entry -> java.util.UUID.fromString(entry.getKey())).toArray(java.util.UUID[]::new));
+    }
+
+    /** The endpoint's first read for an admin (SimilarReadSqlAdapter): its SQL is the same for every video, its parameters not. */
+    private static SimilarStatements.Statement firstRead(VideoId video) {
+        return SimilarStatements.firstRead(MODEL, video, ALONGSIDE, FIRST_WINDOW);
     }
 
     /** What the legs of a first read gave: whether they settle the first page, and its 10 videos. */
@@ -386,18 +339,27 @@ public final class SearchBenchmark {
 
     private static void bindPage(Connection c, PreparedStatement page, VideoId self, java.util.UUID[] videos) throws Exception {
         page.setArray(1, c.createArrayOf("uuid", videos));
-        bindBestClips(c, page, 2, self, videos);
+        bind(c, page, 2, bestClipParameters(self, videos));
     }
 
-    /** The best clips' parameters from {@code first} on: 3 per video and modality, by look and by sound. */
-    private static void bindBestClips(Connection c, PreparedStatement statement, int first, VideoId self, java.util.UUID[] videos)
-            throws Exception {
-        statement.setObject(first, self.value());
-        statement.setString(first + 1, MODEL.id());
-        statement.setInt(first + 2, MODEL.dimension());
-        statement.setArray(first + 3, c.createArrayOf("text", new String[] {"AUDIO", "VISUAL"}));
-        statement.setArray(first + 4, c.createArrayOf("uuid", videos));
-        statement.setInt(first + 5, 3);
+    /** The best clips' parameters, as the endpoint binds them: 3 per video and modality, by look and by sound. */
+    private static List<Object> bestClipParameters(VideoId self, java.util.UUID[] videos) {
+        return SimilarStatements.bestClipParameters(MODEL, Set.of(Modality.VISUAL, Modality.AUDIO), self,
+                java.util.Arrays.stream(videos).map(VideoId::new).toList(), 3);
+    }
+
+    /** Binds {@code parameters} from {@code first} on: arrays of text and of UUIDs as SQL arrays, the rest as they are. */
+    private static void bind(Connection c, PreparedStatement statement, int first, List<Object> parameters) throws Exception {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof String[] strings) {
+                statement.setArray(first + i, c.createArrayOf("text", strings));
+            } else if (value instanceof java.util.UUID[] uuids) {
+                statement.setArray(first + i, c.createArrayOf("uuid", uuids));
+            } else {
+                statement.setObject(first + i, value);
+            }
+        }
     }
 
     /** The score of a modality a video has no vector of (cosine 0), as {@code SimilarCandidates.UNRELATED}. */

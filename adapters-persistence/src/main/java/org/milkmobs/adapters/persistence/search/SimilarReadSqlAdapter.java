@@ -56,41 +56,70 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
     @Override
     public Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
                                                          Set<Modality> alongside, int k) {
-        SearchConditions conditions = SearchConditions.of(visibility, filters);
-        conditions.and("v.id <> ?", video.value());
-        // the source's exact bytes: '' (never a hash) when it has no media, so that nothing is left out for it
-        conditions.and("v.content_sha256 IS DISTINCT FROM coalesce((SELECT c.content_sha256 FROM video c WHERE c.id = ?), '')",
-                video.value());
-        // one leg per modality searched (ADR 0034): its k-NN by the source's vector of it, each row with its cosines in the others
-        List<Modality> searched = Stream.concat(Stream.of(Modality.VISUAL), alongside.stream()).distinct().sorted().toList();
-        List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
-        List<VectorSearchSqlAdapter.Knn> knns = new ArrayList<>();
+        FirstRead read = FirstRead.of(video, model, visibility, filters, alongside, k);
         List<Sql.Query<AssetMatch>> legs = new ArrayList<>();
-        for (Modality leg : searched) {
-            Set<Modality> others = searched.stream().filter(m -> m != leg).collect(Collectors.toUnmodifiableSet());
-            VectorSearchSqlAdapter.Knn knn = VectorSearchSqlAdapter.Knn.of(model, Scope.ASSET, Set.of(leg), conditions, k,
-                    sourceVectors(video, model, leg), others);
-            knns.add(knn);
-            parameters.addAll(knn.parameters());
-            legs.add(new Sql.Query<>(knn.statement(), row -> VectorSearchSqlAdapter.assetMatch(row, others)));
+        for (int i = 0; i < read.searched().size(); i++) {
+            Set<Modality> others = read.others(i);
+            legs.add(new Sql.Query<>(read.legs().get(i).statement(), row -> VectorSearchSqlAdapter.assetMatch(row, others)));
         }
         Set<Modality> assets = EnumSet.noneOf(Modality.class);
         // a generic plan for the k-NN (its limit a literal) where only visibility narrows it, outside a transaction (ADR 0033)
         Sql.Many<Video, AssetMatch> many = sql.queryManyAfter(VectorSearchSqlAdapter.Knn.similarSettings(filters), SOURCE,
-                row -> source(row, assets), legs, parameters.toArray());
+                row -> source(row, assets), legs, read.parameters().toArray());
         if (many.first().isEmpty()) {
             return Optional.empty();
         }
         // a leg the source has no vector for ordered by NULL, its rows mean nothing; without a visual one there are no candidates
         Map<Modality, List<AssetMatch>> nearest = new EnumMap<>(Modality.class);
         if (assets.contains(Modality.VISUAL)) {
-            for (int i = 0; i < searched.size(); i++) {
-                if (assets.contains(searched.get(i))) {
-                    nearest.put(searched.get(i), knns.get(i).top(many.rest().get(i)));
+            for (int i = 0; i < read.searched().size(); i++) {
+                if (assets.contains(read.searched().get(i))) {
+                    nearest.put(read.searched().get(i), read.legs().get(i).top(many.rest().get(i)));
                 }
             }
         }
         return Optional.of(new SourceWithNearest(new Source(many.first().get(0), assets), nearest));
+    }
+
+    /**
+     * The statements of a similar request's first read after its settings: the source's row ({@link #SOURCE}), then one leg per
+     * modality searched (ADR 0034: its k-NN by the source's vector of it, each row with its cosines in the others), and the
+     * parameters of them all in order.
+     */
+    record FirstRead(List<Modality> searched, List<VectorSearchSqlAdapter.Knn> legs, List<Object> parameters) {
+
+        static FirstRead of(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters, Set<Modality> alongside,
+                            int k) {
+            SearchConditions conditions = SearchConditions.of(visibility, filters);
+            conditions.and("v.id <> ?", video.value());
+            // the source's exact bytes: '' (never a hash) when it has no media, so that nothing is left out for it
+            conditions.and("v.content_sha256 IS DISTINCT FROM coalesce((SELECT c.content_sha256 FROM video c WHERE c.id = ?), '')",
+                    video.value());
+            List<Modality> searched = Stream.concat(Stream.of(Modality.VISUAL), alongside.stream()).distinct().sorted().toList();
+            List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
+            List<VectorSearchSqlAdapter.Knn> legs = new ArrayList<>();
+            for (Modality leg : searched) {
+                VectorSearchSqlAdapter.Knn knn = VectorSearchSqlAdapter.Knn.of(model, Scope.ASSET, Set.of(leg), conditions, k,
+                        sourceVectors(video, model, leg), others(searched, leg));
+                legs.add(knn);
+                parameters.addAll(knn.parameters());
+            }
+            return new FirstRead(searched, List.copyOf(legs), List.copyOf(parameters));
+        }
+
+        /** The modalities whose cosines the {@code i}th leg's rows carry: the other legs'. */
+        Set<Modality> others(int i) {
+            return others(searched, searched.get(i));
+        }
+
+        private static Set<Modality> others(List<Modality> searched, Modality leg) {
+            return searched.stream().filter(m -> m != leg).collect(Collectors.toUnmodifiableSet());
+        }
+
+        /** The source's row and the legs, as they follow the settings in the round trip. */
+        List<String> statements() {
+            return Stream.concat(Stream.of(SOURCE), legs.stream().map(VectorSearchSqlAdapter.Knn::statement)).toList();
+        }
     }
 
     /** The source's own asset vectors, each read once in the statement (an InitPlan; NULL when it has none), searching by {@code leg}'s. */
