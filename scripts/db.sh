@@ -107,12 +107,22 @@ case "$command" in
     if ! is_running; then
       "${RUN_AS[@]}" mkdir -p "$RUN"
       [ "$(id -u)" -eq 0 ] && { touch "$LOG"; chown postgres "$LOG"; }
-      if ! pgctl -l "$LOG" -w -t 60 start >/dev/null; then
+      # The ports lie in Linux's ephemeral range (32768-60999), so a client connection of this machine may hold one as its
+      # local port, and keeps it for a minute after closing (TIME_WAIT): seen when the test command's last step could not
+      # start the dev cluster. A port held so is tried again for 90 s; one another server listens on is refused at once.
+      attempt=1
+      until { logged=$(stat -c %s "$LOG" 2>/dev/null || echo 0); pgctl -l "$LOG" -w -t 60 start >/dev/null; }; do
+        if [ "$attempt" -lt 45 ] && tail -c +"$((logged + 1))" "$LOG" | grep -q "Address already in use" && ! ss -ltn "sport = :$PORT" | grep -q LISTEN; then
+          echo "PostgreSQL ($flavour): port $PORT is held by a passing connection; trying again (attempt $((attempt + 1)))" >&2
+          attempt=$((attempt + 1))
+          sleep 2
+          continue
+        fi
         echo "PostgreSQL ($flavour) did not start on port $PORT; its log says:" >&2
         tail -n 15 "$LOG" >&2
         echo "(another server on port $PORT? set MILKMOBS_$( [ "$flavour" = test ] && echo TEST_ )DB_PORT)" >&2
         exit 1
-      fi
+      done
     fi
     (cd / && PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U "$DB_USER" -d postgres -tAq \
       -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1) \
