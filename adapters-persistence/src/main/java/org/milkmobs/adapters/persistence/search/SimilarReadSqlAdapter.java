@@ -57,11 +57,8 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
     public Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
                                                          Set<Modality> alongside, int k) {
         FirstRead read = FirstRead.of(video, model, visibility, filters, alongside, k);
-        List<Sql.Query<AssetMatch>> legs = new ArrayList<>();
-        for (int i = 0; i < read.searched().size(); i++) {
-            Set<Modality> others = read.others(i);
-            legs.add(new Sql.Query<>(read.legs().get(i).statement(), row -> VectorSearchSqlAdapter.assetMatch(row, others)));
-        }
+        List<Sql.Query<AssetMatch>> legs = read.legs().stream()
+                .map(leg -> new Sql.Query<>(leg.knn().statement(), row -> VectorSearchSqlAdapter.assetMatch(row, leg.others()))).toList();
         Set<Modality> assets = EnumSet.noneOf(Modality.class);
         // a generic plan for the k-NN (its limit a literal) where only visibility narrows it, outside a transaction (ADR 0033)
         Sql.Many<Video, AssetMatch> many = sql.queryManyAfter(VectorSearchSqlAdapter.Knn.similarSettings(filters), SOURCE,
@@ -72,9 +69,10 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
         // a leg the source has no vector for ordered by NULL, its rows mean nothing; without a visual one there are no candidates
         Map<Modality, List<AssetMatch>> nearest = new EnumMap<>(Modality.class);
         if (assets.contains(Modality.VISUAL)) {
-            for (int i = 0; i < read.searched().size(); i++) {
-                if (assets.contains(read.searched().get(i))) {
-                    nearest.put(read.searched().get(i), read.legs().get(i).top(many.rest().get(i)));
+            for (int i = 0; i < read.legs().size(); i++) {
+                Leg leg = read.legs().get(i);
+                if (assets.contains(leg.searched())) {
+                    nearest.put(leg.searched(), leg.knn().top(many.rest().get(i)));
                 }
             }
         }
@@ -86,7 +84,7 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
      * modality searched (ADR 0034: its k-NN by the source's vector of it, each row with its cosines in the others), and the
      * parameters of them all in order.
      */
-    record FirstRead(List<Modality> searched, List<VectorSearchSqlAdapter.Knn> legs, List<Object> parameters) {
+    record FirstRead(List<Leg> legs, List<Object> parameters) {
 
         static FirstRead of(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters, Set<Modality> alongside,
                             int k) {
@@ -97,29 +95,31 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
                     video.value());
             List<Modality> searched = Stream.concat(Stream.of(Modality.VISUAL), alongside.stream()).distinct().sorted().toList();
             List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
-            List<VectorSearchSqlAdapter.Knn> legs = new ArrayList<>();
-            for (Modality leg : searched) {
-                VectorSearchSqlAdapter.Knn knn = VectorSearchSqlAdapter.Knn.of(model, Scope.ASSET, Set.of(leg), conditions, k,
-                        sourceVectors(video, model, leg), others(searched, leg));
-                legs.add(knn);
+            List<Leg> legs = new ArrayList<>();
+            for (Modality modality : searched) {
+                Set<Modality> others = searched.stream().filter(m -> m != modality).collect(Collectors.toUnmodifiableSet());
+                VectorSearchSqlAdapter.Knn knn = VectorSearchSqlAdapter.Knn.of(model, Scope.ASSET, Set.of(modality), conditions, k,
+                        sourceVectors(video, model, modality), others);
+                legs.add(new Leg(modality, knn, others));
                 parameters.addAll(knn.parameters());
             }
-            return new FirstRead(searched, List.copyOf(legs), List.copyOf(parameters));
+            return new FirstRead(List.copyOf(legs), List.copyOf(parameters));
         }
 
-        /** The modalities whose cosines the {@code i}th leg's rows carry: the other legs'. */
-        Set<Modality> others(int i) {
-            return others(searched, searched.get(i));
-        }
-
-        private static Set<Modality> others(List<Modality> searched, Modality leg) {
-            return searched.stream().filter(m -> m != leg).collect(Collectors.toUnmodifiableSet());
+        /** The leg that searches by {@code modality}. */
+        Leg leg(Modality modality) {
+            return legs.stream().filter(leg -> leg.searched() == modality).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no leg searches by " + modality));
         }
 
         /** The source's row and the legs, as they follow the settings in the round trip. */
         List<String> statements() {
-            return Stream.concat(Stream.of(SOURCE), legs.stream().map(VectorSearchSqlAdapter.Knn::statement)).toList();
+            return Stream.concat(Stream.of(SOURCE), legs.stream().map(leg -> leg.knn().statement())).toList();
         }
+    }
+
+    /** One leg of a first read: the modality it searches by, its k-NN, and the modalities whose cosines its rows carry. */
+    record Leg(Modality searched, VectorSearchSqlAdapter.Knn knn, Set<Modality> others) {
     }
 
     /** The source's own asset vectors, each read once in the statement (an InitPlan; NULL when it has none), searching by {@code leg}'s. */

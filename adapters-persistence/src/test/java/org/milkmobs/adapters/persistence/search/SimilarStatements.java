@@ -42,7 +42,7 @@ public final class SimilarStatements {
     public static Statement visualLeg(EmbeddingModel model, VideoId video, Set<Modality> alongside, int k) {
         SimilarReadSqlAdapter.FirstRead read = SimilarReadSqlAdapter.FirstRead.of(video, model, Visibility.everything(), SearchFilters.NONE,
                 alongside, k);
-        VectorSearchSqlAdapter.Knn leg = read.legs().get(read.searched().indexOf(Modality.VISUAL));
+        VectorSearchSqlAdapter.Knn leg = read.leg(Modality.VISUAL).knn();
         return new Statement(leg.statement(), leg.parameters());
     }
 
