@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -162,10 +163,19 @@ public final class Sql {
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            bind(connection, statement, i + 1, parameters[i]);
-        }
+        bind(connection, statement, 1, Arrays.asList(parameters)); // asList: a parameter may be null
         return statement;
+    }
+
+    /**
+     * Binds {@code parameters} to {@code statement} from the {@code first} placeholder on, as this class binds its own (arrays
+     * as SQL arrays, instants as timestamps with time zone): for code outside the adapters that sends their statements, such
+     * as a benchmark.
+     */
+    public static void bind(Connection connection, PreparedStatement statement, int first, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            bind(connection, statement, first + i, parameters.get(i));
+        }
     }
 
     private static void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.adapters.persistence.search.SimilarStatements;
 import org.milkmobs.adapters.persistence.search.SyntheticCorpus;
 import org.milkmobs.adapters.persistence.video.VideoDetailsRows;
@@ -214,7 +215,7 @@ public final class SearchBenchmark {
         try (Statement settings = c.createStatement();
              PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + leg.sql())) {
             settings.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '40', true)");
-            bind(c, explain, 1, leg.parameters());
+            Sql.bind(c, explain, 1, leg.parameters());
             printPlan(explain, "the endpoint's first k-NN by look (30 rows with audio cosines)");
         } finally {
             c.rollback();
@@ -226,7 +227,7 @@ public final class SearchBenchmark {
         VideoId self = corpus.videos().get(new Random(7).nextInt(count));
         Legs legs = endpointKnn(c, knn, self);
         try (PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + SimilarStatements.BEST_CLIPS)) {
-            bind(c, explain, 1, bestClipParameters(self, legs.page()));
+            Sql.bind(c, explain, 1, bestClipParameters(self, legs.page()));
             printPlan(explain, "the page's best clips");
         } finally {
             c.rollback();
@@ -275,7 +276,7 @@ public final class SearchBenchmark {
      * best score above the highest a video in neither leg could have (ADR 0034).
      */
     private static Legs endpointKnn(Connection c, PreparedStatement knn, VideoId self) throws Exception {
-        bind(c, knn, 1, firstRead(self).parameters());
+        Sql.bind(c, knn, 1, firstRead(self).parameters());
         int rows = 0;
         Map<String, Double> scores = new HashMap<>();
         double[] lowest = {1, 1};
@@ -339,27 +340,13 @@ public final class SearchBenchmark {
 
     private static void bindPage(Connection c, PreparedStatement page, VideoId self, java.util.UUID[] videos) throws Exception {
         page.setArray(1, c.createArrayOf("uuid", videos));
-        bind(c, page, 2, bestClipParameters(self, videos));
+        Sql.bind(c, page, 2, bestClipParameters(self, videos));
     }
 
     /** The best clips' parameters, as the endpoint binds them: 3 per video and modality, by look and by sound. */
     private static List<Object> bestClipParameters(VideoId self, java.util.UUID[] videos) {
         return SimilarStatements.bestClipParameters(MODEL, Set.of(Modality.VISUAL, Modality.AUDIO), self,
                 java.util.Arrays.stream(videos).map(VideoId::new).toList(), 3);
-    }
-
-    /** Binds {@code parameters} from {@code first} on: arrays of text and of UUIDs as SQL arrays, the rest as they are. */
-    private static void bind(Connection c, PreparedStatement statement, int first, List<Object> parameters) throws Exception {
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof String[] strings) {
-                statement.setArray(first + i, c.createArrayOf("text", strings));
-            } else if (value instanceof java.util.UUID[] uuids) {
-                statement.setArray(first + i, c.createArrayOf("uuid", uuids));
-            } else {
-                statement.setObject(first + i, value);
-            }
-        }
     }
 
     /** The score of a modality a video has no vector of (cosine 0), as {@code SimilarCandidates.UNRELATED}. */
