@@ -1,6 +1,7 @@
 package org.milkmobs.application.testing;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.milkmobs.application.port.out.search.SimilarReadPort.AssetMatch;
 import org.milkmobs.application.port.out.search.VectorSearchPort.NearestQuery;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Vectors;
 import org.milkmobs.domain.search.SearchFilters;
@@ -67,6 +69,33 @@ public class InMemorySimilarRead implements SimilarReadPort {
             });
             return new SourceWithNearest(source, nearest);
         });
+    }
+
+    /** Every candidate the visual k-NN reaches, ordered by the weighted sum of its cosines (a modality it lacks counting 0). */
+    @Override
+    public Optional<SourceWithFused> sourceWithFusedNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
+                                                            ModalityWeights weights, int k) {
+        if (!SimilarReadPort.fuses(weights)) {
+            throw new IllegalArgumentException("the fused vector has no " + weights.weights().keySet());
+        }
+        return source(video, model).map(source -> {
+            Map<Modality, float[]> assets = assets(video, model);
+            if (!assets.containsKey(Modality.VISUAL)) {
+                return new SourceWithFused(source, List.of());
+            }
+            Map<Modality, float[]> compared = new EnumMap<>(assets);
+            compared.keySet().retainAll(FUSED);
+            List<FusedMatch> nearest = vectors.nearest(new NearestQuery(model, Scope.ASSET, Set.of(Modality.VISUAL), assets.get(Modality.VISUAL),
+                            visibility, filters, Optional.of(video), source.video().media().map(m -> m.contentHash()), Integer.MAX_VALUE)).stream()
+                    .map(match -> new FusedMatch(match.video(), cosines(match.video(), model, compared)))
+                    .sorted(Comparator.comparingDouble((FusedMatch match) -> weighted(match, weights)).reversed())
+                    .limit(k).toList();
+            return new SourceWithFused(source, nearest);
+        });
+    }
+
+    private static double weighted(FusedMatch match, ModalityWeights weights) {
+        return match.cosines().entrySet().stream().mapToDouble(c -> weights.weights().getOrDefault(c.getKey(), 0.0) * c.getValue()).sum();
     }
 
     /** The cosines of the video's asset vectors of {@code compared}'s modalities to those vectors (none where it has none). */

@@ -1,6 +1,7 @@
 package org.milkmobs.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -17,9 +18,12 @@ import org.milkmobs.application.port.out.search.SimilarReadPort.Page;
 import org.milkmobs.application.port.out.search.SimilarReadPort.Source;
 import org.milkmobs.application.port.out.search.SimilarReadPort.SourceWithNearest;
 import org.milkmobs.application.port.out.search.SimilarReadPort.AssetMatch;
+import org.milkmobs.application.port.out.search.SimilarReadPort.FusedMatch;
+import org.milkmobs.application.port.out.search.SimilarReadPort.SourceWithFused;
 import org.milkmobs.domain.embedding.Embedding;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.embedding.Segment;
 import org.milkmobs.domain.embedding.Vectors;
@@ -59,7 +63,11 @@ public abstract class SimilarReadContract extends ContractSuite {
     }
 
     private Video newVideo() {
-        return inTransaction(() -> videos().saveVideo(TestVideos.submitted("owner")));
+        return newVideo("owner");
+    }
+
+    private Video newVideo(String owner) {
+        return inTransaction(() -> videos().saveVideo(TestVideos.submitted(owner)));
     }
 
     private void embed(VideoId video, EmbeddingModel model, List<Embedding> set) {
@@ -205,9 +213,128 @@ public abstract class SimilarReadContract extends ContractSuite {
         assertThat(nearest.get(Modality.VISUAL)).allSatisfy(m -> assertThat(m.cosines()).as("the source has no audio to compare").isEmpty());
     }
 
+    private static final ModalityWeights LOOK_MOSTLY = new ModalityWeights(Map.of(Modality.VISUAL, 0.7, Modality.AUDIO, 0.3));
+    private static final ModalityWeights SOUND_MOSTLY = new ModalityWeights(Map.of(Modality.VISUAL, 0.2, Modality.AUDIO, 0.8));
+
+    private List<FusedMatch> fusedNearest(VideoId source, Visibility visibility, ModalityWeights weights, int k) {
+        return inTransaction(() -> reader().sourceWithFusedNearest(source, MODEL, visibility, SearchFilters.NONE, weights, k)).orElseThrow()
+                .nearest();
+    }
+
+    /** The weighted sum of the match's cosines, a modality it lacks counting 0: what the fused k-NN orders by. */
+    private static double weighted(FusedMatch match, ModalityWeights weights) {
+        return match.cosines().entrySet().stream().mapToDouble(c -> weights.weights().getOrDefault(c.getKey(), 0.0) * c.getValue()).sum();
+    }
+
+    @Test
+    void theNearestByTheFusedVectorAreTheOtherVideosByTheirWeightedCosinesNeverTheSourceOrItsExactBytes() {
+        Video source = uploadedVideo("fused-owner");
+        embed(source.id(), MODEL, analysed(MODEL));
+        Map<Modality, float[]> sourceAssets = assets(source.id());
+        List<VideoId> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Video other = newVideo("fused-owner");
+            embed(other.id(), MODEL, analysed(MODEL));
+            others.add(other.id());
+        }
+        Video visualOnly = newVideo("fused-owner");
+        embed(visualOnly.id(), MODEL, analysed(MODEL).stream().filter(e -> e.modality() == Modality.VISUAL).toList());
+        others.add(visualOnly.id());
+        Video theirs = inTransaction(() -> videos().saveVideo(TestVideos.submitted("someone-else")));
+        embed(theirs.id(), MODEL, analysed(MODEL));
+        Video sameBytes = uploadedVideo("fused-owner");
+        embed(sameBytes.id(), MODEL, analysed(MODEL));
+        // the source's own vectors under another model of the same size: perfect matches, were models ever mixed
+        List<Embedding> sourceAsOther = inTransaction(() -> embeddings().findEmbeddings(source.id(), MODEL)).stream()
+                .map(e -> new Embedding(SAME_SIZE, e.modality(), e.scope(), e.segment(), e.vector())).toList();
+        embed(others.get(0), SAME_SIZE, sourceAsOther);
+        Visibility owner = Visibility.of(Caller.consumer(new UserId("fused-owner")));
+
+        List<FusedMatch> nearest = fusedNearest(source.id(), owner, LOOK_MOSTLY, 10);
+
+        assertThat(nearest).as("the owner's own videos; not the source, its exact bytes, nor another user's video not yet validated")
+                .extracting(FusedMatch::video).containsExactlyInAnyOrderElementsOf(others);
+        for (FusedMatch match : nearest) {
+            Map<Modality, float[]> its = assets(match.video());
+            assertThat(match.cosines().get(Modality.VISUAL)).isCloseTo(Vectors.cosine(its.get(Modality.VISUAL), sourceAssets.get(Modality.VISUAL)),
+                    within(1e-3));
+            if (its.containsKey(Modality.AUDIO)) {
+                assertThat(match.cosines()).containsOnlyKeys(Modality.VISUAL, Modality.AUDIO);
+                assertThat(match.cosines().get(Modality.AUDIO)).isCloseTo(Vectors.cosine(its.get(Modality.AUDIO), sourceAssets.get(Modality.AUDIO)),
+                        within(1e-3));
+            } else {
+                assertThat(match.cosines()).as("no audio asset vector, no audio cosine").containsOnlyKeys(Modality.VISUAL);
+            }
+        }
+        assertThat(nearest).as("by the weighted cosines, a missing audio counting 0")
+                .isSortedAccordingTo(java.util.Comparator.comparingDouble((FusedMatch m) -> weighted(m, LOOK_MOSTLY)).reversed());
+        assertThat(fusedNearest(source.id(), owner, LOOK_MOSTLY, 3)).as("the nearest k").containsExactlyElementsOf(nearest.subList(0, 3));
+        List<FusedMatch> bySound = fusedNearest(source.id(), owner, SOUND_MOSTLY, 10);
+        assertThat(bySound).as("other weights, another order of the same videos")
+                .isSortedAccordingTo(java.util.Comparator.comparingDouble((FusedMatch m) -> weighted(m, SOUND_MOSTLY)).reversed())
+                .extracting(FusedMatch::video).containsExactlyInAnyOrderElementsOf(others);
+        assertThatThrownBy(() -> reader().sourceWithFusedNearest(source.id(), MODEL, owner, SearchFilters.NONE,
+                new ModalityWeights(Map.of(Modality.VISUAL, 0.5, Modality.TRANSCRIPTION, 0.5)), 10))
+                .as("the fused vector holds look and sound only").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSilentSourceIsComparedByLookAloneAndOneWithoutAVisualAssetVectorHasNoFusedNearest() {
+        Video silent = inTransaction(() -> videos().saveVideo(TestVideos.submitted("silent-fused-owner")));
+        embed(silent.id(), MODEL, analysed(MODEL).stream().filter(e -> e.modality() == Modality.VISUAL).toList());
+        List<VideoId> others = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Video other = newVideo("silent-fused-owner");
+            embed(other.id(), MODEL, analysed(MODEL));
+            others.add(other.id());
+        }
+        Video bare = newVideo("silent-fused-owner");
+        Visibility owner = Visibility.of(Caller.consumer(new UserId("silent-fused-owner")));
+
+        List<FusedMatch> nearest = fusedNearest(silent.id(), owner, SOUND_MOSTLY, 10);
+
+        assertThat(nearest).extracting(FusedMatch::video).containsExactlyInAnyOrderElementsOf(others);
+        assertThat(nearest).allSatisfy(m -> assertThat(m.cosines()).as("the source has no audio to compare").containsOnlyKeys(Modality.VISUAL));
+        assertThat(nearest).isSortedAccordingTo(java.util.Comparator.comparingDouble((FusedMatch m) -> m.cosines().get(Modality.VISUAL)).reversed());
+        SourceWithFused ofBare = inTransaction(() -> reader().sourceWithFusedNearest(bare.id(), MODEL, owner, SearchFilters.NONE, LOOK_MOSTLY, 10))
+                .orElseThrow();
+        assertThat(ofBare.source().assets()).isEmpty();
+        assertThat(ofBare.nearest()).isEmpty();
+        assertThat(inTransaction(() -> reader().sourceWithFusedNearest(VideoId.generate(), MODEL, owner, SearchFilters.NONE, LOOK_MOSTLY, 10)))
+                .isEmpty();
+    }
+
+    @Test
+    void theFusedVectorFollowsTheAssetVectorsAsTheyAreReplaced() {
+        Video source = inTransaction(() -> videos().saveVideo(TestVideos.submitted("replaced-owner")));
+        embed(source.id(), MODEL, analysed(MODEL));
+        Video other = inTransaction(() -> videos().saveVideo(TestVideos.submitted("replaced-owner")));
+        embed(other.id(), MODEL, analysed(MODEL));
+        Visibility owner = Visibility.of(Caller.consumer(new UserId("replaced-owner")));
+
+        // the source's own look and sound: a perfect match
+        embed(other.id(), MODEL, inTransaction(() -> embeddings().findEmbeddings(source.id(), MODEL)));
+        assertThat(fusedNearest(source.id(), owner, LOOK_MOSTLY, 10)).singleElement().satisfies(m -> {
+            assertThat(m.cosines().get(Modality.VISUAL)).isCloseTo(1.0, within(1e-3));
+            assertThat(m.cosines().get(Modality.AUDIO)).isCloseTo(1.0, within(1e-3));
+        });
+        // its sound gone
+        embed(other.id(), MODEL, inTransaction(() -> embeddings().findEmbeddings(source.id(), MODEL)).stream()
+                .filter(e -> e.modality() == Modality.VISUAL).toList());
+        assertThat(fusedNearest(source.id(), owner, LOOK_MOSTLY, 10)).singleElement()
+                .satisfies(m -> assertThat(m.cosines()).containsOnlyKeys(Modality.VISUAL));
+        // its clips alone: no candidate any more
+        embed(other.id(), MODEL, analysed(MODEL).stream().filter(e -> e.scope() == Scope.CLIP).toList());
+        assertThat(fusedNearest(source.id(), owner, LOOK_MOSTLY, 10)).isEmpty();
+    }
+
     /** A video whose bytes are TestVideos.mediaFacts()'s. */
     private Video uploadedVideo() {
-        Video video = newVideo();
+        return uploadedVideo("owner");
+    }
+
+    private Video uploadedVideo(String owner) {
+        Video video = newVideo(owner);
         video.markUploaded(TestVideos.mediaFacts(), TestVideos.later(1));
         return inTransaction(() -> videos().saveVideo(video));
     }

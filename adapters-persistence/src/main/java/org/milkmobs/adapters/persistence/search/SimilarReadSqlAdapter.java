@@ -22,7 +22,9 @@ import org.milkmobs.application.port.out.VideoDetailsReadPort.VideoWithFacts;
 import org.milkmobs.application.port.out.search.SimilarReadPort;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.application.port.out.search.SimilarReadPort.AssetMatch;
+import org.milkmobs.application.port.out.search.SimilarReadPort.FusedMatch;
 import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.embedding.Scope;
 import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.Visibility;
@@ -32,8 +34,8 @@ import org.milkmobs.domain.video.VideoId;
 
 /**
  * The reads around a similar-videos k-NN (ADR 0029): the source video and its asset vectors in one statement (the
- * embeddings by their primary key's prefix), and a page's cards (the read model's statement) with their best clips, both
- * sent in one round trip.
+ * embeddings by their primary key's prefix) sent with the k-NN, by the fused vector (ADR 0036) or by a leg per modality (ADR
+ * 0034); and a page's cards (the read model's statement) with their best clips, both sent in one round trip.
  */
 @Dependent
 class SimilarReadSqlAdapter implements SimilarReadPort {
@@ -79,6 +81,36 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
         return Optional.of(new SourceWithNearest(new Source(many.first().get(0), assets), nearest));
     }
 
+    @Override
+    public Optional<SourceWithFused> sourceWithFusedNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
+                                                            ModalityWeights weights, int k) {
+        if (!SimilarReadPort.fuses(weights)) {
+            throw new IllegalArgumentException("the fused vector has no " + weights.weights().keySet());
+        }
+        FusedKnn knn = FusedKnn.of(video, model, candidates(video, visibility, filters), weights, k);
+        List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
+        parameters.addAll(knn.parameters());
+        Set<Modality> assets = EnumSet.noneOf(Modality.class);
+        Sql.Many<Video, FusedMatch> many = sql.queryManyAfter(VectorSearchSqlAdapter.Knn.similarSettings(filters), SOURCE,
+                row -> source(row, assets), List.of(new Sql.Query<>(knn.statement(), FusedKnn::match)), parameters.toArray());
+        if (many.first().isEmpty()) {
+            return Optional.empty();
+        }
+        // without a visual vector the source has no fused one: the k-NN's rows were ordered by NULL and mean nothing
+        List<FusedMatch> nearest = assets.contains(Modality.VISUAL) ? knn.top(many.rest().get(0)) : List.of();
+        return Optional.of(new SourceWithFused(new Source(many.first().get(0), assets), nearest));
+    }
+
+    /** The videos a similar request may find: those {@code visibility} and {@code filters} let through, but the source and its exact bytes. */
+    static SearchConditions candidates(VideoId video, Visibility visibility, SearchFilters filters) {
+        SearchConditions conditions = SearchConditions.of(visibility, filters);
+        conditions.and("v.id <> ?", video.value());
+        // the source's exact bytes: '' (never a hash) when it has no media, so that nothing is left out for it
+        conditions.and("v.content_sha256 IS DISTINCT FROM coalesce((SELECT c.content_sha256 FROM video c WHERE c.id = ?), '')",
+                video.value());
+        return conditions;
+    }
+
     /**
      * The statements of a similar request's first read after its settings: the source's row ({@link #SOURCE}), then one leg per
      * modality searched (ADR 0034: its k-NN by the source's vector of it, each row with its cosines in the others), and the
@@ -88,11 +120,7 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
 
         static FirstRead of(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters, Set<Modality> alongside,
                             int k) {
-            SearchConditions conditions = SearchConditions.of(visibility, filters);
-            conditions.and("v.id <> ?", video.value());
-            // the source's exact bytes: '' (never a hash) when it has no media, so that nothing is left out for it
-            conditions.and("v.content_sha256 IS DISTINCT FROM coalesce((SELECT c.content_sha256 FROM video c WHERE c.id = ?), '')",
-                    video.value());
+            SearchConditions conditions = candidates(video, visibility, filters);
             List<Modality> searched = Stream.concat(Stream.of(Modality.VISUAL), alongside.stream()).distinct().sorted().toList();
             List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
             List<Leg> legs = new ArrayList<>();

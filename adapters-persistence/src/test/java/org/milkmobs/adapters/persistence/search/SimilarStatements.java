@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.Visibility;
 import org.milkmobs.domain.video.VideoId;
@@ -44,6 +45,12 @@ public final class SimilarStatements {
                 alongside, k);
         VectorSearchSqlAdapter.Knn leg = read.leg(Modality.VISUAL).knn();
         return new Statement(leg.statement(), leg.parameters());
+    }
+
+    /** The k-NN by the fused vector (ADR 0036) of an admin's first read of the videos like {@code video} at {@code weights}, without filters. */
+    public static Statement fusedKnn(EmbeddingModel model, VideoId video, ModalityWeights weights, int k) {
+        FusedKnn knn = FusedKnn.of(video, model, SimilarReadSqlAdapter.candidates(video, Visibility.everything(), SearchFilters.NONE), weights, k);
+        return new Statement(knn.statement(), knn.parameters());
     }
 
     /** The parameters of {@link #BEST_CLIPS}. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.milkmobs.application.port.in.VideoNotFoundException;
 import org.milkmobs.application.port.in.search.NotAnalysedException;
 import org.milkmobs.application.port.in.search.SearchOptions;
@@ -30,8 +31,8 @@ import org.milkmobs.domain.search.Visibility;
 import org.milkmobs.domain.video.VideoId;
 
 /**
- * Look-alikes of a video: the window of its nearest by each weighed modality's asset vector (ADR 0034), ranked by the weighted
- * modalities, near-duplicates left out when asked, and decorated with each hit's best-matching clips. It only reads, each read
+ * Look-alikes of a video: the window of its nearest by its fused vector of look and sound (ADR 0036), or by each weighed
+ * modality's asset vector where other modalities are weighed (ADR 0034), ranked by the weighted modalities, near-duplicates left out when asked, and decorated with each hit's best-matching clips. It only reads, each read
  * on its own: the source with its vectors and its nearest, and the page's cards with their clips are one round trip each
  * (ADR 0029), and the use case runs in no transaction unless its caller holds one.
  */
@@ -47,8 +48,8 @@ public class SimilarSearchService implements SearchSimilarUseCase {
     private final WideningRate widening = new WideningRate();
 
     /**
-     * The nearest candidates by each modality a page of videos ranks first, before the whole window if it must (ADR 0029, 0034):
-     * below pgvector's ef_search (40), so each leg's index scan ends in its first pass.
+     * The nearest candidates (by the fused vector, or by each modality) a page of videos ranks first, before the whole window if
+     * it must (ADR 0029, 0034, 0036): below pgvector's ef_search (40), so each index scan ends in its first pass.
      */
     static final int FIRST_WINDOW = 30;
 
@@ -70,27 +71,25 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         long fingerprint = SearchCursor.fingerprint(kind, videoId.toString(), options);
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint);
         ModalityWeights asked = options.weights().orElse(weights);
-        // a page of videos first ranks the nearest FIRST_WINDOW by each modality, and the whole window only when a video in
-        // none of them could still rank on the page (ADR 0034): the page is the same as the whole window's either way; where
+        // a page of videos first ranks the nearest FIRST_WINDOW (by the fused vector, ADR 0036, or by each modality, ADR 0034),
+        // and the whole window only when a video not among them could still rank on the page: the page is the same as the whole window's either way; where
         // most requests lately had to widen, it reads the whole window at once (ADR 0033)
         boolean firstWindowFirst = options.groupBy() == GroupBy.VIDEO && FIRST_WINDOW < window;
         int first = firstWindowFirst && !widening.likely() ? FIRST_WINDOW : window;
-        // the source, the modalities it has vectors of, and its nearest by each in one round trip; refused unseen if the
-        // caller may not see the source
         Set<Modality> compared = asked.weights().entrySet().stream().filter(w -> w.getValue() > 0 && w.getKey() != Modality.VISUAL)
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
-        SimilarReadPort.SourceWithNearest read = sourceWithNearest(videoId, visibility, options, compared, first);
+        Read read = read(videoId, visibility, options, asked, compared, first);
         Set<Modality> assets = read.source().assets();
         if (!assets.contains(Modality.VISUAL)) {
             throw new NotAnalysedException(videoId, model);
         }
-        SimilarCandidates pool = new SimilarCandidates(read.nearest(), first);
+        SimilarCandidates pool = read.candidates();
         List<SearchHit> hits = hits(videoId, pool, asked, options, hideNearDuplicates);
         if (first < window) {
             boolean settles = settled(hits, after, options, pool.bound(asked));
             widening.record(!settles);
             if (!settles) {
-                pool = new SimilarCandidates(sourceWithNearest(videoId, visibility, options, compared, window).nearest(), window);
+                pool = read(videoId, visibility, options, asked, compared, window).candidates();
                 hits = hits(videoId, pool, asked, options, hideNearDuplicates);
             }
         } else if (firstWindowFirst && !hideNearDuplicates) {
@@ -116,11 +115,30 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         return cards.results(SearchMode.VECTOR, model, withMoments, page.videos(), slice, fingerprint);
     }
 
-    private SimilarReadPort.SourceWithNearest sourceWithNearest(VideoId videoId, Visibility visibility, SearchOptions options,
-                                                                Set<Modality> compared, int k) {
-        return reads.sourceWithNearest(videoId, model, visibility, options.filters(), compared, k)
-                .filter(s -> s.source().video().isVisibleTo(options.caller()))
-                .orElseThrow(() -> new VideoNotFoundException(videoId));
+    /** The source (with the modalities it has vectors of) and what a read of its nearest {@code k} found. */
+    private record Read(SimilarReadPort.Source source, SimilarCandidates candidates) {
+    }
+
+    /**
+     * The source and its nearest {@code k}, in one round trip: by its fused vector where the modalities weighed alongside the
+     * visual one are all in it (one k-NN, ADR 0036), by a leg per modality otherwise (ADR 0034). Refused unseen if the caller
+     * may not see the source.
+     */
+    private Read read(VideoId videoId, Visibility visibility, SearchOptions options, ModalityWeights asked, Set<Modality> compared, int k) {
+        if (SimilarReadPort.fuses(asked)) {
+            SimilarReadPort.SourceWithFused read = visible(reads.sourceWithFusedNearest(videoId, model, visibility, options.filters(), asked, k)
+                    .filter(s -> s.source().video().isVisibleTo(options.caller())), videoId);
+            Set<Modality> scored = Stream.concat(Stream.of(Modality.VISUAL), compared.stream().filter(read.source().assets()::contains))
+                    .collect(Collectors.toUnmodifiableSet());
+            return new Read(read.source(), new FusedCandidates(read.nearest(), scored, k));
+        }
+        SimilarReadPort.SourceWithNearest read = visible(reads.sourceWithNearest(videoId, model, visibility, options.filters(), compared, k)
+                .filter(s -> s.source().video().isVisibleTo(options.caller())), videoId);
+        return new Read(read.source(), new LegCandidates(read.nearest(), k));
+    }
+
+    private static <T> T visible(Optional<T> read, VideoId videoId) {
+        return read.orElseThrow(() -> new VideoNotFoundException(videoId));
     }
 
     /** The candidates scored by the weighted modalities, below the threshold left out, near-duplicates too when asked. */

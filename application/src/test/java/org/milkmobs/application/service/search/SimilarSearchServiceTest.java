@@ -32,13 +32,19 @@ import org.milkmobs.domain.video.NearDuplicatePair;
 import org.milkmobs.domain.video.Video;
 import org.milkmobs.domain.video.VideoId;
 
-/** Look-alikes on the in-memory twins: the weighted modalities, the source left out, near-duplicates hidden when asked. */
+/**
+ * Look-alikes on the in-memory twins: the weighted modalities, the source left out, near-duplicates hidden when asked. Weighing
+ * look and sound alone, each read is one k-NN by the fused vector (ADR 0036); {@link SimilarSearchServiceByLegsTest} weighs a
+ * modality no video here has as well, so that the same cases are read by legs (ADR 0034) and must come out the same.
+ */
 class SimilarSearchServiceTest {
 
     private final SearchFixture world = new SearchFixture();
     private final InMemoryNearDuplicateStore nearDuplicates = new InMemoryNearDuplicateStore();
+    /** Which read each request of a {@link #recording} service took. */
+    private final List<String> reads = new java.util.ArrayList<>();
     private final SimilarSearchService service = new SimilarSearchService(world.similarReads, world.vectors,
-            SearchFixture.MODEL, world.cards, new ModalityWeights(Map.of(Modality.VISUAL, 0.5, Modality.AUDIO, 0.5)), SearchFixture.WINDOW,
+            SearchFixture.MODEL, world.cards, weights(0.5, 0.5), SearchFixture.WINDOW,
             nearDuplicates);
 
     @Test
@@ -56,7 +62,7 @@ class SimilarSearchServiceTest {
         assertThat(results.items().get(1).hit().score()).as("visual 1, audio 0.5, half each").isCloseTo(0.75, within(1e-6));
         assertThat(results.items().get(0).hit().moments()).as("the best-matching clips").isNotEmpty();
 
-        SearchResults lookOnly = service.similar(source.id(), options(Optional.of(new ModalityWeights(Map.of(Modality.VISUAL, 1.0)))));
+        SearchResults lookOnly = service.similar(source.id(), options(Optional.of(weights(1.0, 0.0))));
         assertThat(lookOnly.items()).allSatisfy(r -> assertThat(r.hit().score()).isCloseTo(1.0, within(1e-6)));
     }
 
@@ -129,7 +135,7 @@ class SimilarSearchServiceTest {
     @Test
     void aVideoThatSoundsTheSameIsFoundByItsSoundThoughTheWholeVisualWindowLooksNearer() {
         SimilarSearchService narrow = new SimilarSearchService(world.similarReads, world.vectors, SearchFixture.MODEL, world.cards,
-                new ModalityWeights(Map.of(Modality.VISUAL, 0.3, Modality.AUDIO, 0.7)), NARROW_WINDOW, nearDuplicates);
+                weights(0.3, 0.7), NARROW_WINDOW, nearDuplicates);
         Video source = world.analysed("source", along(0), along(4));
         for (int i = 0; i < NARROW_WINDOW + 1; i++) {
             world.analysed("looks alike, sounds different " + i, turned(0.001 * (i + 1)), along(5));
@@ -159,6 +165,7 @@ class SimilarSearchServiceTest {
 
         // a bound of the visual leg alone (audio at most 1) would lie above the eleventh; with the audio leg's lowest it does not
         assertThat(asked).as("the first window settles the page").containsExactly(SimilarSearchService.FIRST_WINDOW);
+        assertThat(reads).containsOnly(expectedRead());
         assertThat(ids(page)).containsExactlyElementsOf(byRank.subList(0, 10));
     }
 
@@ -203,16 +210,39 @@ class SimilarSearchServiceTest {
         asked.clear();
         assertThat(ids(adaptive.similar(source.id(), firstPage, false))).isEqualTo(ids(widened));
         assertThat(asked).containsExactly(SimilarSearchService.FIRST_WINDOW, SearchFixture.WINDOW);
+        assertThat(reads).containsOnly(expectedRead());
     }
 
-    /** The service on the twins, the depth of each read of the source's nearest recorded in {@code asked}. */
+    /** Look and sound weighed as given, and nothing else. */
+    protected ModalityWeights weights(double visual, double audio) {
+        return new ModalityWeights(Map.of(Modality.VISUAL, visual, Modality.AUDIO, audio));
+    }
+
+    /** The read the service takes with {@link #weights}. */
+    protected String expectedRead() {
+        return "fused";
+    }
+
+    /**
+     * The service on the twins, the depth of each read of the source's nearest recorded in {@code asked}, and checked to be the
+     * read {@link #expectedRead} says.
+     */
     private SimilarSearchService recording(List<Integer> asked) {
         SimilarReadPort recording = new SimilarReadPort() {
             @Override
             public Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility,
                                                                  SearchFilters filters, Set<Modality> alongside, int k) {
                 asked.add(k);
+                reads.add("legs");
                 return world.similarReads.sourceWithNearest(video, model, visibility, filters, alongside, k);
+            }
+
+            @Override
+            public Optional<SourceWithFused> sourceWithFusedNearest(VideoId video, EmbeddingModel model, Visibility visibility,
+                                                                    SearchFilters filters, ModalityWeights weights, int k) {
+                asked.add(k);
+                reads.add("fused");
+                return world.similarReads.sourceWithFusedNearest(video, model, visibility, filters, weights, k);
             }
 
             @Override
@@ -221,7 +251,7 @@ class SimilarSearchServiceTest {
             }
         };
         return new SimilarSearchService(recording, world.vectors, SearchFixture.MODEL, world.cards,
-                new ModalityWeights(Map.of(Modality.VISUAL, 0.5, Modality.AUDIO, 0.5)), SearchFixture.WINDOW, nearDuplicates);
+                weights(0.5, 0.5), SearchFixture.WINDOW, nearDuplicates);
     }
 
     /** A unit vector {@code radians} away from axis {@code from}, towards axis {@code to}. */

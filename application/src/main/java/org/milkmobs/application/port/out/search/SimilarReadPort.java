@@ -12,6 +12,7 @@ import java.util.Set;
 import org.milkmobs.application.port.out.VideoDetailsReadPort.VideoWithFacts;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.search.SearchFilters;
 import org.milkmobs.domain.search.VectorMatch;
 import org.milkmobs.domain.search.Visibility;
@@ -23,6 +24,14 @@ import org.milkmobs.domain.video.VideoId;
  * page's cards with their best-matching clips, each in one round trip where they took three and two.
  */
 public interface SimilarReadPort {
+
+    /** The modalities of a video's fused vector (ADR 0036): a request that weighs no other is answered by one k-NN. */
+    Set<Modality> FUSED = Collections.unmodifiableSet(EnumSet.of(Modality.VISUAL, Modality.AUDIO));
+
+    /** Whether the fused vector answers a request with {@code weights}: they weigh no modality beyond {@link #FUSED}'s. */
+    static boolean fuses(ModalityWeights weights) {
+        return weights.weights().entrySet().stream().allMatch(w -> w.getValue() == 0 || FUSED.contains(w.getKey()));
+    }
 
     /**
      * The video with the modalities of its asset vectors of {@code model} (none when it has none yet) and, in the same round trip, its
@@ -36,6 +45,17 @@ public interface SimilarReadPort {
      */
     Optional<SourceWithNearest> sourceWithNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
                                                   Set<Modality> alongside, int k);
+
+    /**
+     * As {@link #sourceWithNearest} with every modality {@code weights} weighs alongside, in one k-NN where that takes one per
+     * modality (ADR 0036): the {@code k} videos that score highest by {@code weights} (which the fused vector {@link #fuses}),
+     * each with the cosines of its asset vectors of those modalities to the source's, nearest first. Scored as the legs are: a
+     * modality the candidate has no vector of counts as unrelated (cosine 0), one the source has none of is not compared; the
+     * visual cosine is always there, the audio one where both have an audio vector. No matches when the source has no visual
+     * asset vector. Empty when there is no such video.
+     */
+    Optional<SourceWithFused> sourceWithFusedNearest(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters,
+                                                     ModalityWeights weights, int k);
 
     /**
      * A page of look-alikes of {@code source}: its videos with their public facts (as {@code VideoDetailsReadPort.videosWithFacts},
@@ -73,6 +93,24 @@ public interface SimilarReadPort {
             Map<Modality, List<AssetMatch>> copy = new EnumMap<>(Modality.class);
             nearest.forEach((modality, matches) -> copy.put(modality, List.copyOf(matches)));
             nearest = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /** A candidate of a fused k-NN: its video and the cosines of its asset vectors to the source's. */
+    record FusedMatch(VideoId video, Map<Modality, Double> cosines) {
+
+        public FusedMatch {
+            Objects.requireNonNull(video, "video");
+            cosines = Map.copyOf(cosines);
+        }
+    }
+
+    /** The source and its nearest by the fused vector, nearest first. */
+    record SourceWithFused(Source source, List<FusedMatch> nearest) {
+
+        public SourceWithFused {
+            Objects.requireNonNull(source, "source");
+            nearest = List.copyOf(nearest);
         }
     }
 
