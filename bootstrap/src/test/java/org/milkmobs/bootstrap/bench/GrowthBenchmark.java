@@ -219,16 +219,7 @@ public final class GrowthBenchmark {
     /** Grows the catalogue to {@code size} validated videos, newest last, by COPY; HNSW indexes rebuilt afterwards. */
     private void growTo(int size) throws Exception {
         try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            List<String> indexes = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'embedding'"
-                    + " AND indexdef LIKE '%hnsw%' AND indexname LIKE 'embedding_local_%'")) {
-                while (r.next()) {
-                    indexes.add(r.getString(2));
-                }
-            }
-            for (String definition : indexes) {
-                s.execute("DROP INDEX " + definition.split(" ")[2]);
-            }
+            List<String> indexes = LocalVectorIndexes.drop(s);
             if (loaded == 0) {
                 StringBuilder rows = new StringBuilder();
                 for (int m = 0; m < MOBS; m++) {
@@ -269,10 +260,7 @@ public final class GrowthBenchmark {
             loaded = size;
             s.execute("UPDATE mob m SET size = (SELECT count(*) FROM mob_member mm WHERE mm.mob_id = m.id), member_seq = "
                     + "(SELECT coalesce(max(feed_seq), 0) FROM mob_member mm WHERE mm.mob_id = m.id)");
-            s.execute("SET maintenance_work_mem = '512MB'");
-            for (String definition : indexes) {
-                s.execute(definition);
-            }
+            LocalVectorIndexes.build(s, indexes, "512MB");
             s.execute("VACUUM ANALYZE");
         }
     }

@@ -26,6 +26,7 @@ import org.milkmobs.adapters.persistence.video.VideoDetailsRows;
 import org.milkmobs.bootstrap.system.MilkMobsServer;
 import org.milkmobs.domain.embedding.EmbeddingModel;
 import org.milkmobs.domain.embedding.Modality;
+import org.milkmobs.domain.embedding.ModalityWeights;
 import org.milkmobs.domain.search.SearchHit;
 import org.milkmobs.domain.video.VideoId;
 
@@ -216,7 +217,16 @@ public final class SearchBenchmark {
              PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + leg.sql())) {
             settings.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '40', true)");
             Sql.bind(c, explain, 1, leg.parameters());
-            printPlan(explain, "the endpoint's first k-NN by look (30 rows with audio cosines)");
+            printPlan(explain, "the first k-NN by look of a request read by legs (30 rows with audio cosines)");
+        } finally {
+            c.rollback();
+        }
+        SimilarStatements.Statement fused = SimilarStatements.fusedKnn(MODEL, self, ModalityWeights.DEFAULT, FIRST_WINDOW);
+        try (Statement settings = c.createStatement();
+             PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + fused.sql())) {
+            settings.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '40', true)");
+            Sql.bind(c, explain, 1, fused.parameters());
+            printPlan(explain, "the endpoint's first k-NN by the fused vector (30 rows with both cosines, ADR 0036)");
         } finally {
             c.rollback();
         }
@@ -245,27 +255,14 @@ public final class SearchBenchmark {
 
     /** COPY into a table without its HNSW indexes, then build them: far faster than growing them row by row. */
     private static SyntheticCorpus loadWithoutIndexes(MilkMobsServer server, int count) throws Exception {
-        List<String> definitions = new ArrayList<>();
+        List<String> definitions;
         try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            List<String> names = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'embedding'"
-                    + " AND indexdef LIKE '%hnsw%' AND indexname LIKE 'embedding_local_%'")) {
-                while (r.next()) {
-                    names.add(r.getString(1));
-                    definitions.add(r.getString(2));
-                }
-            }
-            for (String name : names) {
-                s.execute("DROP INDEX " + name);
-            }
+            definitions = LocalVectorIndexes.drop(s);
         }
         SyntheticCorpus corpus = SyntheticCorpus.load(server.database().dataSource(), MODEL, count, 500, 3, 0.6, 42);
         try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET maintenance_work_mem = '1GB'");
-            for (String definition : definitions) {
-                s.execute(definition);
-            }
-            s.execute("VACUUM ANALYZE embedding");
+            LocalVectorIndexes.build(s, definitions, "1GB");
+            s.execute("VACUUM ANALYZE embedding, similar_vector");
         }
         return corpus;
     }
