@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +44,7 @@ public final class SearchBenchmark {
             ORDER BY vector::halfvec(128) <=> ?::halfvec(128)
             LIMIT 11
             """;
-    /** The modality each first read compares alongside the visual one, and how deep each leg reads (SimilarSearchService.FIRST_WINDOW). */
-    private static final Set<Modality> ALONGSIDE = Set.of(Modality.AUDIO);
+    /** How deep the first read goes (SimilarSearchService.FIRST_WINDOW). */
     private static final int FIRST_WINDOW = 30;
     /** The endpoint's page read (SimilarReadSqlAdapter.page): the cards and their best clips in one round trip. */
     private static final String PAGE = VideoDetailsRows.MANY + ";\n" + SimilarStatements.BEST_CLIPS;
@@ -164,14 +162,14 @@ public final class SearchBenchmark {
                 int own = replicaVideos.nextInt(count);
                 VideoId replicaVideo = corpus.videos().get(own);
                 long t5 = System.nanoTime();
-                Legs legs = endpointKnn(e, endpointKnn, replicaVideo);
+                FirstPage first = endpointKnn(e, endpointKnn, replicaVideo);
                 long t6 = System.nanoTime();
-                pageRead(e, pageRead, replicaVideo, legs.page());
+                pageRead(e, pageRead, replicaVideo, first.page());
                 long t7 = System.nanoTime();
                 if (q >= 0) {
                     endpointSql.add((t6 - t5) / 1e6);
                     pageSql.add((t7 - t6) / 1e6);
-                    widened += legs.settles() ? 0 : 1;
+                    widened += first.settles() ? 0 : 1;
                     if (q < RECALL_QUERIES) {
                         indexRecall += overlapAtTen(approximate, exactVisual(c, vector), video);
                     }
@@ -181,11 +179,11 @@ public final class SearchBenchmark {
             System.out.printf(Locale.ROOT, "%d queries, sequential, after %d warm-up queries:%n", queries, warmup);
             System.out.printf(Locale.ROOT, "  raw SQL k-NN (JDBC, prepared):        p50 %.2f ms  p95 %.2f ms%n", percentile(raw, 50),
                     percentile(raw, 95));
-            System.out.printf(Locale.ROOT, "  the endpoint's first k-NN SQL (30 by look + 30 by sound, each with the other's cosines, ef_search 40): p50 %.2f ms  p95 %.2f ms%n",
+            System.out.printf(Locale.ROOT, "  the endpoint's first read SQL (the source, and its 30 nearest by the fused vector with both cosines, ef_search 40): p50 %.2f ms  p95 %.2f ms%n",
                     percentile(endpointSql, 50), percentile(endpointSql, 95));
             System.out.printf(Locale.ROOT, "  the endpoint's page read (10 cards, and their 3 best clips by look and by sound): p50 %.2f ms  p95 %.2f ms%n",
                     percentile(pageSql, 50), percentile(pageSql, 95));
-            System.out.printf(Locale.ROOT, "  first reads whose page of 10 (threshold 0) is not settled by the 30-deep legs, so the endpoint widens to"
+            System.out.printf(Locale.ROOT, "  first reads whose page of 10 (threshold 0) is not settled by the first 30, so the endpoint widens to"
                     + " its window: %d of %d (%.0f %%)%n", widened, queries, 100.0 * widened / queries);
             System.out.printf(Locale.ROOT, "  recall@10 of the raw HNSW k-NN against an exact visual scan:        %.3f (%d queries)%n",
                     indexRecall / recallQueries, recallQueries);
@@ -209,23 +207,18 @@ public final class SearchBenchmark {
         }
     }
 
-    /** The plan of the endpoint's first k-NN by look (30 rows) for one query video: where its time goes. */
+    /**
+     * The plan of the endpoint's fused k-NN (30 rows) for one query video: where its time goes. Run once before, so that the plan
+     * shows a scan as a request meets it, not the first touch of the index.
+     */
     private static void explain(Connection c, SyntheticCorpus corpus, int count) throws Exception {
         VideoId self = corpus.videos().get(new Random(7).nextInt(count));
-        SimilarStatements.Statement leg = SimilarStatements.visualLeg(MODEL, self, ALONGSIDE, FIRST_WINDOW);
-        try (Statement settings = c.createStatement();
-             PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + leg.sql())) {
-            settings.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '40', true)");
-            Sql.bind(c, explain, 1, leg.parameters());
-            printPlan(explain, "the first k-NN by look of a request read by legs (30 rows with audio cosines)");
-        } finally {
-            c.rollback();
-        }
         SimilarStatements.Statement fused = SimilarStatements.fusedKnn(MODEL, self, ModalityWeights.DEFAULT, FIRST_WINDOW);
         try (Statement settings = c.createStatement();
              PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + fused.sql())) {
             settings.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '40', true)");
             Sql.bind(c, explain, 1, fused.parameters());
+            explain.executeQuery().close();
             printPlan(explain, "the endpoint's first k-NN by the fused vector (30 rows with both cosines, ADR 0036)");
         } finally {
             c.rollback();
@@ -235,9 +228,9 @@ public final class SearchBenchmark {
     /** The plan of the page's best clips for one query video's first page. */
     private static void explainPage(Connection c, SyntheticCorpus corpus, PreparedStatement knn, int count) throws Exception {
         VideoId self = corpus.videos().get(new Random(7).nextInt(count));
-        Legs legs = endpointKnn(c, knn, self);
+        FirstPage first = endpointKnn(c, knn, self);
         try (PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + SimilarStatements.BEST_CLIPS)) {
-            Sql.bind(c, explain, 1, bestClipParameters(self, legs.page()));
+            Sql.bind(c, explain, 1, bestClipParameters(self, first.page()));
             printPlan(explain, "the page's best clips");
         } finally {
             c.rollback();
@@ -268,53 +261,44 @@ public final class SearchBenchmark {
     }
 
     /**
-     * One transaction, as the endpoint's: its transaction-local settings hold for it only. Whether the legs settle the first page
-     * of 10 as {@code SimilarCandidates} and {@code SimilarSearchService.settled} decide it at 0.7 visual + 0.3 audio: the 11th
-     * best score above the highest a video in neither leg could have (ADR 0034).
+     * One transaction, as the endpoint's: its transaction-local settings hold for it only. Whether the fused k-NN settles the
+     * first page of 10 as {@code FusedCandidates} and {@code SimilarSearchService.settled} decide it at 0.7 visual + 0.3 audio:
+     * the 11th best score above the lowest of those read (ADR 0036).
      */
-    private static Legs endpointKnn(Connection c, PreparedStatement knn, VideoId self) throws Exception {
+    private static FirstPage endpointKnn(Connection c, PreparedStatement knn, VideoId self) throws Exception {
         Sql.bind(c, knn, 1, firstRead(self).parameters());
-        int rows = 0;
-        Map<String, Double> scores = new HashMap<>();
-        double[] lowest = {1, 1};
-        int[] legRows = {0, 0};
-        // the settings, the source's row and both legs in one round trip, as the endpoint sends them (ADR 0029, 0034)
+        List<Map.Entry<String, Double>> scores = new ArrayList<>();
+        // the settings, the source's row and the fused k-NN in one round trip, as the endpoint sends them (ADR 0029, 0036)
         knn.execute();
         knn.getMoreResults();
         while (knn.getMoreResults()) {
             try (ResultSet r = knn.getResultSet()) {
                 while (r.next()) {
-                    rows++;
-                    boolean visual = r.getString("modality").equals(Modality.VISUAL.name());
-                    int leg = visual ? 0 : 1;
-                    double own = SearchHit.scoreOf(1 - r.getDouble("distance"));
-                    String otherColumn = visual ? "cosine_audio" : "cosine_visual";
-                    double other = r.getObject(otherColumn) == null ? UNRELATED : SearchHit.scoreOf(r.getDouble(otherColumn));
-                    scores.putIfAbsent(r.getString("video_id"), visual ? 0.7 * own + 0.3 * other : 0.7 * other + 0.3 * own);
-                    lowest[leg] = Math.min(lowest[leg], own);
-                    legRows[leg]++;
+                    double visual = SearchHit.scoreOf(r.getDouble("cosine_visual"));
+                    double audio = r.getObject("cosine_audio") == null ? UNRELATED : SearchHit.scoreOf(r.getDouble("cosine_audio"));
+                    scores.add(Map.entry(r.getString("video_id"), 0.7 * visual + 0.3 * audio));
                 }
             }
         }
         c.commit();
-        if (rows == 0) {
+        if (scores.isEmpty()) {
             throw new IllegalStateException("the endpoint's k-NN found nothing");
         }
-        double bound = 0.7 * lowest[0] + 0.3 * (legRows[1] < FIRST_WINDOW ? UNRELATED : Math.max(lowest[1], UNRELATED));
-        List<Map.Entry<String, Double>> ranked = scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
-        // a visual leg that ran out holds every candidate
-        boolean settles = legRows[0] < FIRST_WINDOW || ranked.size() > 10 && ranked.get(10).getValue() > bound;
-        return new Legs(settles, ranked.stream().limit(10).map(entry -> java.util.UUID.fromString(entry.getKey())).toArray(java.util.UUID[]::new));
+        double bound = scores.stream().mapToDouble(Map.Entry::getValue).min().orElseThrow();
+        List<Map.Entry<String, Double>> ranked = scores.stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+        // a read that ran out holds every candidate
+        boolean settles = scores.size() < FIRST_WINDOW || ranked.size() > 10 && ranked.get(10).getValue() > bound;
+        return new FirstPage(settles, ranked.stream().limit(10).map(entry -> java.util.UUID.fromString(entry.getKey()))
+                .toArray(java.util.UUID[]::new));
     }
 
     /** The endpoint's first read for an admin (SimilarReadSqlAdapter): its SQL is the same for every video, its parameters not. */
     private static SimilarStatements.Statement firstRead(VideoId video) {
-        return SimilarStatements.firstRead(MODEL, video, ALONGSIDE, FIRST_WINDOW);
+        return SimilarStatements.fusedFirstRead(MODEL, video, ModalityWeights.DEFAULT, FIRST_WINDOW);
     }
 
-    /** What the legs of a first read gave: whether they settle the first page, and its 10 videos. */
-    private record Legs(boolean settles, java.util.UUID[] page) {
+    /** What a first read gave: whether it settles the first page, and its 10 videos. */
+    private record FirstPage(boolean settles, java.util.UUID[] page) {
     }
 
     /** The page's round trip as the endpoint sends it (SimilarReadSqlAdapter.page): the cards, and the best clips by look and by sound. */

@@ -87,22 +87,38 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
         if (!SimilarReadPort.fuses(weights)) {
             throw new IllegalArgumentException("the fused vector has no " + weights.weights().keySet());
         }
-        FusedKnn knn = FusedKnn.of(video, model, candidates(video, visibility, filters), weights, k);
-        List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
-        parameters.addAll(knn.parameters());
+        FusedRead read = FusedRead.of(video, model, visibility, filters, weights, k);
         Set<Modality> assets = EnumSet.noneOf(Modality.class);
         Sql.Many<Video, FusedMatch> many = sql.queryManyAfter(VectorSearchSqlAdapter.Knn.similarSettings(filters), SOURCE,
-                row -> source(row, assets), List.of(new Sql.Query<>(knn.statement(), FusedKnn::match)), parameters.toArray());
+                row -> source(row, assets), List.of(new Sql.Query<>(read.knn().statement(), FusedKnn::match)), read.parameters().toArray());
         if (many.first().isEmpty()) {
             return Optional.empty();
         }
         // without a visual vector the source has no fused one: the k-NN's rows were ordered by NULL and mean nothing
-        List<FusedMatch> nearest = assets.contains(Modality.VISUAL) ? knn.top(many.rest().get(0)) : List.of();
+        List<FusedMatch> nearest = assets.contains(Modality.VISUAL) ? read.knn().top(many.rest().get(0)) : List.of();
         return Optional.of(new SourceWithFused(new Source(many.first().get(0), assets), nearest));
     }
 
+    /**
+     * The statements of a similar request's first read by the fused vector after its settings: the source's row
+     * ({@link #SOURCE}) and the fused k-NN (ADR 0036), and the parameters of both in order.
+     */
+    record FusedRead(FusedKnn knn, List<Object> parameters) {
+
+        static FusedRead of(VideoId video, EmbeddingModel model, Visibility visibility, SearchFilters filters, ModalityWeights weights, int k) {
+            FusedKnn knn = FusedKnn.of(video, model, candidates(video, visibility, filters), weights, k);
+            List<Object> parameters = new ArrayList<>(List.of(model.id(), model.dimension(), video.value()));
+            parameters.addAll(knn.parameters());
+            return new FusedRead(knn, List.copyOf(parameters));
+        }
+
+        List<String> statements() {
+            return List.of(SOURCE, knn.statement());
+        }
+    }
+
     /** The videos a similar request may find: those {@code visibility} and {@code filters} let through, but the source and its exact bytes. */
-    static SearchConditions candidates(VideoId video, Visibility visibility, SearchFilters filters) {
+    private static SearchConditions candidates(VideoId video, Visibility visibility, SearchFilters filters) {
         SearchConditions conditions = SearchConditions.of(visibility, filters);
         conditions.and("v.id <> ?", video.value());
         // the source's exact bytes: '' (never a hash) when it has no media, so that nothing is left out for it
@@ -132,17 +148,6 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
                 parameters.addAll(knn.parameters());
             }
             return new FirstRead(List.copyOf(legs), List.copyOf(parameters));
-        }
-
-        /** The leg that searches by {@code modality}. */
-        Leg leg(Modality modality) {
-            return legs.stream().filter(leg -> leg.searched() == modality).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no leg searches by " + modality));
-        }
-
-        /** The source's row and the legs, as they follow the settings in the round trip. */
-        List<String> statements() {
-            return Stream.concat(Stream.of(SOURCE), legs.stream().map(leg -> leg.knn().statement())).toList();
         }
     }
 

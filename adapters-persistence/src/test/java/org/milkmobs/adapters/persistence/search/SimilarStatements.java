@@ -28,29 +28,22 @@ public final class SimilarStatements {
     }
 
     /**
-     * An admin's first read of the videos like {@code video}, without filters, {@code k} deep per leg: the settings (with the
-     * generic plan the endpoint takes outside a transaction, ADR 0033), the source's row and one leg per modality searched
-     * (visual, then {@code alongside}'s), in one round trip. Every video's SQL is the same text.
+     * An admin's first read by the fused vector (ADR 0036) of the videos like {@code video} at {@code weights}, without filters,
+     * {@code k} deep: the settings (with the generic plan), the source's row and the fused k-NN, in one round trip.
      */
-    public static Statement firstRead(EmbeddingModel model, VideoId video, Set<Modality> alongside, int k) {
-        SimilarReadSqlAdapter.FirstRead read = SimilarReadSqlAdapter.FirstRead.of(video, model, Visibility.everything(), SearchFilters.NONE,
-                alongside, k);
-        return new Statement(VectorSearchSqlAdapter.Knn.GENERIC_SETTINGS + ";\n" + String.join(";\n", read.statements()),
-                read.parameters());
+    public static Statement fusedFirstRead(EmbeddingModel model, VideoId video, ModalityWeights weights, int k) {
+        SimilarReadSqlAdapter.FusedRead read = fusedRead(model, video, weights, k);
+        return new Statement(VectorSearchSqlAdapter.Knn.GENERIC_SETTINGS + ";\n" + String.join(";\n", read.statements()), read.parameters());
     }
 
-    /** The visual leg of {@link #firstRead} alone, with its parameters. */
-    public static Statement visualLeg(EmbeddingModel model, VideoId video, Set<Modality> alongside, int k) {
-        SimilarReadSqlAdapter.FirstRead read = SimilarReadSqlAdapter.FirstRead.of(video, model, Visibility.everything(), SearchFilters.NONE,
-                alongside, k);
-        VectorSearchSqlAdapter.Knn leg = read.leg(Modality.VISUAL).knn();
-        return new Statement(leg.statement(), leg.parameters());
-    }
-
-    /** The k-NN by the fused vector (ADR 0036) of an admin's first read of the videos like {@code video} at {@code weights}, without filters. */
+    /** The fused k-NN of {@link #fusedFirstRead} alone, with its parameters. */
     public static Statement fusedKnn(EmbeddingModel model, VideoId video, ModalityWeights weights, int k) {
-        FusedKnn knn = FusedKnn.of(video, model, SimilarReadSqlAdapter.candidates(video, Visibility.everything(), SearchFilters.NONE), weights, k);
+        FusedKnn knn = fusedRead(model, video, weights, k).knn();
         return new Statement(knn.statement(), knn.parameters());
+    }
+
+    private static SimilarReadSqlAdapter.FusedRead fusedRead(EmbeddingModel model, VideoId video, ModalityWeights weights, int k) {
+        return SimilarReadSqlAdapter.FusedRead.of(video, model, Visibility.everything(), SearchFilters.NONE, weights, k);
     }
 
     /** The parameters of {@link #BEST_CLIPS}. */
