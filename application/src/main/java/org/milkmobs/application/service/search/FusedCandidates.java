@@ -17,6 +17,13 @@ import org.milkmobs.domain.video.VideoId;
  */
 final class FusedCandidates implements SimilarCandidates {
 
+    /**
+     * How far above the lowest read a video beyond may score: the k-NN orders by products of half-precision vectors and weights
+     * (a relative error near 5e-4 each), the scores are the cosines weighed in double, so the two orders can part by about 1e-4
+     * of a score. Twenty times that keeps the bound a bound.
+     */
+    static final double HALF_PRECISION_MARGIN = 2e-3;
+
     private final List<FusedMatch> nearest;
     private final Set<Modality> compared;
     private final int depth;
@@ -51,14 +58,16 @@ final class FusedCandidates implements SimilarCandidates {
     }
 
     /**
-     * The lowest score among the candidates: the read ordered every video by this very score, so none beyond scores higher.
-     * Minus infinity when the read ran out before {@code depth}: it holds every candidate there is.
+     * The lowest score among the candidates (and {@link #HALF_PRECISION_MARGIN}): the read ordered every video by this very
+     * score, so none beyond scores higher. Minus infinity when the read ran out before {@code depth}: it holds every candidate
+     * there is.
      */
     @Override
     public double bound(ModalityWeights weights) {
         if (nearest.size() < depth) {
             return Double.NEGATIVE_INFINITY;
         }
-        return nearest.stream().mapToDouble(match -> weights.combine(scores(match))).min().orElse(Double.NEGATIVE_INFINITY);
+        return nearest.stream().mapToDouble(match -> weights.combine(scores(match))).min().orElse(Double.NEGATIVE_INFINITY)
+                + HALF_PRECISION_MARGIN;
     }
 }
