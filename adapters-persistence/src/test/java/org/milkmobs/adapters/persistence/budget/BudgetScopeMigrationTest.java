@@ -2,12 +2,6 @@ package org.milkmobs.adapters.persistence.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.adapters.persistence.DatabaseMigrations;
@@ -45,29 +39,17 @@ class BudgetScopeMigrationTest {
 
         DatabaseMigrations.migrate(database.dataSource());
 
-        assertThat(rows(database, "SELECT scope || ' ' || period || ' ' || trim_scale(spent_usd) || ' ' || trim_scale(reserved_usd)"
+        assertThat(database.column("SELECT scope || ' ' || period || ' ' || trim_scale(spent_usd) || ' ' || trim_scale(reserved_usd)"
                 + " FROM budget_counter ORDER BY scope, period")).containsExactly(
                 "global DAY 10 0.75",
                 BASE + " DAY 4 0",
                 BASE + " HOUR 6 0.75");
-        assertThat(rows(database, "SELECT scope || ' ' || period || ' ' || coalesce(trim_scale(limit_usd)::text, 'lifted')"
+        assertThat(database.column("SELECT scope || ' ' || period || ' ' || coalesce(trim_scale(limit_usd)::text, 'lifted')"
                 + " FROM budget_limit ORDER BY scope, period")).as("the stricter ceiling stays; a set one beats a lifted one")
                 .containsExactly(
                         BASE + " DAY 5",
                         "twelvelabs.pegasus-1-2-v1:0 HOUR 2",
                         "twelvelabs.pegasus-1-2-v1:0 MONTH 40");
-        assertThat(rows(database, "SELECT scope FROM budget_reservation_window ORDER BY scope")).containsExactly("global", BASE);
-    }
-
-    private static List<String> rows(TestDatabase database, String sql) {
-        try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (r.next()) {
-                values.add(r.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        assertThat(database.column("SELECT scope FROM budget_reservation_window ORDER BY scope")).containsExactly("global", BASE);
     }
 }

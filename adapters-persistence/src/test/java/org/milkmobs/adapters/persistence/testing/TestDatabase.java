@@ -1,8 +1,10 @@
 package org.milkmobs.adapters.persistence.testing;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +89,19 @@ public final class TestDatabase {
     public void execute(String sql) {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The first column of each row of a query, with autocommit, for inspection. */
+    public List<String> column(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
