@@ -33,20 +33,22 @@ record FusedKnn(String statement, List<Object> parameters, int k) {
         parameters.addAll(conditions.parameters());
         parameters.add(source.value());
         parameters.add(source.value());
+        String weighted = "(SELECT s.vector * (array_fill(?::real, ARRAY[" + d + "]) || array_fill(?::real, ARRAY[" + d + "]))::halfvec "
+                + sourceVector + ")" + fused;
         String statement = "WITH nearest AS MATERIALIZED (\n"
                 + "    SELECT f.video_id, f.has_audio, f.vector AS fused,\n"
-                + "           f.vector" + fused + " <#> (SELECT s.vector * (array_fill(?::real, ARRAY[" + d + "]) || array_fill(?::real, ARRAY["
-                + d + "]))::halfvec\n"
-                + "                                  " + sourceVector + ")" + fused + " AS distance\n"
+                + "           f.vector" + fused + " <#> " + weighted + " AS distance\n"
                 + "    FROM similar_vector f JOIN video v ON v.id = f.video_id\n"
                 + "    WHERE f.model_id = " + modelLiteral + " AND f.dimension = " + d + conditions.sql() + "\n"
                 + "    ORDER BY distance\n"
                 + "    LIMIT " + VectorSearchSqlAdapter.Knn.limitFor(k) + "\n"
                 + ")\n"
                 + "SELECT n.video_id,\n"
-                + "       -(subvector(n.fused, 1, " + d + ") <#> (SELECT subvector(s.vector, 1, " + d + ") " + sourceVector + ")) AS cosine_visual,\n"
-                + "       CASE WHEN n.has_audio THEN -(subvector(n.fused, " + (d + 1) + ", " + d + ") <#> (SELECT subvector(s.vector, " + (d + 1)
-                + ", " + d + ") " + sourceVector + " AND s.has_audio)) END AS cosine_audio\n"
+                + "       -(subvector(n.fused, 1, " + d + ") <#> (SELECT subvector(s.vector, 1, " + d + ") " + sourceVector
+                + ")) AS cosine_visual,\n"
+                + "       CASE WHEN n.has_audio THEN -(subvector(n.fused, " + (d + 1) + ", " + d + ")\n"
+                + "           <#> (SELECT subvector(s.vector, " + (d + 1) + ", " + d + ") " + sourceVector + " AND s.has_audio))"
+                + " END AS cosine_audio\n"
                 + "FROM nearest n\n"
                 + "ORDER BY n.distance, n.video_id\n";
         return new FusedKnn(statement, List.copyOf(parameters), k);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.milkmobs.application.port.in.VideoNotFoundException;
@@ -32,9 +33,10 @@ import org.milkmobs.domain.video.VideoId;
 
 /**
  * Look-alikes of a video: the window of its nearest by its fused vector of look and sound (ADR 0036), or by each weighed
- * modality's asset vector where other modalities are weighed (ADR 0034), ranked by the weighted modalities, near-duplicates left out when asked, and decorated with each hit's best-matching clips. It only reads, each read
- * on its own: the source with its vectors and its nearest, and the page's cards with their clips are one round trip each
- * (ADR 0029), and the use case runs in no transaction unless its caller holds one.
+ * modality's asset vector where other modalities are weighed (ADR 0034), ranked by the weighted modalities, near-duplicates
+ * left out when asked, and decorated with each hit's best-matching clips. It only reads, each read on its own: the source
+ * with its vectors and its nearest, and the page's cards with their clips are one round trip each (ADR 0029), and the use
+ * case runs in no transaction unless its caller holds one.
  */
 public class SimilarSearchService implements SearchSimilarUseCase {
 
@@ -71,9 +73,9 @@ public class SimilarSearchService implements SearchSimilarUseCase {
         long fingerprint = SearchCursor.fingerprint(kind, videoId.toString(), options);
         Optional<RankKey> after = SearchCursor.decode(options.cursor(), fingerprint);
         ModalityWeights asked = options.weights().orElse(weights);
-        // a page of videos first ranks the nearest FIRST_WINDOW (by the fused vector, ADR 0036, or by each modality, ADR 0034),
-        // and the whole window only when a video not among them could still rank on the page: the page is the same as the whole window's either way; where
-        // most requests lately had to widen, it reads the whole window at once (ADR 0033)
+        // a page of videos first ranks the nearest FIRST_WINDOW (by the fused vector, ADR 0036, or by each modality, ADR
+        // 0034), and the whole window only when a video not among them could still rank on the page: the page is the same as
+        // the whole window's either way; where most requests lately had to widen, it reads the whole window at once (ADR 0033)
         boolean firstWindowFirst = options.groupBy() == GroupBy.VIDEO && FIRST_WINDOW < window;
         int first = firstWindowFirst && !widening.likely() ? FIRST_WINDOW : window;
         Set<Modality> compared = asked.weights().entrySet().stream().filter(w -> w.getValue() > 0 && w.getKey() != Modality.VISUAL)
@@ -126,19 +128,21 @@ public class SimilarSearchService implements SearchSimilarUseCase {
      */
     private Read read(VideoId videoId, Visibility visibility, SearchOptions options, ModalityWeights asked, Set<Modality> compared, int k) {
         if (SimilarReadPort.fuses(asked)) {
-            SimilarReadPort.SourceWithFused read = visible(reads.sourceWithFusedNearest(videoId, model, visibility, options.filters(), asked, k)
-                    .filter(s -> s.source().video().isVisibleTo(options.caller())), videoId);
+            SimilarReadPort.SourceWithFused read = seen(reads.sourceWithFusedNearest(videoId, model, visibility, options.filters(),
+                    asked, k), SimilarReadPort.SourceWithFused::source, videoId, options);
             Set<Modality> scored = Stream.concat(Stream.of(Modality.VISUAL), compared.stream().filter(read.source().assets()::contains))
                     .collect(Collectors.toUnmodifiableSet());
             return new Read(read.source(), new FusedCandidates(read.nearest(), scored, k));
         }
-        SimilarReadPort.SourceWithNearest read = visible(reads.sourceWithNearest(videoId, model, visibility, options.filters(), compared, k)
-                .filter(s -> s.source().video().isVisibleTo(options.caller())), videoId);
+        SimilarReadPort.SourceWithNearest read = seen(reads.sourceWithNearest(videoId, model, visibility, options.filters(),
+                compared, k), SimilarReadPort.SourceWithNearest::source, videoId, options);
         return new Read(read.source(), new LegCandidates(read.nearest(), k));
     }
 
-    private static <T> T visible(Optional<T> read, VideoId videoId) {
-        return read.orElseThrow(() -> new VideoNotFoundException(videoId));
+    /** The read, where there is such a source and the caller may see it. */
+    private static <T> T seen(Optional<T> read, Function<T, SimilarReadPort.Source> source, VideoId videoId, SearchOptions options) {
+        return read.filter(r -> source.apply(r).video().isVisibleTo(options.caller()))
+                .orElseThrow(() -> new VideoNotFoundException(videoId));
     }
 
     /** The candidates scored by the weighted modalities, below the threshold left out, near-duplicates too when asked. */
