@@ -2,7 +2,6 @@ package org.milkmobs.adapters.persistence.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.adapters.persistence.DatabaseMigrations;
 import org.milkmobs.adapters.persistence.testing.TestDatabase;
@@ -14,9 +13,7 @@ class BudgetScopeMigrationTest {
 
     @Test
     void aliasScopesMergeIntoTheirBaseModel() {
-        TestDatabase database = TestDatabase.createEmpty("budget_scope_migration");
-        Flyway.configure(DatabaseMigrations.class.getClassLoader()).dataSource(database.dataSource())
-                .locations("classpath:db/migration").target("8").load().migrate();
+        TestDatabase database = TestDatabase.migratedTo("budget_scope_migration", "8");
         database.execute("""
                 INSERT INTO budget_counter (scope, period, window_start, spent_usd, reserved_usd) VALUES
                     ('us.%1$s', 'HOUR', '2026-11-23T10:00:00Z', 1, 0.5),

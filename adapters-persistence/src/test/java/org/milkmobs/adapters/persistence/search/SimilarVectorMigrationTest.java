@@ -2,7 +2,6 @@ package org.milkmobs.adapters.persistence.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.milkmobs.adapters.persistence.DatabaseMigrations;
 import org.milkmobs.adapters.persistence.testing.TestDatabase;
@@ -12,9 +11,7 @@ class SimilarVectorMigrationTest {
 
     @Test
     void videosAnalysedBeforeTheMigrationGetTheirFusedVectors() {
-        TestDatabase database = TestDatabase.createEmpty("similar_vector_migration");
-        Flyway.configure(DatabaseMigrations.class.getClassLoader()).dataSource(database.dataSource())
-                .locations("classpath:db/migration").target("43").load().migrate();
+        TestDatabase database = TestDatabase.migratedTo("similar_vector_migration", "43");
         database.execute("""
                 INSERT INTO video (id, owner_id, title, description, hashtags, status, created_at, updated_at, version, in_mob) VALUES
                     ('01a20a00-0000-7000-8000-000000000001', 'o', 'look and sound', '', '{}', 'VALIDATED', now(), now(), 0, false),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
 import org.milkmobs.adapters.persistence.DatabaseMigrations;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.DockerClientFactory;
@@ -42,6 +43,17 @@ public final class TestDatabase {
     public static TestDatabase create(String purpose) {
         TestDatabase database = createEmpty(purpose);
         DatabaseMigrations.migrate(database.dataSource);
+        return database;
+    }
+
+    /**
+     * A new database migrated up to {@code version} only: a migration's test fills it as it was before the next, then runs
+     * {@link DatabaseMigrations#migrate} for the rest.
+     */
+    public static TestDatabase migratedTo(String purpose, String version) {
+        TestDatabase database = createEmpty(purpose);
+        Flyway.configure(DatabaseMigrations.class.getClassLoader()).dataSource(database.dataSource)
+                .locations("classpath:db/migration").target(version).load().migrate();
         return database;
     }
 
