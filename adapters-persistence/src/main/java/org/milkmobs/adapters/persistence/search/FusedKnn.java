@@ -71,6 +71,6 @@ record FusedKnn(String statement, List<Object> parameters, int k) {
 
     /** The first {@code k} of the statement's rows. */
     List<FusedMatch> top(List<FusedMatch> rows) {
-        return rows.size() <= k ? rows : List.copyOf(rows.subList(0, k));
+        return VectorSearchSqlAdapter.Knn.top(rows, k);
     }
 }

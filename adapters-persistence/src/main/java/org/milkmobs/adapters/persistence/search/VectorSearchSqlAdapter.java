@@ -141,6 +141,11 @@ class VectorSearchSqlAdapter implements VectorSearchPort {
 
         /** The first {@code k} of the statement's rows (ordered by distance). */
         <T> List<T> top(List<T> rows) {
+            return top(rows, k);
+        }
+
+        /** The first {@code k} of a k-NN's rows: its limit rounds {@code k} up ({@link #limitFor}). */
+        static <T> List<T> top(List<T> rows, int k) {
             return rows.size() <= k ? rows : List.copyOf(rows.subList(0, k));
         }
 
