@@ -189,6 +189,8 @@ public final class Sql {
             statement.setArray(index, connection.createArrayOf("int8", longs));
         } else if (value instanceof Integer[] ints) {
             statement.setArray(index, connection.createArrayOf("int4", ints));
+        } else if (value instanceof Double[] doubles) {
+            statement.setArray(index, connection.createArrayOf("float8", doubles));
         } else if (value instanceof UUID[] uuids) {
             statement.setArray(index, connection.createArrayOf("uuid", uuids));
         } else if (value instanceof Json json) {

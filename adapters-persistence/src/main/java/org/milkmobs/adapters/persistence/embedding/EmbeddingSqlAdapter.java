@@ -5,7 +5,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.milkmobs.adapters.persistence.Sql;
 import org.milkmobs.application.port.out.embedding.EmbeddingStore;
@@ -20,9 +19,14 @@ import org.milkmobs.domain.video.VideoId;
 @Dependent
 class EmbeddingSqlAdapter implements EmbeddingStore {
 
+    /**
+     * A video's vectors in one statement, one array per column: the statement-level triggers on {@code embedding} that keep its
+     * fused vector (ADR 0036) then refresh it once for them all, not once per row as after a batch of single-row inserts.
+     */
     private static final String INSERT = """
             INSERT INTO embedding (video_id, model_id, modality, scope, start_seconds, end_seconds, dimension, vector)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT ?, ?, r.modality, r.scope, r.start_seconds, r.end_seconds, ?, r.vector::halfvec
+            FROM unnest(?::text[], ?::text[], ?::float8[], ?::float8[], ?::text[]) AS r(modality, scope, start_seconds, end_seconds, vector)
             """;
 
     private final Sql sql;
@@ -34,16 +38,27 @@ class EmbeddingSqlAdapter implements EmbeddingStore {
 
     @Override
     public void replaceEmbeddings(VideoId video, EmbeddingModel model, List<Embedding> embeddings) {
-        List<Object[]> rows = new ArrayList<>();
-        for (Embedding e : embeddings) {
+        int n = embeddings.size();
+        String[] modalities = new String[n];
+        String[] scopes = new String[n];
+        Double[] starts = new Double[n];
+        Double[] ends = new Double[n];
+        String[] vectors = new String[n];
+        for (int i = 0; i < n; i++) {
+            Embedding e = embeddings.get(i);
             if (!e.model().equals(model)) {
                 throw new IllegalArgumentException("an embedding of " + e.model() + " among those of " + model);
             }
-            rows.add(new Object[] {video.value(), model.id(), e.modality().name(), e.scope().name(), e.segment().startSeconds(),
-                e.segment().endSeconds(), model.dimension(), new PGhalfvec(e.vector())});
+            modalities[i] = e.modality().name();
+            scopes[i] = e.scope().name();
+            starts[i] = e.segment().startSeconds();
+            ends[i] = e.segment().endSeconds();
+            vectors[i] = new PGhalfvec(e.vector()).getValue();
         }
         sql.update("DELETE FROM embedding WHERE video_id = ? AND model_id = ?", video.value(), model.id());
-        sql.batch(INSERT, rows);
+        if (n > 0) {
+            sql.update(INSERT, video.value(), model.id(), model.dimension(), modalities, scopes, starts, ends, vectors);
+        }
     }
 
     @Override
