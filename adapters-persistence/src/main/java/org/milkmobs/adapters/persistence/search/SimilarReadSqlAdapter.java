@@ -40,12 +40,12 @@ import org.milkmobs.domain.video.VideoId;
 @Dependent
 class SimilarReadSqlAdapter implements SimilarReadPort {
 
+    /** The source video, one row with the modalities it has asset vectors of (mapping a whole video per modality cost CPU). */
     private static final String SOURCE = "SELECT " + VideoDetailsRows.VIDEO_COLUMNS + """
-            , e.modality
+            , ARRAY(SELECT e.modality FROM embedding e
+                    WHERE e.video_id = v.id AND e.model_id = ? AND e.dimension = ? AND e.scope = 'ASSET') AS modalities
             FROM video v
-            LEFT JOIN embedding e ON e.video_id = v.id AND e.model_id = ? AND e.dimension = ? AND e.scope = 'ASSET'
             WHERE v.id = ?
-            ORDER BY e.start_seconds
             """;
 
     private final Sql sql;
@@ -175,8 +175,7 @@ class SimilarReadSqlAdapter implements SimilarReadPort {
     }
 
     private static Video source(ResultSet row, Set<Modality> assets) throws SQLException {
-        String modality = row.getString("modality");
-        if (modality != null) {
+        for (String modality : (String[]) row.getArray("modalities").getArray()) {
             assets.add(Modality.valueOf(modality));
         }
         return VideoDetailsRows.video(row);
